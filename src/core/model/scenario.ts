@@ -1,0 +1,60 @@
+import type { K8sEndpointSlice, K8sNamespace, K8sNetworkPolicy, K8sNode, K8sPod, K8sService } from './k8s';
+
+/** How Pods on one node are wired to the node: a `cni0` bridge, routed /32s, or eBPF redirects. */
+export type IntraDesign = 'bridge' | 'routed' | 'ebpf';
+/** How Pod packets cross between nodes: plain routing on the underlay, or a VXLAN overlay. */
+export type InterDesign = 'routing' | 'overlay';
+/** How Service VIPs are turned into endpoints on every node. */
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'ebpf';
+
+export interface Designs {
+  intra: IntraDesign;
+  inter: InterDesign;
+  proxy: ProxyMode;
+}
+
+/**
+ * Cluster-wide settings: what kubeadm's ClusterConfiguration and kube-controller-manager flags say
+ * (`--cluster-cidr`, `--node-cidr-mask-size`, `--service-cluster-ip-range`) plus the underlay.
+ */
+export interface ClusterSettings {
+  /** The node network, e.g. `192.168.1.0/24`; node IPs are allocated from .10 up. */
+  underlayCidr: string;
+  /** The underlay's default gateway (a router outside the cluster). */
+  underlayGateway: string;
+  /** `--cluster-cidr`, kubeadm `podSubnet`. */
+  podCidr: string;
+  /** `--node-cidr-mask-size` (default 24). */
+  nodeCidrMaskSize: number;
+  /** `--service-cluster-ip-range` (kubeadm default 10.96.0.0/12). */
+  serviceCidr: string;
+  /** kubelet `clusterDomain` (default cluster.local). */
+  clusterDomain: string;
+  /** MTU of the nodes' physical NICs. */
+  mtu: number;
+}
+
+/** The persisted document: settings, designs and Kubernetes objects. Plain JSON. */
+export interface Scenario {
+  version: 1;
+  cluster: ClusterSettings;
+  designs: Designs;
+  nodes: K8sNode[];
+  namespaces: K8sNamespace[];
+  pods: K8sPod[];
+  services: K8sService[];
+  endpointSlices: K8sEndpointSlice[];
+  networkPolicies: K8sNetworkPolicy[];
+}
+
+export const DEFAULT_CLUSTER: ClusterSettings = {
+  underlayCidr: '192.168.1.0/24',
+  underlayGateway: '192.168.1.1',
+  podCidr: '10.244.0.0/16',
+  nodeCidrMaskSize: 24,
+  serviceCidr: '10.96.0.0/12',
+  clusterDomain: 'cluster.local',
+  mtu: 1500,
+};
+
+export const DEFAULT_DESIGNS: Designs = { intra: 'bridge', inter: 'overlay', proxy: 'iptables' };

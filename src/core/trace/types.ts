@@ -1,0 +1,106 @@
+import type { Protocol } from '../model/k8s';
+
+/**
+ * What a packet tracer reports. Plain JSON, small (a trace message stays under 10 KiB), the same
+ * for the CLI (`trace --json`), the worker and the canvas.
+ */
+
+/** Where a probe starts: a Pod (`NS/POD`), a node's host netns (`node/NAME`) or `external`. */
+export interface Probe {
+  from: string;
+  /** A Pod (`NS/POD`), a Service (`NS/SVC`), an IPv4 address or a DNS name. */
+  to: string;
+  port: number;
+  protocol: Protocol;
+  /** Ephemeral source port; defaults to a value derived from the probe (deterministic). */
+  srcPort?: number;
+  /** Seed for random choices (endpoint selection). */
+  seed?: number;
+}
+
+export type HopKind =
+  | 'route'
+  | 'veth'
+  | 'bridge'
+  | 'ebpf'
+  | 'arp'
+  | 'encap'
+  | 'decap'
+  | 'underlay'
+  | 'dnat'
+  | 'snat'
+  | 'policy'
+  | 'dns'
+  | 'local'
+  | 'deliver'
+  | 'drop';
+
+/** Inner (or only) IP + L4 headers, with L2 addresses where the hop is on Ethernet. */
+export interface PacketHeaders {
+  src: string;
+  dst: string;
+  protocol: Protocol | 'ICMP';
+  srcPort: number | null;
+  dstPort: number | null;
+  ttl: number;
+  srcMac?: string;
+  dstMac?: string;
+}
+
+/** Outer headers while a packet is encapsulated (VXLAN over UDP). */
+export interface OuterHeaders {
+  src: string;
+  dst: string;
+  protocol: 'UDP';
+  srcPort: number;
+  dstPort: number;
+  vni: number;
+  ttl: number;
+}
+
+export type DropReason =
+  | 'NO_ROUTE'
+  | 'BLACKHOLE'
+  | 'NO_NEIGHBOR'
+  | 'NO_FDB'
+  | 'TTL_EXCEEDED'
+  | 'UNKNOWN_SOURCE'
+  | 'UNKNOWN_DESTINATION'
+  | 'LEFT_CLUSTER'
+  | 'NO_LISTENER'
+  | 'FORWARDING_DISABLED'
+  | 'NO_ENDPOINTS'
+  | 'NO_LOCAL_ENDPOINTS'
+  | 'POLICY_DENIED'
+  | 'LOOP';
+
+/** A message key and its arguments, so the page can say the same sentence in English or Japanese. */
+export interface Say {
+  key: string;
+  args: Record<string, string | number>;
+}
+
+export interface Hop {
+  /** `node/NAME`, `NS/POD`, `underlay` or `external`. */
+  netns: string;
+  device: string | null;
+  kind: HopKind;
+  /** One English sentence (the CLI prints it; the page translates `say`). */
+  explain: string;
+  say: Say;
+  /** The deciding entry exactly as the real tool prints it (`ip route`, `bridge fdb`, …), or null. */
+  rule: string | null;
+  /** Which table the rule comes from, e.g. `ip route`, `ip neigh`, `bridge fdb`, `bpf map`. */
+  table: string | null;
+  packet: PacketHeaders;
+  outer: OuterHeaders | null;
+}
+
+export interface Trace {
+  probe: Probe;
+  verdict: 'delivered' | 'dropped';
+  reason: DropReason | null;
+  /** `NS/POD` (or `node/NAME` for host delivery) when delivered. */
+  deliveredTo: string | null;
+  hops: Hop[];
+}

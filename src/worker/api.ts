@@ -1,0 +1,24 @@
+import type { Designs, Scenario } from '../core/model/scenario';
+import type { Problem } from '../core/model/cluster';
+import type { Probe, Trace } from '../core/trace/types';
+import type { Topology } from '../core/topology/types';
+
+/** The tables a netns can print, named after the command that prints them. */
+export type ShowWhat = 'ip-addr' | 'ip-route' | 'ip-neigh' | 'bridge-fdb' | 'ip-link' | 'ebpf';
+
+export interface LoadResult {
+  /** Problems found by validation; when any is an error the previous scenario stays loaded. */
+  problems: Problem[];
+  topology: Topology | null;
+}
+
+/**
+ * The typed boundary between the page and the simulation core (comlink). Every call returns small
+ * plain JSON; the model itself never crosses to the page.
+ */
+export interface SimApi {
+  load(scenario: Scenario): Promise<LoadResult>;
+  setDesigns(designs: Designs): Promise<Topology>;
+  trace(probe: Probe): Promise<Trace>;
+  show(netns: string, what: ShowWhat): Promise<string>;
+}

@@ -3,8 +3,9 @@ import type { Problem } from '../core/model/cluster';
 import type { Probe, Trace } from '../core/trace/types';
 import type { Topology } from '../core/topology/types';
 
-/** The tables a netns can print, named after the command that prints them. */
-export type ShowWhat = 'ip-addr' | 'ip-route' | 'ip-neigh' | 'bridge-fdb' | 'ip-link' | 'ebpf';
+import type { ShowWhat } from '../core/show';
+
+export type { ShowWhat };
 
 export interface LoadResult {
   /** Problems found by validation; when any is an error the previous scenario stays loaded. */

@@ -1,0 +1,30 @@
+import type { InterDesignModule } from './types';
+import { ipcacheMap } from './cilium-maps';
+
+/**
+ * Routing design: no tunnel. Every node routes each remote node's Pod CIDR to that node's IP on the
+ * underlay, so packets cross the wire with Pod IPs intact (the underlay must be one L2 network or
+ * carry these routes itself). Who programs the routes differs: Flannel host-gw and Cilium's
+ * autoDirectNodeRoutes write static routes (`proto boot`, not printed); Calico's BIRD learns them
+ * over BGP (`proto bird`). Facts §5.3 (host-gw), §5.4 (BGP).
+ */
+export const routingDesign: InterDesignModule = {
+  id: 'routing',
+  overhead: 0,
+  roles: {},
+
+  buildShared(shared, ctx) {
+    const proto = ctx.intra === 'routed' ? 'bird' : 'boot';
+    for (const node of ctx.cluster.nodes) {
+      shared.routes.add({
+        route: { dst: node.podCidr, type: 'unicast', via: node.ip, dev: 'eth0', proto, scope: 'global' },
+        owner: node.index,
+      });
+    }
+    if (ctx.intra === 'ebpf') shared.bpfMaps.push(ipcacheMap(ctx.cluster, false));
+  },
+
+  buildNode() {
+    // Nothing beyond eth0: the shared routes point straight at the other nodes.
+  },
+};

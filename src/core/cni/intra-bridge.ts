@@ -1,0 +1,108 @@
+import { broadcastOf, nthAddress } from '../net/cidr';
+import type { IntraDesignModule } from './types';
+import { UP_FLAGS } from './builder';
+import { macFor } from './macs';
+import { bridgeVethName } from './names';
+
+/**
+ * Bridge design (the CNI `bridge` plugin as Flannel delegates to it, facts §5.1 and §5.3): an L2
+ * bridge `cni0` holds the host end of every Pod veth and owns the gateway address (.1 of the node's
+ * Pod CIDR, `isGateway: true`); host-local IPAM gives Pods .2 onwards. Same-node Pods talk over
+ * the bridge at L2 (no routing, TTL unchanged); anything else goes to the gateway and is routed.
+ */
+export const bridgeDesign: IntraDesignModule = {
+  id: 'bridge',
+  addressing: { firstPodOffset: 2 },
+  hostVethName: bridgeVethName,
+  hostVethMac: (pod) => macFor('bridgeVeth', pod.index),
+  roles: { cni0: 'role.bridgeGateway' },
+
+  buildNode(b, ctx, node, pods) {
+    // cni0 only exists once the first Pod was added on the node (the CNI ADD creates it).
+    if (pods.length === 0) return;
+    const gw = nthAddress(node.podCidr, 1);
+    const bridgeMac = macFor('bridge', node.index);
+    b.link({
+      ifindex: 4,
+      name: 'cni0',
+      kind: 'bridge',
+      mac: bridgeMac,
+      mtu: ctx.podMtu,
+      state: 'UP',
+      flags: UP_FLAGS,
+    });
+    b.address({
+      dev: 'cni0',
+      ip: gw,
+      prefix: node.podCidr.prefix,
+      scope: 'global',
+      broadcast: broadcastOf(node.podCidr),
+    });
+    b.route({ dst: node.podCidr, type: 'unicast', dev: 'cni0', proto: 'kernel', scope: 'link', src: gw });
+    b.fdb.push({ mac: bridgeMac, dev: 'cni0', master: 'cni0', self: false, permanent: true, local: true });
+    for (const p of pods) {
+      b.link({
+        ifindex: p.hostIfindex,
+        name: p.hostVethName,
+        kind: 'veth',
+        mac: p.hostVethMac,
+        mtu: ctx.podMtu,
+        state: 'UP',
+        flags: UP_FLAGS,
+        master: 'cni0',
+        hairpin: true,
+        peer: { netns: `${p.pod.namespace}/${p.pod.name}`, ifindex: p.podIfindex, name: 'eth0' },
+      });
+      // Learned when the Pod first sent a frame; the port's own address is a permanent local entry.
+      b.fdb.push({ mac: p.podMac, dev: p.hostVethName, master: 'cni0', self: false, permanent: false });
+      b.fdb.push({
+        mac: p.hostVethMac,
+        dev: p.hostVethName,
+        master: 'cni0',
+        self: false,
+        permanent: true,
+        local: true,
+      });
+    }
+  },
+
+  buildPod(b, ctx, p) {
+    const gw = nthAddress(p.node.podCidr, 1);
+    b.link({
+      ifindex: p.podIfindex,
+      name: 'eth0',
+      kind: 'veth',
+      mac: p.podMac,
+      mtu: ctx.podMtu,
+      state: 'UP',
+      flags: UP_FLAGS,
+      peer: { netns: `node/${p.node.name}`, ifindex: p.hostIfindex, name: p.hostVethName },
+    });
+    b.address({
+      dev: 'eth0',
+      ip: p.pod.ip,
+      prefix: p.node.podCidr.prefix,
+      scope: 'global',
+      broadcast: broadcastOf(p.node.podCidr),
+    });
+    b.route({ dst: null, type: 'unicast', via: gw, dev: 'eth0', proto: 'boot', scope: 'global' });
+    b.route({
+      dst: p.node.podCidr,
+      type: 'unicast',
+      dev: 'eth0',
+      proto: 'kernel',
+      scope: 'link',
+      src: p.pod.ip,
+    });
+    // Flannel's IPAM route for the whole cluster network (facts §6.1).
+    b.route({
+      dst: ctx.cluster.networks.podCidr,
+      type: 'unicast',
+      via: gw,
+      dev: 'eth0',
+      proto: 'boot',
+      scope: 'global',
+    });
+    b.neighbors.push({ ip: gw, dev: 'eth0', lladdr: macFor('bridge', p.node.index), state: 'REACHABLE' });
+  },
+};

@@ -1,0 +1,42 @@
+import type { InterDesign, IntraDesign } from '../model/scenario';
+import type { Resemblance } from '../topology/types';
+import type { InterDesignModule, IntraDesignModule } from './types';
+import { bridgeDesign } from './intra-bridge';
+import { routedDesign } from './intra-routed';
+import { ebpfDesign } from './intra-ebpf';
+import { overlayDesign } from './inter-overlay';
+import { routingDesign } from './inter-routing';
+
+/** Every design, by id. Adding a design is adding a file and a line here (see README). */
+export const INTRA_DESIGNS: Record<IntraDesign, IntraDesignModule> = {
+  bridge: bridgeDesign,
+  routed: routedDesign,
+  ebpf: ebpfDesign,
+};
+
+export const INTER_DESIGNS: Record<InterDesign, InterDesignModule> = {
+  overlay: overlayDesign,
+  routing: routingDesign,
+};
+
+/** The real CNI configuration each combination resembles. */
+export const RESEMBLANCE: Record<`${IntraDesign}+${InterDesign}`, Resemblance> = {
+  'bridge+overlay': {
+    cni: 'Flannel',
+    detail: 'VXLAN backend (flannel.1, VNI 1, UDP 8472) with the bridge plugin (cni0)',
+  },
+  'bridge+routing': { cni: 'Flannel', detail: 'host-gw backend: a static route per node, no encapsulation' },
+  'routed+overlay': {
+    cni: 'Calico',
+    detail: 'VXLAN mode (vxlan.calico, VNI 4096, UDP 4789), routed /32 veths',
+  },
+  'routed+routing': {
+    cni: 'Calico',
+    detail: 'BGP mode without encapsulation: BIRD routes (proto bird), routed /32 veths',
+  },
+  'ebpf+overlay': {
+    cni: 'Cilium',
+    detail: 'default tunnel mode (cilium_vxlan, UDP 8472), eBPF on every veth',
+  },
+  'ebpf+routing': { cni: 'Cilium', detail: 'native routing with autoDirectNodeRoutes, eBPF on every veth' },
+};

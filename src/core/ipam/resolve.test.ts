@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { resolveCluster } from './resolve';
+import { cidrContains, formatCidr } from '../net/cidr';
+import { formatIpv4 } from '../net/ipv4';
+import { smallScenario, makeNode, makePod } from '../../scenario/presets/small';
+import { arbScenario } from '../testing/arbitraries';
+import type { Scenario } from '../model/scenario';
+
+const bridge = { firstPodOffset: 2 };
+const routed = { firstPodOffset: 1 };
+
+function resolve(s: Scenario, addressing = bridge) {
+  return resolveCluster(s, addressing);
+}
+
+describe('IPAM', () => {
+  it('gives nodes Pod CIDRs in order and Node IPs from .10', () => {
+    const { cluster } = resolve(smallScenario());
+    expect(cluster!.nodes.map((n) => [n.name, formatIpv4(n.ip), formatCidr(n.podCidr)])).toEqual([
+      ['node-1', '192.168.1.10', '10.244.0.0/24'],
+      ['node-2', '192.168.1.11', '10.244.1.0/24'],
+      ['node-3', '192.168.1.12', '10.244.2.0/24'],
+    ]);
+  });
+
+  it('hands Pods addresses like host-local: .2 onwards behind a bridge gateway, .1 onwards without one', () => {
+    const s = smallScenario();
+    const ips = (a: { firstPodOffset: number }) =>
+      resolve(s, a)
+        .cluster!.pods.filter((p) => p.nodeIndex === 0)
+        .map((p) => formatIpv4(p.ip));
+    expect(ips(bridge)).toEqual(['10.244.0.2', '10.244.0.3']);
+    expect(ips(routed)).toEqual(['10.244.0.1', '10.244.0.2']);
+  });
+
+  it('keeps podCIDRs and Pod IPs given in the manifests and allocates around them', () => {
+    const s = smallScenario();
+    s.nodes[0]!.spec = { podCIDR: '10.244.1.0/24' };
+    s.pods[0]!.status = { podIP: '10.244.1.2' };
+    const { cluster, problems } = resolve(s);
+    expect(problems).toEqual([]);
+    expect(cluster!.nodes.map((n) => formatCidr(n.podCidr))).toEqual([
+      '10.244.1.0/24',
+      '10.244.0.0/24',
+      '10.244.2.0/24',
+    ]);
+    expect(cluster!.pods.filter((p) => p.nodeIndex === 0).map((p) => formatIpv4(p.ip))).toEqual([
+      '10.244.1.2',
+      '10.244.1.3',
+    ]);
+  });
+
+  it('reports every problem with its path', () => {
+    const s = smallScenario();
+    s.cluster.serviceCidr = '10.244.128.0/17';
+    s.cluster.podCidr = '10.244.0.0/16';
+    expect(resolve(s).problems).toEqual([
+      expect.objectContaining({ code: 'CIDR_OVERLAP', path: 'cluster.serviceCidr' }),
+    ]);
+    const t = smallScenario();
+    t.cluster.podCidr = '10.244.0.1/16';
+    t.cluster.underlayGateway = 'nope';
+    expect(resolve(t).problems.map((p) => [p.code, p.path])).toEqual([
+      ['INVALID_CIDR', 'cluster.podCidr'],
+      ['INVALID_IP', 'cluster.underlayGateway'],
+    ]);
+  });
+
+  it('rejects duplicates, unknown nodes and Pod IPs outside their node range', () => {
+    const s = smallScenario();
+    s.nodes.push(makeNode('node-1'));
+    expect(resolve(s).problems[0]).toMatchObject({ code: 'DUPLICATE_NAME', path: 'nodes[3].metadata.name' });
+
+    const t = smallScenario();
+    t.pods.push(makePod('default', 'client', 'node-2', {}));
+    t.pods.push(makePod('default', 'ghost', 'node-9', {}));
+    t.pods[1]!.status = { podIP: '10.244.2.7' };
+    expect(resolve(t).problems.map((p) => [p.code, p.path])).toEqual([
+      ['POD_IP_OUTSIDE_NODE_RANGE', 'pods[1].status.podIP'],
+      ['DUPLICATE_NAME', 'pods[6].metadata.name'],
+      ['UNKNOWN_NODE', 'pods[7].spec.nodeName'],
+    ]);
+
+    const u = smallScenario();
+    u.pods[1]!.status = { podIP: '10.244.0.9' };
+    u.pods[0]!.status = { podIP: '10.244.0.9' };
+    expect(resolve(u).problems[0]).toMatchObject({ code: 'DUPLICATE_IP', path: 'pods[1].status.podIP' });
+  });
+
+  it('says when a node range or the cluster CIDR is exhausted', () => {
+    const s = smallScenario();
+    s.cluster.nodeCidrMaskSize = 30; // a /30 holds .1 and .2 for Pods; the bridge gateway takes .1
+    const r = resolve(s);
+    expect(
+      r.problems.some((p) => p.code === 'RANGE_EXHAUSTED' && p.message.includes('no free address')),
+    ).toBe(true);
+    const t = smallScenario();
+    t.cluster.podCidr = '10.244.0.0/23';
+    expect(resolve(t).problems).toEqual([
+      expect.objectContaining({ code: 'RANGE_EXHAUSTED', path: 'nodes[2]' }),
+    ]);
+  });
+
+  it('property: every Pod gets one unique IP inside its node Pod CIDR, and node CIDRs are disjoint', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const { cluster, problems } = resolve(s, { firstPodOffset: s.designs.intra === 'routed' ? 1 : 2 });
+        expect(problems).toEqual([]);
+        const seen = new Set<number>();
+        for (const p of cluster!.pods) {
+          expect(seen.has(p.ip)).toBe(false);
+          seen.add(p.ip);
+          expect(cidrContains(cluster!.nodes[p.nodeIndex]!.podCidr, p.ip)).toBe(true);
+        }
+        const bases = new Set(cluster!.nodes.map((n) => n.podCidr.base));
+        expect(bases.size).toBe(cluster!.nodes.length);
+      }),
+    );
+  });
+});

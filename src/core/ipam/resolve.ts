@@ -1,0 +1,237 @@
+import { broadcastOf, cidrContains, formatCidr, type Cidr } from '../net/cidr';
+import { ipv4FromInt, parseIpv4, type Ipv4 } from '../net/ipv4';
+import { podKey, type Cluster, type ClusterNode, type ClusterPod, type Problem } from '../model/cluster';
+import type { K8sNode, K8sPod } from '../model/k8s';
+import type { Scenario } from '../model/scenario';
+import { allocateNodeCidrs } from './node-cidrs';
+import { parseNetworks } from './settings';
+
+/** How a design hands out Pod addresses inside a node's Pod CIDR (host-local semantics). */
+export interface PodAddressing {
+  /** Offset of the first address handed to Pods (host-local: .1, or .2 when .1 is the gateway). */
+  firstPodOffset: number;
+}
+
+/** First node IP on the underlay when a Node has no InternalIP (.10, leaving room for routers). */
+const FIRST_NODE_OFFSET = 10;
+
+const isReady = (pod: K8sPod): boolean =>
+  pod.status?.phase !== 'Failed' &&
+  pod.status?.phase !== 'Succeeded' &&
+  !(pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'False');
+
+function internalIp(node: K8sNode): string | undefined {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+}
+
+/**
+ * Scenario → Cluster: parses settings, gives every node its Node IP and Pod CIDR, and every Pod its
+ * node and IP, checking the invariants on the way (one IP per Pod, unique names, addresses inside
+ * their ranges). Returns every problem found with its path; the cluster is null when any exists.
+ */
+export function resolveCluster(
+  scenario: Scenario,
+  addressing: PodAddressing,
+): { cluster: Cluster | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const nets = parseNetworks(scenario.cluster, problems);
+  if (!nets) return { cluster: null, problems };
+
+  // Nodes: names, Node IPs, Pod CIDRs.
+  const nodeByName = new Map<string, number>();
+  const nodeByIp = new Map<number, number>();
+  const ips: (Ipv4 | null)[] = scenario.nodes.map((node, i) => {
+    const name = node.metadata.name;
+    if (nodeByName.has(name)) {
+      problems.push({
+        code: 'DUPLICATE_NAME',
+        path: `nodes[${i}].metadata.name`,
+        message: `node "${name}" appears twice`,
+      });
+    } else nodeByName.set(name, i);
+    const text = internalIp(node);
+    if (text === undefined) return null;
+    const path = `nodes[${i}].status.addresses`;
+    const ip = parseIpv4(text);
+    if (ip === null) {
+      problems.push({ code: 'INVALID_IP', path, message: `InternalIP "${text}" is not an IPv4 address` });
+      return null;
+    }
+    if (!cidrContains(nets.underlay, ip)) {
+      problems.push({
+        code: 'INVALID_IP',
+        path,
+        message: `InternalIP ${text} is outside the node network ${formatCidr(nets.underlay)}`,
+      });
+    }
+    if (nodeByIp.has(ip)) {
+      problems.push({
+        code: 'DUPLICATE_IP',
+        path,
+        message: `InternalIP ${text} is already used by node "${scenario.nodes[nodeByIp.get(ip)!]?.metadata.name}"`,
+      });
+    }
+    nodeByIp.set(ip, i);
+    return ip;
+  });
+  let nextNodeIp = nets.underlay.base + FIRST_NODE_OFFSET;
+  const lastUnderlay = broadcastOf(nets.underlay) - 1;
+  ips.forEach((ip, i) => {
+    if (ip !== null) return;
+    while (nextNodeIp <= lastUnderlay && (nodeByIp.has(nextNodeIp) || nextNodeIp === nets.underlayGateway))
+      nextNodeIp++;
+    if (nextNodeIp > lastUnderlay) {
+      problems.push({
+        code: 'RANGE_EXHAUSTED',
+        path: `nodes[${i}]`,
+        message: `no free address left in the node network ${formatCidr(nets.underlay)}`,
+      });
+      return;
+    }
+    ips[i] = ipv4FromInt(nextNodeIp);
+    nodeByIp.set(nextNodeIp, i);
+    nextNodeIp++;
+  });
+  const cidrs = allocateNodeCidrs(scenario.nodes, nets, problems);
+  if (problems.length > 0) return { cluster: null, problems };
+
+  const nodes: ClusterNode[] = scenario.nodes.map((n, i) => ({
+    index: i,
+    name: n.metadata.name,
+    ip: ips[i]!,
+    podCidr: cidrs[i]!,
+    labels: n.metadata.labels ?? {},
+  }));
+  const nodeByPodCidrBase = new Map<number, number>();
+  for (const n of nodes) nodeByPodCidrBase.set(n.podCidr.base, n.index);
+
+  // Pods: placement, then addresses given in status, then host-local allocation for the rest.
+  const podByKey = new Map<string, number>();
+  const podByIp = new Map<number, number>();
+  const placed: number[] = [];
+  const given: (Ipv4 | null)[] = [];
+  scenario.pods.forEach((pod, i) => {
+    const ns = pod.metadata.namespace ?? 'default';
+    const key = podKey(ns, pod.metadata.name);
+    if (podByKey.has(key)) {
+      problems.push({
+        code: 'DUPLICATE_NAME',
+        path: `pods[${i}].metadata.name`,
+        message: `Pod ${key} appears twice`,
+      });
+    }
+    podByKey.set(key, i);
+    const text = pod.status?.podIP;
+    const ip = text === undefined ? null : parseIpv4(text);
+    if (text !== undefined && ip === null) {
+      problems.push({
+        code: 'INVALID_IP',
+        path: `pods[${i}].status.podIP`,
+        message: `"${text}" is not an IPv4 address`,
+      });
+    }
+    let nodeIndex = pod.spec.nodeName === undefined ? -1 : (nodeByName.get(pod.spec.nodeName) ?? -2);
+    if (nodeIndex === -2) {
+      problems.push({
+        code: 'UNKNOWN_NODE',
+        path: `pods[${i}].spec.nodeName`,
+        message: `Pod ${key} is scheduled on node "${pod.spec.nodeName}", which does not exist`,
+      });
+    } else if (nodeIndex === -1 && ip !== null && !pod.spec.hostNetwork) {
+      nodeIndex = nodeByPodCidrBase.get((ip & ~(2 ** (32 - nets.nodeCidrMaskSize) - 1)) >>> 0) ?? -1;
+    }
+    if (nodeIndex === -1) {
+      problems.push({
+        code: 'UNKNOWN_NODE',
+        path: `pods[${i}].spec.nodeName`,
+        message: `Pod ${key} has no spec.nodeName and no status.podIP inside a node's Pod CIDR`,
+      });
+    }
+    placed.push(nodeIndex);
+    given.push(pod.spec.hostNetwork ? null : ip);
+    if (ip !== null && nodeIndex >= 0 && !pod.spec.hostNetwork) {
+      const range = nodes[nodeIndex]!.podCidr;
+      if (!cidrContains(range, ip)) {
+        problems.push({
+          code: 'POD_IP_OUTSIDE_NODE_RANGE',
+          path: `pods[${i}].status.podIP`,
+          message: `Pod ${key} has IP ${text}, outside its node "${nodes[nodeIndex]!.name}" Pod CIDR ${formatCidr(range)}`,
+        });
+      } else if (podByIp.has(ip)) {
+        const other = scenario.pods[podByIp.get(ip)!]!;
+        problems.push({
+          code: 'DUPLICATE_IP',
+          path: `pods[${i}].status.podIP`,
+          message: `Pod ${key} has IP ${text}, already used by Pod ${other.metadata.namespace ?? 'default'}/${other.metadata.name}`,
+        });
+      } else podByIp.set(ip, i);
+    }
+  });
+  if (problems.length > 0) return { cluster: null, problems };
+
+  const cursor = nodes.map((n) => n.podCidr.base + addressing.firstPodOffset);
+  const podsOnNode: number[][] = nodes.map(() => []);
+  const pods: ClusterPod[] = scenario.pods.map((pod, i) => {
+    const nodeIndex = placed[i]!;
+    const node = nodes[nodeIndex]!;
+    let ip = given[i] ?? null;
+    if (pod.spec.hostNetwork) ip = node.ip;
+    else if (ip === null) ip = allocate(node.podCidr, cursor, nodeIndex, podByIp, i, problems, pod);
+    podsOnNode[nodeIndex]!.push(i);
+    return {
+      index: i,
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name,
+      nodeIndex,
+      ip: ip ?? node.ip,
+      labels: pod.metadata.labels ?? {},
+      ports: pod.spec.containers.flatMap((c) => c.ports ?? []),
+      ready: isReady(pod),
+      hostNetwork: pod.spec.hostNetwork === true,
+    };
+  });
+  if (problems.length > 0) return { cluster: null, problems };
+
+  return {
+    cluster: {
+      scenario,
+      designs: scenario.designs,
+      networks: nets,
+      nodes,
+      pods,
+      nodeByName,
+      nodeByIp,
+      nodeByPodCidrBase,
+      podByKey,
+      podByIp,
+      podsOnNode,
+    },
+    problems,
+  };
+}
+
+/** host-local: the next free address after the last one handed out, up to broadcast − 1. */
+function allocate(
+  range: Cidr,
+  cursor: number[],
+  nodeIndex: number,
+  podByIp: Map<number, number>,
+  podIndex: number,
+  problems: Problem[],
+  pod: K8sPod,
+): Ipv4 | null {
+  const last = broadcastOf(range) - 1;
+  let next = cursor[nodeIndex]!;
+  while (next <= last && podByIp.has(next)) next++;
+  if (next > last) {
+    problems.push({
+      code: 'RANGE_EXHAUSTED',
+      path: `pods[${podIndex}]`,
+      message: `node Pod CIDR ${formatCidr(range)} has no free address left for Pod ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+    });
+    return null;
+  }
+  cursor[nodeIndex] = next + 1;
+  podByIp.set(next, podIndex);
+  return ipv4FromInt(next);
+}

@@ -1,0 +1,69 @@
+import type { Say } from './types';
+
+/**
+ * English sentences for every hop message key. The page translates the same keys (src/i18n);
+ * the CLI prints these. Placeholders are `{name}`.
+ */
+export const HOP_MESSAGES = {
+  'hop.route.local': 'In {netns}, the route lookup for {dst} picks {dev}{via}.',
+  'hop.route.forward':
+    '{netns} forwards the packet (TTL now {ttl}); the route lookup for {dst} picks {dev}{via}.',
+  'hop.route.outer': 'In {netns}, the outer packet to {dst} is routed out of {dev}{via}.',
+  'hop.route.blackhole':
+    'In {netns}, {dst} matches a blackhole route: the node owns this block but no Pod has that IP.',
+  'hop.veth':
+    'The frame leaves {netns} on {dev} (to {dstMac}) and comes out of the other end of the veth pair, {peerDev} in {peerNetns}.',
+  'hop.veth.arp':
+    'The frame leaves {netns} on {dev}; ARP for {nexthop} was answered by {answeredBy} ({dstMac}). It comes out of {peerDev} in {peerNetns}.',
+  'hop.bridge.up':
+    '{bridge} receives the frame on {dev}; it is addressed to the bridge itself, so it goes up to the IP stack of {netns}.',
+  'hop.bridge.forward':
+    '{bridge} looks up {dstMac} in its forwarding database and switches the frame out of {port} (layer 2, TTL unchanged).',
+  'hop.bridge.arp': '{netns} sends to {nexthop} on {bridge}; ARP is answered by {answeredBy} ({dstMac}).',
+  'hop.arp.neighbor':
+    '{netns} needs the MAC of next hop {nexthop} on {dev}: the permanent neighbour entry gives {dstMac}.',
+  'hop.encap':
+    '{dev} looks up {dstMac} in its FDB: remote VTEP {remote}. The Pod packet is wrapped in UDP {port} from {outerSrc} to {remote}, VNI {vni}.',
+  'hop.encap.ebpf':
+    'eBPF sets the tunnel key (remote {remote}, VNI {vni} = source identity) and sends the packet through {dev}: UDP {port} from {outerSrc} to {remote}.',
+  'hop.underlay': 'The packet crosses the node network {underlay} from {fromNode} to {toNode} ({dstMac}).',
+  'hop.decap':
+    '{netns} receives UDP {port} for {dev} (VNI {vni}); the VXLAN device strips the outer headers and the Pod packet appears on {dev}.',
+  'hop.ebpf.local':
+    '{program} on {dev}: {dst} is a local endpoint in cilium_lxc, so eBPF redirects the packet straight to {target} (TTL now {ttl}).',
+  'hop.ebpf.tunnel':
+    '{program} on {dev}: cilium_ipcache says {dst} lives behind node {remote}; eBPF sends it into the tunnel.',
+  'hop.ebpf.fib':
+    '{program} on {dev}: {dst} is not local; a FIB lookup from eBPF picks {routeDev}{via} and redirects there (TTL now {ttl}).',
+  'hop.ebpf.pass': '{program} on {dev}: nothing to do for {dst}; the packet continues into the normal stack.',
+  'hop.redirect':
+    'bpf_redirect_peer puts the packet directly into {peerNetns} on {peerDev}, skipping the host side of {dev}.',
+  'hop.deliver.pod':
+    'Delivered to {pod}: {dst} is the address of its eth0. Source {src} and destination are the Pod IPs, unchanged.',
+  'hop.deliver.node': 'Delivered to a process on {netns}: {dst} is one of its own addresses.',
+  'hop.deliver.local':
+    'The destination {dst} is an address of {netns} itself, so the packet never leaves it.',
+  'hop.drop.noRoute': '{netns} has no route to {dst}: dropped.',
+  'hop.drop.blackhole': 'Dropped by the blackhole route in {netns}.',
+  'hop.drop.noNeighbor': 'Nobody on {dev} answers ARP for {nexthop}: dropped.',
+  'hop.drop.noFdb': '{dev} has no forwarding entry for {dstMac}: dropped.',
+  'hop.drop.ttl': 'The TTL reached zero in {netns}: dropped (ICMP time exceeded).',
+  'hop.drop.leftCluster':
+    '{netns} sends the packet to the node network router {gateway}: it leaves the cluster.',
+  'hop.drop.noListener': '{netns} has nothing listening on UDP {port}: dropped.',
+  'hop.drop.forwarding': '{netns} does not forward packets (ip_forward = 0): dropped.',
+  'hop.drop.loop': 'The path is longer than {max} hops: stopped (a routing loop).',
+  'hop.drop.unknownDestination': 'No Pod, node or address called {to} exists in this cluster.',
+  'hop.drop.unknownSource': 'No Pod or node called {from} exists in this cluster.',
+} as const;
+
+export type HopMessageKey = keyof typeof HOP_MESSAGES;
+
+/** Fills a message template; returns both the key form (for translation) and the English text. */
+export function say(
+  key: HopMessageKey,
+  args: Record<string, string | number>,
+): { say: Say; explain: string } {
+  const explain = HOP_MESSAGES[key].replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? ''));
+  return { say: { key, args }, explain };
+}

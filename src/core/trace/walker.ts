@@ -1,0 +1,562 @@
+import { formatCidr } from '../net/cidr';
+import { formatIpv4, type Ipv4 } from '../net/ipv4';
+import type { Link, Netns, Route } from '../linux/types';
+import type { World } from '../cni/world';
+import type { DropReason, Hop, HopKind } from './types';
+import { say, type HopMessageKey } from './messages';
+import { headersOf, outerHeadersOf, vxlanSourcePort, DEFAULT_TTL, type PacketState } from './state';
+import { ruleOfFdb, ruleOfNeighbor, ruleOfRoute, ruleOfVxlan } from './rule-text';
+import { resolveOnBridge, resolveOnVeth } from './l2';
+import { runEgressBpf, runIngressBpf } from './ebpf';
+
+/** A path longer than this is a loop. */
+export const MAX_HOPS = 64;
+
+export interface WalkResult {
+  verdict: 'delivered' | 'dropped';
+  reason: DropReason | null;
+  deliveredTo: string | null;
+  hops: Hop[];
+}
+
+/**
+ * Walks one packet through the modelled Linux state, the way the kernel would: route lookups in
+ * each netns, veth pairs, bridge forwarding, neighbour/FDB lookups for VXLAN, the underlay, and
+ * eBPF programs where a design attached them. Every hop records the entry that decided it.
+ */
+export class Walker {
+  readonly hops: Hop[] = [];
+  result: WalkResult | null = null;
+
+  constructor(readonly world: World) {}
+
+  get done(): boolean {
+    return this.result !== null;
+  }
+
+  emit(
+    kind: HopKind,
+    ns: string,
+    device: string | null,
+    key: HopMessageKey,
+    args: Record<string, string | number>,
+    rule: string | null,
+    table: string | null,
+    st: PacketState,
+  ): void {
+    if (this.done) return;
+    const { say: s, explain } = say(key, args);
+    this.hops.push({
+      netns: ns,
+      device,
+      kind,
+      explain,
+      say: s,
+      rule,
+      table,
+      packet: headersOf(st.frame),
+      outer: outerHeadersOf(st.outer),
+    });
+    if (this.hops.length >= MAX_HOPS) this.drop('LOOP', ns, device, 'hop.drop.loop', { max: MAX_HOPS }, st);
+  }
+
+  drop(
+    reason: DropReason,
+    ns: string,
+    device: string | null,
+    key: HopMessageKey,
+    args: Record<string, string | number>,
+    st: PacketState,
+    rule: string | null = null,
+    table: string | null = null,
+  ): void {
+    if (this.done) return;
+    const { say: s, explain } = say(key, args);
+    this.hops.push({
+      netns: ns,
+      device,
+      kind: 'drop',
+      explain,
+      say: s,
+      rule,
+      table,
+      packet: headersOf(st.frame),
+      outer: outerHeadersOf(st.outer),
+    });
+    this.result = { verdict: 'dropped', reason, deliveredTo: null, hops: this.hops };
+  }
+
+  deliver(ns: Netns, st: PacketState): void {
+    if (this.done) return;
+    const dst = formatIpv4(st.frame.dst);
+    if (ns.kind === 'pod') {
+      this.emit(
+        'deliver',
+        ns.id,
+        'eth0',
+        'hop.deliver.pod',
+        { pod: ns.id, dst, src: formatIpv4(st.frame.src) },
+        null,
+        null,
+        st,
+      );
+    } else {
+      this.emit('deliver', ns.id, null, 'hop.deliver.node', { netns: ns.id, dst }, null, null, st);
+    }
+    if (!this.done) this.result = { verdict: 'delivered', reason: null, deliveredTo: ns.id, hops: this.hops };
+  }
+
+  /** A packet a process in `ns` sends (Pod application or host process). */
+  send(ns: Netns, st: PacketState): void {
+    const target = st.outer ? st.outer.dst : st.frame.dst;
+    if (!st.outer && isLocalAddress(ns, target)) {
+      this.emit(
+        'local',
+        ns.id,
+        'lo',
+        'hop.deliver.local',
+        { netns: ns.id, dst: formatIpv4(target) },
+        null,
+        null,
+        st,
+      );
+      this.deliver(ns, st);
+      return;
+    }
+    const route = this.lookup(ns, target, st);
+    if (!route) return;
+    this.emit(
+      'route',
+      ns.id,
+      route.dev ?? null,
+      st.outer ? 'hop.route.outer' : 'hop.route.local',
+      routeArgs(ns, route, target, st),
+      ruleOfRoute(route),
+      'ip route',
+      st,
+    );
+    this.transmit(ns, route.dev!, route.via ?? target, st);
+  }
+
+  /** fib_lookup with the drops it can cause. */
+  lookup(ns: Netns, dst: Ipv4, st: PacketState): Route | null {
+    const route = ns.routes.lookup(dst);
+    if (!route) {
+      this.drop('NO_ROUTE', ns.id, null, 'hop.drop.noRoute', { netns: ns.id, dst: formatIpv4(dst) }, st);
+      return null;
+    }
+    if (route.type === 'blackhole') {
+      this.emit(
+        'route',
+        ns.id,
+        null,
+        'hop.route.blackhole',
+        { netns: ns.id, dst: formatIpv4(dst) },
+        ruleOfRoute(route),
+        'ip route',
+        st,
+      );
+      this.drop(
+        'BLACKHOLE',
+        ns.id,
+        null,
+        'hop.drop.blackhole',
+        { netns: ns.id },
+        st,
+        ruleOfRoute(route),
+        'ip route',
+      );
+      return null;
+    }
+    return route;
+  }
+
+  /** dev_queue_xmit: the packet leaves `ns` on `devName` towards `nexthop`. */
+  transmit(ns: Netns, devName: string, nexthop: Ipv4, st: PacketState): void {
+    if (this.done) return;
+    const link = ns.links.find((l) => l.name === devName);
+    if (!link) {
+      this.drop(
+        'NO_ROUTE',
+        ns.id,
+        devName,
+        'hop.drop.noRoute',
+        { netns: ns.id, dst: formatIpv4(nexthop) },
+        st,
+      );
+      return;
+    }
+    if (link.bpf?.some((b) => b.hook === 'tc-egress') && runEgressBpf(this, ns, link, st) === 'handled')
+      return;
+    switch (link.kind) {
+      case 'vxlan':
+        return this.encapsulate(ns, link, nexthop, st);
+      case 'physical':
+        return this.underlay(ns, link, nexthop, st);
+      case 'veth':
+        return this.overVeth(ns, link, nexthop, st);
+      case 'bridge':
+        return this.overBridge(ns, link, nexthop, st);
+      default:
+        this.drop(
+          'NO_ROUTE',
+          ns.id,
+          devName,
+          'hop.drop.noRoute',
+          { netns: ns.id, dst: formatIpv4(nexthop) },
+          st,
+        );
+    }
+  }
+
+  /** netif_receive_skb: a frame arrives on `devName` in `ns`. */
+  receive(ns: Netns, devName: string, st: PacketState): void {
+    if (this.done) return;
+    const link = ns.links.find((l) => l.name === devName)!;
+    if (link.bpf?.some((b) => b.hook === 'tc-ingress') && runIngressBpf(this, ns, link, st) === 'handled')
+      return;
+    if (link.master) {
+      const bridge = ns.links.find((l) => l.name === link.master)!;
+      const f = st.frame;
+      if (f.dstMac === bridge.mac) {
+        const own = ns.fdb.lookup(bridge.mac, bridge.name);
+        this.emit(
+          'bridge',
+          ns.id,
+          bridge.name,
+          'hop.bridge.up',
+          { bridge: bridge.name, dev: link.name, netns: ns.id },
+          own ? ruleOfFdb(own) : null,
+          'bridge fdb',
+          st,
+        );
+        return this.ipReceive(ns, bridge, st);
+      }
+      const entry = f.dstMac ? ns.fdb.lookup(f.dstMac, bridge.name) : null;
+      if (!entry) {
+        this.drop(
+          'NO_FDB',
+          ns.id,
+          bridge.name,
+          'hop.drop.noFdb',
+          { dev: bridge.name, dstMac: f.dstMac ?? '?' },
+          st,
+        );
+        return;
+      }
+      this.emit(
+        'bridge',
+        ns.id,
+        bridge.name,
+        'hop.bridge.forward',
+        { bridge: bridge.name, dstMac: f.dstMac!, port: entry.dev },
+        ruleOfFdb(entry),
+        'bridge fdb',
+        st,
+      );
+      const port = ns.links.find((l) => l.name === entry.dev)!;
+      return this.crossVeth(ns, port, st, 'hop.veth', {});
+    }
+    this.ipReceive(ns, link, st);
+  }
+
+  /** ip_rcv: local delivery (and VXLAN decapsulation) or forwarding. */
+  ipReceive(ns: Netns, link: Link, st: PacketState): void {
+    if (this.done) return;
+    if (st.outer && isLocalAddress(ns, st.outer.dst)) {
+      const vx = ns.links.find(
+        (l) =>
+          l.vxlan &&
+          l.vxlan.port === st.outer!.dstPort &&
+          (l.vxlan.external || l.vxlan.vni === st.outer!.vni),
+      );
+      if (!vx) {
+        this.drop(
+          'NO_LISTENER',
+          ns.id,
+          link.name,
+          'hop.drop.noListener',
+          { netns: ns.id, port: st.outer.dstPort },
+          st,
+        );
+        return;
+      }
+      this.emit(
+        'decap',
+        ns.id,
+        vx.name,
+        'hop.decap',
+        { netns: ns.id, port: st.outer.dstPort, dev: vx.name, vni: st.outer.vni },
+        ruleOfVxlan(vx),
+        'ip -d link',
+        st,
+      );
+      st.outer = null;
+      st.frame.dstMac = vx.mac;
+      return this.receive(ns, vx.name, st);
+    }
+    if (isLocalAddress(ns, st.frame.dst)) return this.deliver(ns, st);
+    this.forward(ns, st);
+  }
+
+  /** ip_forward: TTL, then a route lookup. */
+  forward(ns: Netns, st: PacketState): void {
+    if (!ns.forwarding) {
+      this.drop('FORWARDING_DISABLED', ns.id, null, 'hop.drop.forwarding', { netns: ns.id }, st);
+      return;
+    }
+    if (st.frame.ttl <= 1) {
+      this.drop('TTL_EXCEEDED', ns.id, null, 'hop.drop.ttl', { netns: ns.id }, st);
+      return;
+    }
+    st.frame.ttl -= 1;
+    const route = this.lookup(ns, st.frame.dst, st);
+    if (!route) return;
+    this.emit(
+      'route',
+      ns.id,
+      route.dev ?? null,
+      'hop.route.forward',
+      { ...routeArgs(ns, route, st.frame.dst, st), ttl: st.frame.ttl },
+      ruleOfRoute(route),
+      'ip route',
+      st,
+    );
+    this.transmit(ns, route.dev!, route.via ?? st.frame.dst, st);
+  }
+
+  /** Kernel VXLAN: neighbour entry → VTEP MAC, FDB entry → remote Node IP, then the outer packet is routed. */
+  encapsulate(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
+    const vx = link.vxlan!;
+    const neigh = ns.neighbors.lookup(nexthop, link.name);
+    if (!neigh) {
+      this.drop(
+        'NO_NEIGHBOR',
+        ns.id,
+        link.name,
+        'hop.drop.noNeighbor',
+        { dev: link.name, nexthop: formatIpv4(nexthop) },
+        st,
+      );
+      return;
+    }
+    st.frame.srcMac = link.mac;
+    st.frame.dstMac = neigh.lladdr;
+    this.emit(
+      'arp',
+      ns.id,
+      link.name,
+      'hop.arp.neighbor',
+      { netns: ns.id, nexthop: formatIpv4(nexthop), dev: link.name, dstMac: neigh.lladdr },
+      ruleOfNeighbor(neigh),
+      'ip neigh',
+      st,
+    );
+    const fdb = ns.fdb.lookup(neigh.lladdr, link.name);
+    if (!fdb || fdb.dst === undefined) {
+      this.drop('NO_FDB', ns.id, link.name, 'hop.drop.noFdb', { dev: link.name, dstMac: neigh.lladdr }, st);
+      return;
+    }
+    st.outer = {
+      src: vx.local ?? this.world.cluster.nodes[ns.nodeIndex]!.ip,
+      dst: fdb.dst,
+      srcPort: vxlanSourcePort(st.frame),
+      dstPort: vx.port,
+      vni: vx.vni,
+      ttl: DEFAULT_TTL,
+    };
+    this.emit(
+      'encap',
+      ns.id,
+      link.name,
+      'hop.encap',
+      {
+        dev: link.name,
+        dstMac: neigh.lladdr,
+        remote: formatIpv4(fdb.dst),
+        port: vx.port,
+        outerSrc: formatIpv4(st.outer.src),
+        vni: vx.vni,
+      },
+      ruleOfFdb(fdb),
+      'bridge fdb',
+      st,
+    );
+    this.send(ns, st);
+  }
+
+  /** The node's NIC puts the packet on the underlay; the next hop is another node or the router. */
+  underlay(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
+    const cluster = this.world.cluster;
+    const nodeIndex = cluster.nodeByIp.get(nexthop);
+    if (nodeIndex === undefined) {
+      if (nexthop === cluster.networks.underlayGateway) {
+        this.drop(
+          'LEFT_CLUSTER',
+          ns.id,
+          link.name,
+          'hop.drop.leftCluster',
+          { netns: ns.id, gateway: formatIpv4(nexthop) },
+          st,
+        );
+      } else {
+        this.drop(
+          'NO_NEIGHBOR',
+          ns.id,
+          link.name,
+          'hop.drop.noNeighbor',
+          { dev: link.name, nexthop: formatIpv4(nexthop) },
+          st,
+        );
+      }
+      return;
+    }
+    const target = this.world.nodeNetns(nodeIndex);
+    const targetEth0 = target.links.find((l) => l.kind === 'physical')!;
+    const l2 = st.outer ?? st.frame;
+    l2.srcMac = link.mac;
+    l2.dstMac = targetEth0.mac;
+    const neighRule = ruleOfNeighbor({
+      ip: nexthop,
+      dev: link.name,
+      lladdr: targetEth0.mac,
+      state: 'REACHABLE',
+    });
+    this.emit(
+      'underlay',
+      'underlay',
+      formatCidr(cluster.networks.underlay),
+      'hop.underlay',
+      {
+        underlay: formatCidr(cluster.networks.underlay),
+        fromNode: ns.id,
+        toNode: target.id,
+        dstMac: targetEth0.mac,
+      },
+      neighRule,
+      'ip neigh',
+      st,
+    );
+    this.receive(target, targetEth0.name, st);
+  }
+
+  /** A veth transmit: resolve the next hop's MAC (table entry or ARP), then the peer receives it. */
+  overVeth(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
+    const known = ns.neighbors.lookup(nexthop, link.name);
+    const resolved = known
+      ? { mac: known.lladdr, answeredBy: null }
+      : resolveOnVeth(this.world, ns, link, nexthop);
+    if (!resolved) {
+      this.drop(
+        'NO_NEIGHBOR',
+        ns.id,
+        link.name,
+        'hop.drop.noNeighbor',
+        { dev: link.name, nexthop: formatIpv4(nexthop) },
+        st,
+      );
+      return;
+    }
+    st.frame.srcMac = link.mac;
+    st.frame.dstMac = resolved.mac;
+    const rule = ruleOfNeighbor(
+      known ?? { ip: nexthop, dev: link.name, lladdr: resolved.mac, state: 'REACHABLE' },
+    );
+    if (resolved.answeredBy)
+      this.crossVeth(
+        ns,
+        link,
+        st,
+        'hop.veth.arp',
+        { nexthop: formatIpv4(nexthop), answeredBy: resolved.answeredBy },
+        rule,
+      );
+    else this.crossVeth(ns, link, st, 'hop.veth', {}, rule);
+  }
+
+  /** The frame comes out of the other end of a veth pair. */
+  crossVeth(
+    ns: Netns,
+    link: Link,
+    st: PacketState,
+    key: 'hop.veth' | 'hop.veth.arp',
+    extra: Record<string, string>,
+    rule: string | null = null,
+  ): void {
+    const peer = this.world.netns(link.peer!.netns)!;
+    const peerLink = peer.links.find((l) => l.ifindex === link.peer!.ifindex)!;
+    this.emit(
+      'veth',
+      ns.id,
+      link.name,
+      key,
+      {
+        netns: ns.id,
+        dev: link.name,
+        dstMac: st.frame.dstMac ?? '',
+        peerDev: peerLink.name,
+        peerNetns: peer.id,
+        ...extra,
+      },
+      rule,
+      rule ? 'ip neigh' : null,
+      st,
+    );
+    this.receive(peer, peerLink.name, st);
+  }
+
+  /** Sending out of the bridge device itself: ARP across its ports, then the bridge FDB picks the port. */
+  overBridge(ns: Netns, bridge: Link, nexthop: Ipv4, st: PacketState): void {
+    const resolved = resolveOnBridge(this.world, ns, bridge, nexthop);
+    if (!resolved) {
+      this.drop(
+        'NO_NEIGHBOR',
+        ns.id,
+        bridge.name,
+        'hop.drop.noNeighbor',
+        { dev: bridge.name, nexthop: formatIpv4(nexthop) },
+        st,
+      );
+      return;
+    }
+    st.frame.srcMac = bridge.mac;
+    st.frame.dstMac = resolved.mac;
+    const entry = ns.fdb.lookup(resolved.mac, bridge.name);
+    if (!entry) {
+      this.drop(
+        'NO_FDB',
+        ns.id,
+        bridge.name,
+        'hop.drop.noFdb',
+        { dev: bridge.name, dstMac: resolved.mac },
+        st,
+      );
+      return;
+    }
+    this.emit(
+      'bridge',
+      ns.id,
+      bridge.name,
+      'hop.bridge.forward',
+      { bridge: bridge.name, dstMac: resolved.mac, port: entry.dev },
+      ruleOfFdb(entry),
+      'bridge fdb',
+      st,
+    );
+    const port = ns.links.find((l) => l.name === entry.dev)!;
+    this.crossVeth(ns, port, st, 'hop.veth', {});
+  }
+}
+
+export function isLocalAddress(ns: Netns, ip: Ipv4): boolean {
+  return ns.addresses.some((a) => a.ip === ip);
+}
+
+function routeArgs(ns: Netns, route: Route, dst: Ipv4, _st: PacketState): Record<string, string | number> {
+  return {
+    netns: ns.id,
+    dst: formatIpv4(dst),
+    dev: route.dev ?? '',
+    via: route.via === undefined ? '' : ` via ${formatIpv4(route.via)}`,
+  };
+}

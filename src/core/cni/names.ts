@@ -1,5 +1,4 @@
 import { sha1 } from '@noble/hashes/legacy.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes, bytesToHex } from '@noble/hashes/utils.js';
 import type { ClusterPod } from '../model/cluster';
 
@@ -15,10 +14,11 @@ export function calicoVethName(pod: ClusterPod): string {
 
 /**
  * Cilium: `lxc` + 12 hex characters of sha256 of the endpoint's container ID (facts §5.5). We have
- * no container runtime, so the Pod's `namespace/name` stands in for the container ID.
+ * no container runtime, so a hash of the Pod's `namespace/name` stands in for that digest.
  */
 export function ciliumVethName(pod: ClusterPod): string {
-  return 'lxc' + bytesToHex(sha256(utf8ToBytes(`${pod.namespace}/${pod.name}`))).slice(0, 12);
+  const key = `${pod.namespace}/${pod.name}`;
+  return 'lxc' + (hex8(fnv1a(key, 0x811c9dc5)) + hex8(fnv1a(key, 0x050c5d1f))).slice(0, 12);
 }
 
 /**
@@ -26,5 +26,17 @@ export function ciliumVethName(pod: ClusterPod): string {
  * Random on a real node; derived from the Pod name here so views are reproducible.
  */
 export function bridgeVethName(pod: ClusterPod): string {
-  return 'veth' + bytesToHex(sha256(utf8ToBytes(`veth:${pod.namespace}/${pod.name}`))).slice(0, 8);
+  return 'veth' + hex8(fnv1a(`${pod.namespace}/${pod.name}`, 0x811c9dc5));
 }
+
+/** FNV-1a, 32 bits: a cheap stable hash for names that are random on real nodes. */
+function fnv1a(s: string, basis: number): number {
+  let h = basis;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');

@@ -24,6 +24,8 @@ export class World {
   private readonly cache = new Map<NetnsId, Netns>();
   /** Position of each Pod among its node's Pods (decides veth ifindexes). */
   private readonly position: Int32Array;
+  /** Host veth names, computed once per Pod (Calico's are a sha1). */
+  private readonly vethNames: (string | undefined)[] = [];
 
   constructor(
     readonly cluster: Cluster,
@@ -83,7 +85,7 @@ export class World {
       node: this.cluster.nodes[pod.nodeIndex]!,
       hostIfindex: FIRST_VETH_IFINDEX + this.position[podIndex]!,
       podIfindex: 2,
-      hostVethName: intra.hostVethName(pod),
+      hostVethName: (this.vethNames[podIndex] ??= intra.hostVethName(pod)),
       hostVethMac: intra.hostVethMac(pod),
       podMac: macFor('podEth0', podIndex),
     };

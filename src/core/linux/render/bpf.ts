@@ -55,7 +55,7 @@ function listAttachments(ns: Netns): Listed[] {
 
 function bpftoolNet(listed: readonly Listed[]): string[] {
   const lines = ['xdp:'];
-  for (const { link, att, id } of listed.filter((l) => l.att.hook === 'xdp')) {
+  for (const { link, id } of listed.filter((l) => l.att.hook === 'xdp')) {
     const mode = link.kind === 'physical' ? 'driver' : 'generic';
     lines.push(`${link.name}(${link.ifindex}) ${mode} id ${id}`);
   }

@@ -1,0 +1,66 @@
+import { buildEngine, engineTrace } from '../src/core/engine';
+import { largeScenario, xlargeScenario } from '../src/scenario/presets/scale';
+import { ALL_DESIGNS } from '../src/core/testing/arbitraries';
+import type { Scenario } from '../src/core/model/scenario';
+import { fmt, heapMiB, percentile, rng, table, time } from './util';
+import { performance } from 'node:perf_hooks';
+
+const TRACES = 2000;
+
+/**
+ * Issue #2 bars: build the L (100 nodes / 10,000 Pods) and XL (5,000 nodes / 150,000 Pods)
+ * clusters in the core (IPAM + shared Linux state; netns are built lazily) and trace random Pod
+ * pairs under every design. Bars: XL build ≤ 1.5 s, trace p95 ≤ 1 ms.
+ */
+export function benchDatapath(): void {
+  console.log('\n## Datapath: build and Pod → Pod traces');
+  const rows: (string | number)[][] = [
+    ['preset', 'design', 'build ms', 'heap MiB', 'trace p50 ms', 'p95 ms', 'p99 ms', 'delivered'],
+  ];
+  for (const [name, make] of [
+    ['L', largeScenario],
+    ['XL', xlargeScenario],
+  ] as const) {
+    const gen = time(() => make(1));
+    const scenario: Scenario = gen.value;
+    console.log(
+      `${name}: ${scenario.nodes.length} nodes, ${scenario.pods.length} Pods (scenario generated in ${fmt(gen.ms, 0)} ms)`,
+    );
+    for (const designs of ALL_DESIGNS) {
+      const before = heapMiB();
+      const built = time(() => buildEngine({ ...scenario, designs }));
+      const engine = built.value.engine;
+      if (!engine) throw new Error(JSON.stringify(built.value.problems.slice(0, 3)));
+      const heap = heapMiB() - before;
+      const pods = engine.cluster.pods;
+      const r = rng(7);
+      const samples: number[] = [];
+      let delivered = 0;
+      for (let i = 0; i < TRACES; i++) {
+        const a = pods[Math.floor(r() * pods.length)]!;
+        const b = pods[Math.floor(r() * pods.length)]!;
+        const t0 = performance.now();
+        const t = engineTrace(engine, {
+          from: `${a.namespace}/${a.name}`,
+          to: `${b.namespace}/${b.name}`,
+          port: 80,
+          protocol: 'TCP',
+        });
+        samples.push(performance.now() - t0);
+        if (t.verdict === 'delivered') delivered++;
+      }
+      rows.push([
+        name,
+        `${designs.intra}+${designs.inter}`,
+        fmt(built.ms, 0),
+        fmt(heap, 0),
+        fmt(percentile(samples, 50), 3),
+        fmt(percentile(samples, 95), 3),
+        fmt(percentile(samples, 99), 3),
+        `${delivered}/${TRACES}`,
+      ]);
+    }
+  }
+  console.log(table(rows));
+  console.log('bars: XL build ≤ 1500 ms; trace p95 ≤ 1 ms');
+}

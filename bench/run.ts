@@ -1,0 +1,13 @@
+/**
+ * `npm run bench`: measures the quality bars of docs/PRODUCT.md and prints percentiles and ratios.
+ * Not a test: it never fails on a number; read the table against the printed bars.
+ */
+import { benchDatapath } from './datapath';
+
+const only = process.argv[2];
+const sections: Record<string, () => void> = {
+  datapath: benchDatapath,
+};
+for (const [name, run] of Object.entries(sections)) {
+  if (!only || only === name) run();
+}

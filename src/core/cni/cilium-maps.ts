@@ -50,15 +50,18 @@ export interface IpcacheEntry {
   pod: ClusterPod | null;
 }
 
-/** LPM lookup in `cilium_ipcache`: Pods (/32), nodes (/32), remote Pod CIDRs, else world (0.0.0.0/0). */
-export function ipcacheLookup(cluster: Cluster, ip: Ipv4, tunnel: boolean): IpcacheEntry {
+/**
+ * LPM lookup in `cilium_ipcache` as seen on node `self`: Pods (/32), nodes (/32), remote Pod CIDRs,
+ * else world (0.0.0.0/0). Only destinations on other nodes carry a tunnel endpoint.
+ */
+export function ipcacheLookup(cluster: Cluster, ip: Ipv4, tunnel: boolean, self: number): IpcacheEntry {
   const podIndex = cluster.podByIp.get(ip);
   if (podIndex !== undefined) {
     const pod = cluster.pods[podIndex]!;
     return {
       key: `${formatIpv4(ip)}/32`,
       identity: podIdentities(cluster)[podIndex]!,
-      tunnelEndpoint: tunnel ? cluster.nodes[pod.nodeIndex]!.ip : null,
+      tunnelEndpoint: tunnel && pod.nodeIndex !== self ? cluster.nodes[pod.nodeIndex]!.ip : null,
       pod,
     };
   }
@@ -88,8 +91,8 @@ export function formatIpcacheRow(e: IpcacheEntry): string {
 /** Rows shown when dumping the ipcache; capped so XL dumps stay readable. */
 const DUMP_LIMIT = 400;
 
-/** The shared `cilium_ipcache` map (same content on every node). */
-export function ipcacheMap(cluster: Cluster, tunnel: boolean): BpfMap {
+/** `cilium_ipcache` on node `self` (the same entries everywhere; tunnel endpoints differ for local ones). */
+export function ipcacheMap(cluster: Cluster, tunnel: boolean, self: number): BpfMap {
   return {
     name: 'cilium_ipcache',
     keyHeader: 'IP PREFIX/ADDRESS',
@@ -105,7 +108,7 @@ export function ipcacheMap(cluster: Cluster, tunnel: boolean): BpfMap {
       }
       for (const pod of cluster.pods) {
         if (rows.length >= DUMP_LIMIT || pod.hostNetwork) break;
-        const e = ipcacheLookup(cluster, pod.ip, tunnel);
+        const e = ipcacheLookup(cluster, pod.ip, tunnel, self);
         const row = formatIpcacheRow(e);
         rows.push({ key: e.key, value: row.slice(row.indexOf('identity=')) });
       }

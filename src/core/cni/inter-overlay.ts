@@ -5,7 +5,6 @@ import type { InterDesignModule } from './types';
 import { UP_FLAGS } from './builder';
 import { macFor } from './macs';
 import { ciliumRouterIp } from './intra-ebpf';
-import { ipcacheMap } from './cilium-maps';
 
 /** The VXLAN device each CNI creates (facts §5.3, §5.4, §5.5). */
 interface VxlanFlavor {
@@ -70,7 +69,6 @@ export const overlayDesign: InterDesignModule = {
           },
         });
       }
-      shared.bpfMaps.push(ipcacheMap(ctx.cluster, true));
       return;
     }
     for (const node of ctx.cluster.nodes) {

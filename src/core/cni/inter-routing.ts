@@ -1,5 +1,4 @@
 import type { InterDesignModule } from './types';
-import { ipcacheMap } from './cilium-maps';
 
 /**
  * Routing design: no tunnel. Every node routes each remote node's Pod CIDR to that node's IP on the
@@ -21,7 +20,6 @@ export const routingDesign: InterDesignModule = {
         owner: node.index,
       });
     }
-    if (ctx.intra === 'ebpf') shared.bpfMaps.push(ipcacheMap(ctx.cluster, false));
   },
 
   buildNode() {

@@ -5,7 +5,10 @@ import type { IntraDesignModule } from './types';
 import { UP_FLAGS } from './builder';
 import { macFor } from './macs';
 import { ciliumVethName } from './names';
-import { lxcMap, podIdentities } from './cilium-maps';
+import { ipcacheMap, lxcMap, podIdentities } from './cilium-maps';
+
+/** cilium_host and cilium_net are NOARP veths (`<BROADCAST,MULTICAST,NOARP,UP,LOWER_UP>`). */
+const NOARP_FLAGS = ['BROADCAST', 'MULTICAST', 'NOARP', 'UP', 'LOWER_UP'];
 
 /** The node's "router" address (CiliumInternalIP on cilium_host): the first IP of its Pod CIDR. */
 export const ciliumRouterIp = (node: ClusterNode): Ipv4 => nthAddress(node.podCidr, 1);
@@ -36,7 +39,7 @@ export const ebpfDesign: IntraDesignModule = {
       mac: macFor('ciliumHost', node.index),
       mtu,
       state: 'UP',
-      flags: UP_FLAGS,
+      flags: NOARP_FLAGS,
       peer: { netns: b.id, ifindex: 4, name: 'cilium_net' },
       // bpf_host: cil_from_host sees what the host stack sends into cilium_host; cil_to_host the reverse.
       bpf: [
@@ -51,7 +54,7 @@ export const ebpfDesign: IntraDesignModule = {
       mac: macFor('ciliumNet', node.index),
       mtu,
       state: 'UP',
-      flags: UP_FLAGS,
+      flags: NOARP_FLAGS,
       peer: { netns: b.id, ifindex: 3, name: 'cilium_host' },
     });
     b.address({ dev: 'cilium_host', ip: router, prefix: 32, scope: 'link' });
@@ -94,6 +97,7 @@ export const ebpfDesign: IntraDesignModule = {
       });
     }
     b.bpfMaps.push(
+      ipcacheMap(ctx.cluster, ctx.inter === 'overlay', node.index),
       lxcMap(
         pods.map((p, position) => ({
           ip: p.pod.ip,

@@ -136,7 +136,7 @@ function redirectLocal(w: Walker, ns: Netns, link: Link, st: PacketState, prog: 
 /** Tunnel mode: cilium_ipcache gives the tunnel endpoint; eBPF sets the tunnel key and uses cilium_vxlan. */
 function tunnel(w: Walker, ns: Netns, link: Link, st: PacketState, prog: string): boolean {
   const cluster = w.world.cluster;
-  const e = ipcacheLookup(cluster, st.frame.dst, w.world.designs.inter === 'overlay');
+  const e = ipcacheLookup(cluster, st.frame.dst, w.world.designs.inter === 'overlay', ns.nodeIndex);
   const self = cluster.nodes[ns.nodeIndex]!;
   if (e.tunnelEndpoint === null || e.tunnelEndpoint === self.ip) return false;
   const vx = ns.links.find((l) => l.vxlan?.external);

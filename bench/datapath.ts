@@ -1,4 +1,4 @@
-import { buildEngine, engineTrace } from '../src/core/engine';
+import { buildEngine, engineTrace, type Engine } from '../src/core/engine';
 import { largeScenario, xlargeScenario } from '../src/scenario/presets/scale';
 import { ALL_DESIGNS } from '../src/core/testing/arbitraries';
 import type { Scenario } from '../src/core/model/scenario';
@@ -26,12 +26,13 @@ export function benchDatapath(): void {
     console.log(
       `${name}: ${scenario.nodes.length} nodes, ${scenario.pods.length} Pods (scenario generated in ${fmt(gen.ms, 0)} ms)`,
     );
+    let engine: Engine | null = null;
     for (const designs of ALL_DESIGNS) {
-      const before = heapMiB();
+      engine = null; // let the previous design's engine go before measuring
       const built = time(() => buildEngine({ ...scenario, designs }));
-      const engine = built.value.engine;
+      engine = built.value.engine;
       if (!engine) throw new Error(JSON.stringify(built.value.problems.slice(0, 3)));
-      const heap = heapMiB() - before;
+      const heap = heapMiB(); // total live heap: scenario objects + resolved cluster + shared Linux state
       const pods = engine.cluster.pods;
       const r = rng(7);
       const samples: number[] = [];

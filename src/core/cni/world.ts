@@ -9,6 +9,7 @@ import { buildNodeBase, buildPodBase } from './node-base';
 import { INTER_DESIGNS, INTRA_DESIGNS } from './registry';
 import { FIRST_VETH_IFINDEX, type DesignContext, type PodPlacement } from './types';
 import { macFor } from './macs';
+import { podIdentities } from './cilium-maps';
 
 /** Netns kept built at once; older ones are rebuilt on demand (XL has 155,000 of them). */
 const CACHE_LIMIT = 4096;
@@ -40,6 +41,8 @@ export class World {
     };
     this.shared = { routes: new SharedRoutes(), neighbors: sharedNeighbors(), fdb: sharedFdb(), bpfMaps: [] };
     inter.buildShared(this.shared, this.ctx);
+    // cilium-agent allocates security identities up front; doing it here keeps traces O(1).
+    if (designs.intra === 'ebpf') podIdentities(cluster);
     this.position = new Int32Array(cluster.pods.length);
     for (const list of cluster.podsOnNode) list.forEach((p, i) => (this.position[p] = i));
   }

@@ -1,0 +1,87 @@
+import type { Designs } from '../core/model/scenario';
+import type { Hop, OuterHeaders, PacketHeaders, Trace } from '../core/trace/types';
+
+/** The `trace --json` document: the Trace's verdict, reason, deliveredTo and hops, plus the probe. */
+export interface TraceJson {
+  verdict: Trace['verdict'];
+  reason: Trace['reason'];
+  deliveredTo: string | null;
+  hops: {
+    netns: string;
+    device: string | null;
+    kind: Hop['kind'];
+    explain: string;
+    rule: string | null;
+    packet: Pick<PacketHeaders, 'src' | 'dst' | 'protocol' | 'srcPort' | 'dstPort' | 'ttl'>;
+    outer: OuterHeaders | null;
+  }[];
+  probe: Trace['probe'];
+}
+
+export function traceToJson(t: Trace): TraceJson {
+  return {
+    verdict: t.verdict,
+    reason: t.reason,
+    deliveredTo: t.deliveredTo,
+    hops: t.hops.map((h) => ({
+      netns: h.netns,
+      device: h.device,
+      kind: h.kind,
+      explain: h.explain,
+      rule: h.rule,
+      packet: {
+        src: h.packet.src,
+        dst: h.packet.dst,
+        protocol: h.packet.protocol,
+        srcPort: h.packet.srcPort,
+        dstPort: h.packet.dstPort,
+        ttl: h.packet.ttl,
+      },
+      outer: h.outer,
+    })),
+    probe: t.probe,
+  };
+}
+
+const endpoint = (ip: string, port: number | null): string => (port === null ? ip : `${ip}:${port}`);
+
+function packetText(p: PacketHeaders): string {
+  return `${endpoint(p.src, p.srcPort)} → ${endpoint(p.dst, p.dstPort)} ${p.protocol} ttl ${p.ttl}`;
+}
+
+function outerText(o: OuterHeaders): string {
+  return `${o.src}:${o.srcPort} → ${o.dst}:${o.dstPort} UDP vni ${o.vni} ttl ${o.ttl}`;
+}
+
+/**
+ * The readable trace: one row per hop (netns, device, kind, packet as it is at that hop), the
+ * sentence that explains it, the deciding rule as the real tool prints it, and the outer header
+ * while the packet is encapsulated.
+ */
+export function traceTable(t: Trace, designs: Designs): string {
+  const p = t.probe;
+  const lines = [
+    `trace ${p.from} → ${p.to} ${p.protocol}/${p.port}   (intra=${designs.intra} inter=${designs.inter} proxy=${designs.proxy})`,
+    '',
+  ];
+  const rows = t.hops.map((h, i) => [String(i + 1), h.netns, h.device ?? '-', h.kind, packetText(h.packet)]);
+  const head = ['#', 'netns', 'device', 'kind', 'packet'];
+  const widths = head.map((c, j) => Math.max(c.length, ...rows.map((r) => r[j]!.length)));
+  const fmt = (r: readonly string[]): string =>
+    r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]!))).join('  ');
+  lines.push(fmt(head));
+  const indent = ' '.repeat(widths[0]! + 2);
+  t.hops.forEach((h, i) => {
+    lines.push(fmt(rows[i]!));
+    lines.push(`${indent}${h.explain}`);
+    if (h.rule) lines.push(`${indent}rule: ${h.rule}${h.table ? `   [${h.table}]` : ''}`);
+    if (h.outer) lines.push(`${indent}outer: ${outerText(h.outer)}`);
+  });
+  lines.push('');
+  lines.push(
+    t.verdict === 'delivered'
+      ? `verdict: delivered to ${t.deliveredTo ?? '?'} in ${t.hops.length} hops`
+      : `verdict: dropped (${t.reason ?? 'unknown'}) after ${t.hops.length} hops`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,75 @@
+import type { Cidr } from '../../net/cidr';
+import type { Ipv4 } from '../../net/ipv4';
+
+/**
+ * An iptables rule as kube-proxy writes it, kept structured so that one value can be printed two
+ * ways (kube-proxy's iptables-restore input, and `iptables-save`'s normalised form, facts §1.5) and
+ * interpreted like netfilter would. `parts` keep kube-proxy's argument order.
+ */
+
+export type L4 = 'tcp' | 'udp' | 'sctp';
+
+export type Part =
+  | { t: 'comment'; text: string }
+  /** `-m tcp -p tcp`: protocol plus the protocol match module that carries `--dport`. */
+  | { t: 'l4'; proto: L4 }
+  | { t: 'src' | 'dst'; cidr: Cidr; neg: boolean }
+  | { t: 'dport'; port: number }
+  | { t: 'addrtype'; dir: 'src' | 'dst' }
+  /** `-m statistic --mode random --probability P`; `p` is kube-proxy's `%0.10f` text. */
+  | { t: 'statistic'; p: string }
+  | { t: 'recent'; op: 'set' | 'rcheck'; name: string; seconds: number }
+  | { t: 'mark'; neg: boolean; value: number }
+  | { t: 'ctstate'; neg: boolean; states: string };
+
+export type Target =
+  | { t: 'jump'; chain: string }
+  | { t: 'RETURN' | 'ACCEPT' | 'DROP' | 'REJECT' }
+  | { t: 'DNAT'; ip: Ipv4; port: number }
+  | { t: 'MARK'; op: 'or' | 'xor'; value: number }
+  | { t: 'MASQUERADE'; randomFully: boolean }
+  /** A rule with no `-j` (the trailing comment rule of a KUBE-FW chain). */
+  | { t: 'none' };
+
+export interface IptRule {
+  chain: string;
+  parts: Part[];
+  target: Target;
+}
+
+export type TableName = 'nat' | 'filter';
+
+/** Built-in chains of each table, in the order iptables-save lists them. */
+export const BUILTIN_CHAINS: Record<TableName, string[]> = {
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/**
+ * One table on one node: chain name → rules. Node-independent chains live in `shared` (built once
+ * for every node); chains that differ per node (Local policies, KUBE-SERVICES when it does) in `local`.
+ */
+export interface IptTable {
+  name: TableName;
+  /** Chains in kube-proxy's write order (restore input order). */
+  order: string[];
+  local: Map<string, IptRule[]>;
+  shared: Map<string, IptRule[]>;
+}
+
+export function chainRules(table: IptTable, chain: string): IptRule[] | undefined {
+  return table.local.get(chain) ?? table.shared.get(chain);
+}
+
+/** Everything kube-proxy (iptables mode) programs on one node. */
+export interface IptablesRules {
+  mode: 'iptables';
+  nodeIndex: number;
+  nat: IptTable;
+  filter: IptTable;
+  /** SEP chain → the endpoint it DNATs to (lets callers force an endpoint choice). */
+  sepEndpoint: Map<string, string>;
+}
+
+export const rule = (chain: string, parts: Part[], target: Target): IptRule => ({ chain, parts, target });
+export const jump = (chain: string): Target => ({ t: 'jump', chain });

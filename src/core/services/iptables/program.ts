@@ -1,0 +1,519 @@
+import { type Cidr, cidr, cidrContains } from '../../net/cidr';
+import type { Ipv4 } from '../../net/ipv4';
+import {
+  type Categorized,
+  categorize,
+  externalPolicyLocal,
+  externallyAccessible,
+  internalPolicyLocal,
+  nodeDependent,
+  usesClusterEndpoints,
+  usesLocalEndpoints,
+} from '../categorize';
+import { MASQ_MARK, type EndpointState, type ServicePortState, type ServiceState } from '../types';
+import { type IptRule, type IptTable, type IptablesRules, type Part, type Target, jump, rule } from './model';
+import { endpointText, protoLower, sepChain, serviceChains } from './names';
+
+/**
+ * kube-proxy's iptables-mode `syncProxyRules` for one node (K8S pkg/proxy/iptables/proxier.go, modern
+ * revision; facts §1). Per service port the same branches as upstream decide which KUBE-SERVICES,
+ * KUBE-NODEPORTS, KUBE-EXT/FW/SVC/SVL/SEP and filter rules exist. Ports without Local policies or
+ * source ranges produce identical rules on every node and are built once and shared.
+ */
+
+export interface IptablesOptions {
+  /** `--cluster-cidr` for the local-traffic detector (`! -s <cidr>`). Defaults to the state's. */
+  clusterCidr?: Cidr;
+  /** `--masquerade-all`. */
+  masqueradeAll?: boolean;
+  /** `MASQUERADE --random-fully` (real nodes support it; upstream's fake iptables does not). */
+  randomFully?: boolean;
+  /** `--iptables-localhost-nodeports` (default true: adds the KUBE-FIREWALL localnet rule). */
+  localhostNodePorts?: boolean;
+}
+
+const KUBE_SERVICES = 'KUBE-SERVICES';
+const KUBE_NODEPORTS = 'KUBE-NODEPORTS';
+const KUBE_EXTERNAL = 'KUBE-EXTERNAL-SERVICES';
+const KUBE_FORWARD = 'KUBE-FORWARD';
+const KUBE_POSTROUTING = 'KUBE-POSTROUTING';
+const KUBE_MARK_MASQ = 'KUBE-MARK-MASQ';
+const KUBE_PROXY_FIREWALL = 'KUBE-PROXY-FIREWALL';
+const KUBE_FIREWALL = 'KUBE-FIREWALL';
+export const KUBE_PROXY_CANARY = 'KUBE-PROXY-CANARY';
+/** Above this many endpoints kube-proxy drops per-endpoint comments (`largeClusterEndpointsThreshold`). */
+export const LARGE_CLUSTER_ENDPOINTS = 1000;
+
+const LOOPBACK: Cidr = cidr('127.0.0.0/8');
+const host = (ip: Ipv4): Cidr => ({ base: ip, prefix: 32 });
+const comment = (text: string): Part => ({ t: 'comment', text });
+
+/** The rules one service port contributes, split by the chain/buffer they go to. */
+interface Fragment {
+  natServices: IptRule[];
+  natNodePorts: IptRule[];
+  natChains: [string, IptRule[]][];
+  filterServices: IptRule[];
+  filterExternal: IptRule[];
+  filterNodePorts: IptRule[];
+  filterFirewall: IptRule[];
+}
+
+interface Ctx {
+  clusterCidr: Cidr;
+  masqueradeAll: boolean;
+  large: boolean;
+  nodeIp: Ipv4 | null;
+}
+
+/** `computeProbability`: Go `%0.10f` of 1/n. */
+export const probability = (n: number): string => (1 / n).toFixed(10);
+
+function writeServiceToEndpointRules(
+  sp: ServicePortState,
+  chain: string,
+  eps: EndpointState[],
+  c: Ctx,
+): IptRule[] {
+  const out: IptRule[] = [];
+  const cm = (e: EndpointState): Part[] => (c.large ? [] : [comment(`${sp.name} -> ${endpointText(e)}`)]);
+  if (sp.sessionAffinity === 'ClientIP') {
+    for (const e of eps) {
+      const sep = sepChain(sp, e);
+      out.push(
+        rule(
+          chain,
+          [...cm(e), { t: 'recent', op: 'rcheck', name: sep, seconds: sp.affinityTimeoutSeconds }],
+          jump(sep),
+        ),
+      );
+    }
+  }
+  eps.forEach((e, i) => {
+    const parts = cm(e);
+    if (i < eps.length - 1) parts.push({ t: 'statistic', p: probability(eps.length - i) });
+    out.push(rule(chain, parts, jump(sepChain(sp, e))));
+  });
+  return out;
+}
+
+function fragment(sp: ServicePortState, cat: Categorized, c: Ctx): Fragment {
+  const f: Fragment = {
+    natServices: [],
+    natNodePorts: [],
+    natChains: [],
+    filterServices: [],
+    filterExternal: [],
+    filterNodePorts: [],
+    filterFirewall: [],
+  };
+  const proto = protoLower(sp);
+  const l4: Part = { t: 'l4', proto };
+  const name = sp.name;
+  const ch = serviceChains(sp);
+  const { clusterEndpoints, localEndpoints, reachable, hasAny } = cat;
+  const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(sp);
+  const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(sp);
+  let internalChain = ch.svc;
+  let hasInternal = hasAny;
+  if (internalPolicyLocal(sp)) {
+    internalChain = ch.svl;
+    if (localEndpoints.length === 0) hasInternal = false;
+  }
+  let externalPolicyChain = ch.svc;
+  let hasExternal = hasAny;
+  if (externalPolicyLocal(sp)) {
+    externalPolicyChain = ch.svl;
+    if (localEndpoints.length === 0) hasExternal = false;
+  }
+  const usesExt = hasAny && externallyAccessible(sp);
+  const usesFW = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+  const lbChain = usesFW ? ch.fw : ch.ext;
+  let intTarget: Target = { t: 'REJECT' };
+  let intComment = `${name} has no endpoints`;
+  let extTarget: Target = { t: 'REJECT' };
+  let extComment = intComment;
+  if (hasAny) {
+    intTarget = extTarget = { t: 'DROP' };
+    intComment = extComment = `${name} has no local endpoints`;
+  }
+  const vip = (ip: Ipv4): Part[] => [
+    l4,
+    { t: 'dst', cidr: host(ip), neg: false },
+    { t: 'dport', port: sp.port },
+  ];
+  const clusterIP = sp.clusterIP!;
+
+  if (hasInternal)
+    f.natServices.push(
+      rule('KUBE-SERVICES', [comment(`${name} cluster IP`), ...vip(clusterIP)], jump(internalChain)),
+    );
+  else f.filterServices.push(rule(KUBE_SERVICES, [comment(intComment), ...vip(clusterIP)], intTarget));
+
+  for (const ip of sp.externalIPs) {
+    if (hasAny)
+      f.natServices.push(rule(KUBE_SERVICES, [comment(`${name} external IP`), ...vip(ip)], jump(ch.ext)));
+    if (!hasExternal)
+      f.filterExternal.push(rule(KUBE_EXTERNAL, [comment(extComment), ...vip(ip)], extTarget));
+  }
+  for (const ip of sp.loadBalancerIPs) {
+    if (hasAny)
+      f.natServices.push(
+        rule(KUBE_SERVICES, [comment(`${name} loadbalancer IP`), ...vip(ip)], jump(lbChain)),
+      );
+    if (usesFW)
+      f.filterFirewall.push(
+        rule(KUBE_PROXY_FIREWALL, [comment(`${name} traffic not accepted by ${ch.fw}`), ...vip(ip)], {
+          t: 'DROP',
+        }),
+      );
+  }
+  if (!hasExternal)
+    for (const ip of sp.loadBalancerIPs)
+      f.filterExternal.push(rule(KUBE_EXTERNAL, [comment(extComment), ...vip(ip)], extTarget));
+  if (sp.nodePort !== 0) {
+    const np: Part = { t: 'dport', port: sp.nodePort };
+    if (hasAny) f.natNodePorts.push(rule(KUBE_NODEPORTS, [comment(name), l4, np], jump(ch.ext)));
+    if (!hasExternal)
+      f.filterExternal.push(
+        rule(KUBE_EXTERNAL, [comment(extComment), { t: 'addrtype', dir: 'dst' }, l4, np], extTarget),
+      );
+  }
+  if (sp.healthCheckNodePort !== 0)
+    f.filterNodePorts.push(
+      rule(
+        KUBE_NODEPORTS,
+        [
+          comment(`${name} health check node port`),
+          { t: 'l4', proto: 'tcp' },
+          { t: 'dport', port: sp.healthCheckNodePort },
+        ],
+        { t: 'ACCEPT' },
+      ),
+    );
+
+  const chains = new Map<string, IptRule[]>();
+  const add = (chain: string, r: IptRule) => {
+    const list = chains.get(chain);
+    if (list) list.push(r);
+    else chains.set(chain, [r]);
+  };
+  const masqInternal = () => {
+    if (!hasInternal) return;
+    const parts: Part[] = [comment(`${name} cluster IP`), ...vip(clusterIP)];
+    if (!c.masqueradeAll) parts.push({ t: 'src', cidr: c.clusterCidr, neg: true });
+    add(internalChain, rule(internalChain, parts, jump(KUBE_MARK_MASQ)));
+  };
+  if (usesExt) {
+    chains.set(ch.ext, []);
+    if (!externalPolicyLocal(sp)) {
+      add(
+        ch.ext,
+        rule(ch.ext, [comment(`masquerade traffic for ${name} external destinations`)], jump(KUBE_MARK_MASQ)),
+      );
+    } else {
+      add(
+        ch.ext,
+        rule(
+          ch.ext,
+          [
+            comment(`pod traffic for ${name} external destinations`),
+            { t: 'src', cidr: c.clusterCidr, neg: false },
+          ],
+          jump(ch.svc),
+        ),
+      );
+      add(
+        ch.ext,
+        rule(
+          ch.ext,
+          [
+            comment(`masquerade LOCAL traffic for ${name} external destinations`),
+            { t: 'addrtype', dir: 'src' },
+          ],
+          jump(KUBE_MARK_MASQ),
+        ),
+      );
+      add(
+        ch.ext,
+        rule(
+          ch.ext,
+          [comment(`route LOCAL traffic for ${name} external destinations`), { t: 'addrtype', dir: 'src' }],
+          jump(ch.svc),
+        ),
+      );
+    }
+    if (hasExternal) add(ch.ext, rule(ch.ext, [], jump(externalPolicyChain)));
+  }
+  if (usesFW) {
+    chains.set(ch.fw, []);
+    const lbc = comment(`${name} loadbalancer IP`);
+    let allowFromNode = false;
+    for (const r of sp.loadBalancerSourceRanges) {
+      add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: r, neg: false }], jump(ch.ext)));
+      if (c.nodeIp !== null && cidrContains(r, c.nodeIp)) allowFromNode = true;
+    }
+    if (allowFromNode)
+      for (const ip of sp.loadBalancerIPs)
+        add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: host(ip), neg: false }], jump(ch.ext)));
+    add(
+      ch.fw,
+      rule(ch.fw, [comment(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)], {
+        t: 'none',
+      }),
+    );
+  }
+  if (usesClusterPolicyChain) {
+    chains.set(ch.svc, chains.get(ch.svc) ?? []);
+    if (internalChain === ch.svc) masqInternal();
+    for (const r of writeServiceToEndpointRules(sp, ch.svc, clusterEndpoints, c)) add(ch.svc, r);
+  }
+  if (usesLocalPolicyChain) {
+    chains.set(ch.svl, chains.get(ch.svl) ?? []);
+    if (internalChain === ch.svl) masqInternal();
+    for (const r of writeServiceToEndpointRules(sp, ch.svl, localEndpoints, c)) add(ch.svl, r);
+  }
+  for (const e of reachable) {
+    const sep = sepChain(sp, e);
+    const cm: Part[] = c.large ? [] : [comment(name)];
+    const dnatParts: Part[] = [...cm];
+    if (sp.sessionAffinity === 'ClientIP') dnatParts.push({ t: 'recent', op: 'set', name: sep, seconds: 0 });
+    dnatParts.push(l4);
+    chains.set(sep, [
+      rule(sep, [...cm, { t: 'src', cidr: host(e.ip), neg: false }], jump(KUBE_MARK_MASQ)),
+      rule(sep, dnatParts, { t: 'DNAT', ip: e.ip, port: e.port }),
+    ]);
+  }
+  f.natChains = [...chains.entries()];
+  return f;
+}
+
+interface SharedIpt {
+  fragments: (Fragment | null)[];
+  nat: Map<string, IptRule[]>;
+  filter: Map<string, IptRule[]>;
+  natOrder: string[];
+  anyNodeDependent: boolean;
+  sepEndpoint: Map<string, string>;
+}
+
+const sharedCache = new WeakMap<ServiceState, Map<string, SharedIpt>>();
+
+const isNodeDependent = (sp: ServicePortState) => nodeDependent(sp) || sp.loadBalancerSourceRanges.length > 0;
+
+function ctxOf(state: ServiceState, o: IptablesOptions, nodeIp: Ipv4 | null): Ctx {
+  const total = state.ports.reduce((n, p) => n + p.endpoints.length, 0);
+  return {
+    clusterCidr: o.clusterCidr ?? state.clusterCidr,
+    masqueradeAll: o.masqueradeAll ?? false,
+    large: total > LARGE_CLUSTER_ENDPOINTS,
+    nodeIp,
+  };
+}
+
+function baseNat(o: IptablesOptions): [string, IptRule[]][] {
+  const masq: Target = { t: 'MASQUERADE', randomFully: o.randomFully ?? true };
+  return [
+    ['PREROUTING', [rule('PREROUTING', [comment('kubernetes service portals')], jump(KUBE_SERVICES))]],
+    ['OUTPUT', [rule('OUTPUT', [comment('kubernetes service portals')], jump(KUBE_SERVICES))]],
+    ['POSTROUTING', [rule('POSTROUTING', [comment('kubernetes postrouting rules')], jump(KUBE_POSTROUTING))]],
+    [KUBE_PROXY_CANARY, []],
+    [
+      KUBE_POSTROUTING,
+      [
+        rule(KUBE_POSTROUTING, [{ t: 'mark', neg: true, value: MASQ_MARK }], { t: 'RETURN' }),
+        rule(KUBE_POSTROUTING, [], { t: 'MARK', op: 'xor', value: MASQ_MARK }),
+        rule(KUBE_POSTROUTING, [comment('kubernetes service traffic requiring SNAT')], masq),
+      ],
+    ],
+    [KUBE_MARK_MASQ, [rule(KUBE_MARK_MASQ, [], { t: 'MARK', op: 'or', value: MASQ_MARK })]],
+  ];
+}
+
+/** Built-in chain jumps, in the order they end up after kube-proxy's Prepend (kubelet's KUBE-FIREWALL stays last). */
+function baseFilter(o: IptablesOptions): [string, IptRule[]][] {
+  const isNew: Part = { t: 'ctstate', neg: false, states: 'NEW' };
+  const j = (from: string, to: string, text: string | null, ctNew: boolean) =>
+    rule(from, [...(ctNew ? [isNew] : []), ...(text ? [comment(text)] : [])], jump(to));
+  const fw = 'kubernetes load balancer firewall';
+  const out: [string, IptRule[]][] = [
+    [
+      'INPUT',
+      [
+        j('INPUT', KUBE_PROXY_FIREWALL, fw, true),
+        j('INPUT', KUBE_NODEPORTS, 'kubernetes health check service ports', false),
+        j('INPUT', KUBE_EXTERNAL, 'kubernetes externally-visible service portals', true),
+        j('INPUT', KUBE_FIREWALL, null, false),
+      ],
+    ],
+    [
+      'FORWARD',
+      [
+        j('FORWARD', KUBE_PROXY_FIREWALL, fw, true),
+        j('FORWARD', KUBE_FORWARD, 'kubernetes forwarding rules', false),
+        j('FORWARD', KUBE_SERVICES, 'kubernetes service portals', true),
+        j('FORWARD', KUBE_EXTERNAL, 'kubernetes externally-visible service portals', true),
+      ],
+    ],
+    [
+      'OUTPUT',
+      [
+        j('OUTPUT', KUBE_PROXY_FIREWALL, fw, true),
+        j('OUTPUT', KUBE_SERVICES, 'kubernetes service portals', true),
+        j('OUTPUT', KUBE_FIREWALL, null, false),
+      ],
+    ],
+    [KUBE_PROXY_CANARY, []],
+  ];
+  if (o.localhostNodePorts ?? true)
+    out.push([
+      KUBE_FIREWALL,
+      [
+        rule(
+          KUBE_FIREWALL,
+          [
+            comment('block incoming localnet connections'),
+            { t: 'dst', cidr: LOOPBACK, neg: false },
+            { t: 'src', cidr: LOOPBACK, neg: true },
+            { t: 'ctstate', neg: true, states: 'RELATED,ESTABLISHED,DNAT' },
+          ],
+          { t: 'DROP' },
+        ),
+      ],
+    ]);
+  return out;
+}
+
+function forwardChain(): IptRule[] {
+  return [
+    rule(KUBE_FORWARD, [{ t: 'ctstate', neg: false, states: 'INVALID' }], { t: 'DROP' }),
+    rule(
+      KUBE_FORWARD,
+      [comment('kubernetes forwarding rules'), { t: 'mark', neg: false, value: MASQ_MARK }],
+      { t: 'ACCEPT' },
+    ),
+    rule(
+      KUBE_FORWARD,
+      [
+        comment('kubernetes forwarding conntrack rule'),
+        { t: 'ctstate', neg: false, states: 'RELATED,ESTABLISHED' },
+      ],
+      {
+        t: 'ACCEPT',
+      },
+    ),
+  ];
+}
+
+function shared(state: ServiceState, o: IptablesOptions): SharedIpt {
+  const key = JSON.stringify([
+    o.clusterCidr ?? null,
+    o.masqueradeAll ?? false,
+    o.randomFully ?? true,
+    o.localhostNodePorts ?? true,
+  ]);
+  let byOpts = sharedCache.get(state);
+  if (!byOpts) sharedCache.set(state, (byOpts = new Map()));
+  const hit = byOpts.get(key);
+  if (hit) return hit;
+  const c = ctxOf(state, o, null);
+  const nat = new Map<string, IptRule[]>(baseNat(o));
+  const filter = new Map<string, IptRule[]>(baseFilter(o));
+  filter.set(KUBE_FORWARD, forwardChain());
+  const natOrder: string[] = [];
+  const sepEndpoint = new Map<string, string>();
+  let anyNodeDependent = false;
+  const fragments = state.ports.map((sp) => {
+    for (const e of sp.endpoints) sepEndpoint.set(sepChain(sp, e), endpointText(e));
+    if (isNodeDependent(sp)) {
+      anyNodeDependent = true;
+      return null;
+    }
+    const f = fragment(sp, categorize(sp, null), c);
+    for (const [name, rules] of f.natChains) {
+      nat.set(name, rules);
+      natOrder.push(name);
+    }
+    return f;
+  });
+  const s: SharedIpt = { fragments, nat, filter, natOrder, anyNodeDependent, sepEndpoint };
+  if (!anyNodeDependent) assemble(s, fragments, o, nat, filter);
+  byOpts.set(key, s);
+  return s;
+}
+
+/** Concatenates the per-port pieces into KUBE-SERVICES, KUBE-NODEPORTS and the filter chains. */
+function assemble(
+  _s: SharedIpt,
+  frags: (Fragment | null)[],
+  o: IptablesOptions,
+  nat: Map<string, IptRule[]>,
+  filter: Map<string, IptRule[]>,
+): void {
+  const natServices: IptRule[] = [];
+  const natNodePorts: IptRule[] = [];
+  const fServices: IptRule[] = [];
+  const fExternal: IptRule[] = [];
+  const fNodePorts: IptRule[] = [];
+  const fFirewall: IptRule[] = [];
+  for (const f of frags) {
+    if (!f) continue;
+    natServices.push(...f.natServices);
+    natNodePorts.push(...f.natNodePorts);
+    fServices.push(...f.filterServices);
+    fExternal.push(...f.filterExternal);
+    fNodePorts.push(...f.filterNodePorts);
+    fFirewall.push(...f.filterFirewall);
+  }
+  void o;
+  natServices.push(
+    rule(
+      KUBE_SERVICES,
+      [
+        comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'),
+        { t: 'addrtype', dir: 'dst' },
+      ],
+      jump(KUBE_NODEPORTS),
+    ),
+  );
+  nat.set(KUBE_SERVICES, natServices);
+  nat.set(KUBE_NODEPORTS, natNodePorts);
+  filter.set(KUBE_SERVICES, fServices);
+  filter.set(KUBE_EXTERNAL, fExternal);
+  filter.set(KUBE_NODEPORTS, fNodePorts);
+  filter.set(KUBE_PROXY_FIREWALL, fFirewall);
+}
+
+const NAT_FIXED = [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ];
+const FILTER_FIXED = [KUBE_SERVICES, KUBE_EXTERNAL, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL];
+
+/** Programs node `nodeIndex`: shares every node-independent chain, builds only what differs. */
+export function programIptables(
+  state: ServiceState,
+  nodeIndex: number,
+  o: IptablesOptions = {},
+): IptablesRules {
+  const s = shared(state, o);
+  const natLocal = new Map<string, IptRule[]>();
+  const filterLocal = new Map<string, IptRule[]>();
+  let natOrder = [...NAT_FIXED];
+  if (s.anyNodeDependent) {
+    const nodeName = state.nodeNames[nodeIndex] ?? null;
+    const c = ctxOf(state, o, state.nodeIps[nodeIndex] ?? null);
+    const frags = state.ports.map((sp, i) => s.fragments[i] ?? fragment(sp, categorize(sp, nodeName), c));
+    frags.forEach((f, i) => {
+      if (s.fragments[i]) natOrder.push(...f.natChains.map(([n]) => n));
+      else
+        for (const [name, rules] of f.natChains) {
+          natLocal.set(name, rules);
+          natOrder.push(name);
+        }
+    });
+    assemble(s, frags, o, natLocal, filterLocal);
+  } else natOrder = natOrder.concat(s.natOrder);
+  const filterOrder = [...FILTER_FIXED];
+  if (o.localhostNodePorts ?? true) filterOrder.push(KUBE_FIREWALL);
+  const nat: IptTable = { name: 'nat', order: natOrder, local: natLocal, shared: s.nat };
+  const filter: IptTable = { name: 'filter', order: filterOrder, local: filterLocal, shared: s.filter };
+  return { mode: 'iptables', nodeIndex, nat, filter, sepEndpoint: s.sepEndpoint };
+}

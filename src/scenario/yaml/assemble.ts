@@ -1,0 +1,176 @@
+import type {
+  K8sEndpointSlice,
+  K8sNamespace,
+  K8sNetworkPolicy,
+  K8sNode,
+  K8sPod,
+  K8sService,
+} from '../../core/model/k8s';
+import type { ClusterSettings, Scenario } from '../../core/model/scenario';
+import { makeNamespace } from '../presets/small';
+import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
+import { createNamedNodes, ensureNodes, listNames, placeByPodIp, spreadRoundRobin } from './infer';
+import { fnv1a32, seededRandom } from './names';
+import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
+
+/**
+ * The second half of an import: the objects read from YAML are merged into the base scenario,
+ * workloads are expanded to Pods, nodes and placements are inferred, and namespaces that objects
+ * use but nobody declared are created.
+ */
+
+export interface Collected {
+  cluster: Partial<ClusterSettings>;
+  namespaces: K8sNamespace[];
+  nodes: K8sNode[];
+  pods: K8sPod[];
+  services: K8sService[];
+  endpointSlices: K8sEndpointSlice[];
+  networkPolicies: K8sNetworkPolicy[];
+  workloads: Workload[];
+}
+
+export type Named = { metadata: { name: string; namespace?: string } };
+const keyOf = (o: Named): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+export const refOf = (o: Named): string =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+
+/** Name index per list, so replacing by name stays O(1) at 200k Pods. */
+const indexes = new WeakMap<readonly Named[], Map<string, number>>();
+
+/** Later objects replace earlier ones of the same kind, namespace and name (as `kubectl apply`). */
+export function upsert<T extends Named>(
+  list: T[],
+  item: T,
+  kind: string,
+  notices: ImportIssue[],
+  doc: number,
+): void {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map(list.map((o, j) => [keyOf(o), j]));
+    indexes.set(list, index);
+  }
+  const key = keyOf(item);
+  const i = index.get(key);
+  if (i === undefined) {
+    index.set(key, list.length);
+    list.push(item);
+    return;
+  }
+  list[i] = item;
+  notices.push({
+    document: doc,
+    line: null,
+    path: '',
+    message: `${kind} ${refOf(item)} appears more than once; the later one replaces the earlier`,
+    kind,
+    name: refOf(item),
+  });
+}
+
+function dedupe<T extends Named>(items: readonly T[], kind: string, notices: ImportIssue[]): T[] {
+  const out: T[] = [];
+  for (const item of items) upsert(out, item, kind, notices, 0);
+  return out;
+}
+
+const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, path: '', message });
+
+export function assemble(
+  base: Scenario,
+  into: Collected,
+  options: ImportOptions,
+  out: Omit<ImportResult, 'scenario'>,
+): ImportResult {
+  const { errors, notices, inferred } = out;
+  const merge = options.mode === 'merge';
+  const pick = <T extends Named>(from: readonly T[], add: readonly T[], kind: string): T[] =>
+    merge ? dedupe([...from, ...add], kind, notices) : [...add];
+  const scenario: Scenario = {
+    version: 1,
+    cluster: { ...base.cluster, ...into.cluster },
+    designs: { ...base.designs },
+    nodes: pick(base.nodes, into.nodes, 'Node'),
+    namespaces: pick(base.namespaces, into.namespaces, 'Namespace'),
+    pods: pick(base.pods, into.pods, 'Pod'),
+    services: pick(base.services, into.services, 'Service'),
+    endpointSlices: pick(base.endpointSlices, into.endpointSlices, 'EndpointSlice'),
+    networkPolicies: pick(base.networkPolicies, into.networkPolicies, 'NetworkPolicy'),
+  };
+  const next = seededRandom(fnv1a32(`import:${options.seed ?? 1}`));
+  const placement = { nodes: scenario.nodes, inferred, cluster: scenario.cluster };
+
+  // Pods from ReplicaSet-like controllers need no node; DaemonSets are expanded once nodes are known.
+  const counted = into.workloads.filter((w) => w.kind !== 'DaemonSet');
+  const total = scenario.pods.length + counted.reduce((n, w) => n + w.replicas, 0);
+  if (total > IMPORT_LIMITS.maxPods) {
+    errors.push(
+      errorOnly(`the workloads expand to ${total} Pods; the import limit is ${IMPORT_LIMITS.maxPods}`),
+    );
+    return { scenario: null, errors, notices, inferred };
+  }
+  const generated: K8sPod[] = [];
+  const taken = new Map<string, Set<string>>();
+  for (const p of scenario.pods) {
+    const ns = p.metadata.namespace ?? 'default';
+    if (!taken.has(ns)) taken.set(ns, new Set());
+    taken.get(ns)!.add(p.metadata.name);
+  }
+  for (const w of counted) {
+    const pods = expandWorkload(w, [], next, taken);
+    for (const pod of pods) generated.push(pod);
+    inferred.push(expansionSentence(w, pods));
+  }
+  const all = [...scenario.pods, ...generated];
+  createNamedNodes(all, placement);
+  placeByPodIp(all, placement);
+  const daemonSets = into.workloads.filter((w) => w.kind === 'DaemonSet');
+  if (daemonSets.length > 0)
+    ensureNodes(placement, `DaemonSet ${listNames(daemonSets.map((w) => `${w.namespace}/${w.name}`))}`);
+  const dsPods = daemonSets.reduce((n, w) => n + workloadPodCount(w, scenario.nodes), 0);
+  if (all.length + dsPods > IMPORT_LIMITS.maxPods) {
+    errors.push(
+      errorOnly(
+        `the workloads expand to ${all.length + dsPods} Pods; the import limit is ${IMPORT_LIMITS.maxPods}`,
+      ),
+    );
+    return { scenario: null, errors, notices, inferred };
+  }
+  for (const w of daemonSets) {
+    const pods = expandWorkload(w, scenario.nodes, next, taken);
+    for (const pod of pods) all.push(pod);
+    inferred.push(expansionSentence(w, pods));
+  }
+  spreadRoundRobin(all, placement);
+  scenario.pods = dedupe(all, 'Pod', notices);
+  addMissingNamespaces(scenario, inferred);
+  return { scenario, errors, notices, inferred };
+}
+
+function expansionSentence(w: Workload, pods: readonly K8sPod[]): string {
+  const names = listNames(pods.map((p) => p.metadata.name));
+  const what =
+    w.kind === 'DaemonSet'
+      ? `one Pod per matching node (${pods.length})`
+      : `${pods.length} Pod${pods.length === 1 ? '' : 's'} (spec.replicas ${w.replicas})`;
+  return `Expanded ${w.kind} ${w.namespace}/${w.name} into ${what}${pods.length > 0 ? `: ${names}` : ''}.`;
+}
+
+/** Namespaces that objects live in but nobody declared are created, as if by `kubectl create namespace`. */
+function addMissingNamespaces(s: Scenario, inferred: string[]): void {
+  const declared = new Set(s.namespaces.map((n) => n.metadata.name));
+  const users = new Map<string, number>();
+  for (const list of [s.pods, s.services, s.endpointSlices, s.networkPolicies] as Named[][]) {
+    for (const o of list) {
+      const ns = o.metadata.namespace ?? 'default';
+      if (!declared.has(ns)) users.set(ns, (users.get(ns) ?? 0) + 1);
+    }
+  }
+  for (const [ns, count] of users) {
+    s.namespaces.push(makeNamespace(ns));
+    inferred.push(
+      `Namespace ${ns} was not declared; created it for the ${count} object${count === 1 ? '' : 's'} in it.`,
+    );
+  }
+}

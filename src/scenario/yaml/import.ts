@@ -1,0 +1,280 @@
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type {
+  K8sEndpointSlice,
+  K8sNamespace,
+  K8sNetworkPolicy,
+  K8sNode,
+  K8sPod,
+  K8sService,
+} from '../../core/model/k8s';
+import type { Scenario } from '../../core/model/scenario';
+import { type Collected, assemble, upsert } from './assemble';
+import { KUBEADM_API_VERSIONS, readClusterConfiguration } from './import-cluster';
+import { readNamespace, readNode, readPod } from './import-core';
+import { readNetworkPolicy } from './import-policy';
+import { readEndpointSlice, readService } from './import-service';
+import { type WorkloadKind, readWorkload } from './import-workloads';
+import { type Obj, type Path, type ReadCtx, describe, isObj } from './reader';
+import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
+
+/**
+ * Kubernetes YAML → Scenario: what `kubectl apply -f` accepts (a multi-document stream, each
+ * document an object or a `kind: List` as `kubectl get … -o yaml` prints), reduced to the objects
+ * the datapath depends on. Workload controllers are expanded to the Pods they would create.
+ */
+
+type Reader = (c: ReadCtx, o: Obj) => unknown;
+
+/** Kinds that become part of the scenario, with the apiVersion they are served at. */
+const KINDS: Record<string, { apiVersion: string; read?: Reader; workload?: WorkloadKind }> = {
+  Namespace: { apiVersion: 'v1', read: readNamespace },
+  Node: { apiVersion: 'v1', read: readNode },
+  Pod: { apiVersion: 'v1', read: readPod },
+  Service: { apiVersion: 'v1', read: readService },
+  EndpointSlice: { apiVersion: 'discovery.k8s.io/v1', read: readEndpointSlice },
+  NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', read: readNetworkPolicy },
+  Deployment: { apiVersion: 'apps/v1', workload: 'Deployment' },
+  ReplicaSet: { apiVersion: 'apps/v1', workload: 'ReplicaSet' },
+  StatefulSet: { apiVersion: 'apps/v1', workload: 'StatefulSet' },
+  DaemonSet: { apiVersion: 'apps/v1', workload: 'DaemonSet' },
+};
+
+/** L7 entry kinds (Ingress, Gateway API): recognised, not part of the scenario yet. */
+const L7_KINDS = new Set([
+  'Ingress',
+  'IngressClass',
+  'Gateway',
+  'GatewayClass',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'UDPRoute',
+  'ReferenceGrant',
+  'BackendTLSPolicy',
+]);
+
+/** UTF-8 length without TextEncoder (the core's lib is plain ES2022). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) n += 1;
+    else if (code < 0x800) n += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The line of the key (or item) at a document path; the nearest existing ancestor when absent. */
+function makeLineAt(doc: Document, lc: LineCounter): (path: Path) => number | null {
+  return (path) => {
+    let node: unknown = doc.contents;
+    let line: number | null = null;
+    const lineOf = (n: unknown): number | null => {
+      const range = (n as { range?: [number, number, number] } | null)?.range;
+      return range ? lc.linePos(range[0]).line : null;
+    };
+    line = lineOf(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+        if (!pair) break;
+        line = lineOf(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        line = lineOf(item) ?? line;
+        node = item;
+      } else break;
+    }
+    return line;
+  };
+}
+
+function readObject(c: ReadCtx, value: unknown, into: Collected): void {
+  if (!isObj(value)) {
+    c.errors.push({
+      document: c.document,
+      line: c.lineAt(c.prefix),
+      path: c.prefix.length ? formatPrefix(c.prefix) : '',
+      message: `expected a Kubernetes object (a mapping with apiVersion and kind), got ${describe(value)}`,
+    });
+    return;
+  }
+  const kind = value.kind;
+  const apiVersion = value.apiVersion;
+  const metaName =
+    isObj(value.metadata) && typeof value.metadata.name === 'string' ? value.metadata.name : '';
+  const ns =
+    isObj(value.metadata) && typeof value.metadata.namespace === 'string' ? value.metadata.namespace : '';
+  const ref = ns ? `${ns}/${metaName}` : metaName || '(unnamed)';
+  const at = (field: string, message: string): void => {
+    c.errors.push({
+      document: c.document,
+      line: c.lineAt([...c.prefix, field]),
+      path: formatPrefix([...c.prefix, field]),
+      message,
+    });
+  };
+  if (typeof kind !== 'string' || kind === '')
+    return at('kind', `expected the object's kind, got ${describe(kind)}`);
+  if (typeof apiVersion !== 'string' || apiVersion === '') {
+    return at('apiVersion', `expected an apiVersion, got ${describe(apiVersion)}`);
+  }
+  c.kind = kind;
+  c.name = ref;
+  if (kind === 'ClusterConfiguration' && KUBEADM_API_VERSIONS.includes(apiVersion)) {
+    const settings = readClusterConfiguration(c, value);
+    if (settings) Object.assign(into.cluster, settings);
+    return;
+  }
+  const spec = KINDS[kind];
+  if (!spec) {
+    const why = L7_KINDS.has(kind)
+      ? 'is an L7 entry object; Ingress and Gateway API objects are not imported into the scenario yet'
+      : 'is not modelled (it does not change the packet path); skipped';
+    c.notices.push({
+      document: c.document,
+      line: c.lineAt(c.prefix),
+      path: c.prefix.length ? formatPrefix(c.prefix) : '',
+      message: `${kind} ${ref} ${why}`,
+      kind,
+      name: ref,
+    });
+    return;
+  }
+  if (apiVersion !== spec.apiVersion) {
+    return at('apiVersion', `${kind} is served as ${spec.apiVersion}, got ${JSON.stringify(apiVersion)}`);
+  }
+  if (spec.workload) {
+    const w = readWorkload(c, value, spec.workload);
+    if (w) into.workloads.push(w);
+    return;
+  }
+  const obj = spec.read!(c, value);
+  if (!obj) return;
+  const doc = c.document;
+  switch (kind) {
+    case 'Namespace':
+      return upsert(into.namespaces, obj as K8sNamespace, kind, c.notices, doc);
+    case 'Node':
+      return upsert(into.nodes, obj as K8sNode, kind, c.notices, doc);
+    case 'Pod':
+      return upsert(into.pods, obj as K8sPod, kind, c.notices, doc);
+    case 'Service':
+      return upsert(into.services, obj as K8sService, kind, c.notices, doc);
+    case 'EndpointSlice':
+      return upsert(into.endpointSlices, obj as K8sEndpointSlice, kind, c.notices, doc);
+    case 'NetworkPolicy':
+      return upsert(into.networkPolicies, obj as K8sNetworkPolicy, kind, c.notices, doc);
+  }
+}
+
+function formatPrefix(path: Path): string {
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, path: '', message });
+
+/**
+ * Parses Kubernetes YAML into a Scenario built on `base` (its cluster settings and designs are
+ * kept). Errors carry document, line and field path; with any error the scenario is null.
+ */
+export function importYaml(text: string, base: Scenario, options: ImportOptions = {}): ImportResult {
+  const errors: ImportIssue[] = [];
+  const notices: ImportIssue[] = [];
+  const inferred: string[] = [];
+  const fail = (): ImportResult => ({ scenario: null, errors, notices, inferred });
+
+  const bytes = utf8Length(text);
+  if (bytes > IMPORT_LIMITS.maxBytes) {
+    const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    errors.push(
+      errorOnly(
+        `the input is ${mib(bytes)} MiB; the import limit is ${mib(IMPORT_LIMITS.maxBytes)} MiB (split the file)`,
+      ),
+    );
+    return fail();
+  }
+
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const into: Collected = {
+    cluster: {},
+    namespaces: [],
+    nodes: [],
+    pods: [],
+    services: [],
+    endpointSlices: [],
+    networkPolicies: [],
+    workloads: [],
+  };
+  let objects = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    const document = i + 1;
+    for (const e of doc.errors) {
+      errors.push({
+        document,
+        line: lc.linePos(e.pos[0]).line,
+        path: '',
+        message: `malformed YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+      });
+    }
+    for (const w of doc.warnings) {
+      notices.push({
+        document,
+        line: lc.linePos(w.pos[0]).line,
+        path: '',
+        message: w.message.split('\n')[0]!,
+      });
+    }
+    if (doc.errors.length > 0 || doc.contents === null) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      errors.push({ document, line: null, path: '', message: `malformed YAML: ${(e as Error).message}` });
+      continue;
+    }
+    const lineAt = makeLineAt(doc, lc);
+    const ctx = (prefix: Path): ReadCtx => ({ document, prefix, lineAt, errors, notices });
+    if (isObj(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && 'items' in value) {
+      const items = value.items ?? [];
+      if (!Array.isArray(items)) {
+        errors.push({
+          document,
+          line: lineAt(['items']),
+          path: 'items',
+          message: `expected a list, got ${describe(items)}`,
+        });
+        continue;
+      }
+      objects += items.length;
+      if (objects > IMPORT_LIMITS.maxObjects) break;
+      items.forEach((item, j) => readObject(ctx(['items', j]), item, into));
+    } else {
+      objects += 1;
+      if (objects > IMPORT_LIMITS.maxObjects) break;
+      readObject(ctx([]), value, into);
+    }
+  }
+  if (objects > IMPORT_LIMITS.maxObjects) {
+    errors.push(
+      errorOnly(
+        `the input has more than ${IMPORT_LIMITS.maxObjects} objects, the import limit (split the file)`,
+      ),
+    );
+    return fail();
+  }
+  if (errors.length > 0) return fail();
+  return assemble(base, into, options, { errors, notices, inferred });
+}

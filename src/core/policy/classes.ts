@@ -1,0 +1,156 @@
+import type { Protocol } from '../model/k8s';
+import { type PolicyIndex, ipInBlock } from './compile';
+
+/**
+ * Equivalence classes of Pods for reachability: two Pods share a class when no policy can tell
+ * them apart — they match the same selector atoms (same namespace labels + Pod labels as far as
+ * any selector looks), fall in the same ipBlocks, resolve every referenced named port to the same
+ * number, and agree on hostNetwork. The matrix is computed class × class and expanded lazily.
+ */
+export interface PodClasses {
+  count: number;
+  classOfPod: Uint32Array;
+  /** A representative Pod per class. */
+  rep: Uint32Array;
+  /** Per class: matched atoms (selector atoms and ipBlocks matching some but not all Pods), sorted. */
+  atoms: number[][];
+  /** ipBlock atoms that match every Pod. */
+  universalAtoms: Set<number>;
+  /** Per class: `name/PROTO` → port number, for every named port some policy references. */
+  namedPorts: Map<string, number>[];
+  hostNetwork: Uint8Array;
+  /** CSR of atom → classes. */
+  atomClasses: Map<number, number[]>;
+}
+
+/** Named ports (`name/PROTO`) referenced by any compiled policy. */
+function referencedNamedPorts(index: PolicyIndex): Set<string> {
+  const out = new Set<string>();
+  for (const p of index.policies.values())
+    for (const rules of [p.ingress, p.egress])
+      for (const r of rules ?? [])
+        for (const pp of r.ports ?? []) if (pp.kind === 'named') out.add(`${pp.name}/${pp.protocol}`);
+  return out;
+}
+
+/** Pods matched by each ipBlock atom, by binary search over Pod IPs sorted once. */
+function ipMemberships(index: PolicyIndex): { perPod: Map<number, number[]>; universal: Set<number> } {
+  const perPod = new Map<number, number[]>();
+  const universal = new Set<number>();
+  const n = index.pods.length;
+  const ipAtoms = index.atoms.filter((a) => a.refs > 0 && a.spec.kind === 'ip');
+  if (ipAtoms.length === 0) return { perPod, universal };
+  // Pod IPs never change for an index: sort once and keep it
+  const { order, sorted } = (index.ipOrder ??= sortByIp(index));
+  const lower = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const atom of ipAtoms) {
+    if (atom.spec.kind !== 'ip') continue;
+    const spec = atom.spec;
+    const lo = lower(spec.base);
+    const size = spec.mask === 0 ? 2 ** 32 : (~spec.mask >>> 0) + 1;
+    const hi = lower(spec.base + size);
+    const members: number[] = [];
+    for (let i = lo; i < hi; i++) if (ipInBlock(spec, sorted[i]!)) members.push(order[i]!);
+    if (members.length === n) universal.add(atom.id);
+    else for (const p of members) (perPod.get(p) ?? perPod.set(p, []).get(p)!).push(atom.id);
+  }
+  return { perPod, universal };
+}
+
+const NO_NAMED_PORTS: Map<string, number> = new Map();
+
+function sortByIp(index: PolicyIndex): { order: Uint32Array; sorted: Float64Array } {
+  const n = index.pods.length;
+  const ips = new Float64Array(n);
+  for (let i = 0; i < n; i++) ips[i] = index.pods[i]!.ip;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => ips[a]! - ips[b]!);
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = ips[order[i]!]!;
+  return { order, sorted };
+}
+
+/** Partitions the Pods into classes under the current policies. O(Pods + memberships). */
+export function buildClasses(index: PolicyIndex): PodClasses {
+  const n = index.pods.length;
+  const named = referencedNamedPorts(index);
+  const { perPod, universal } = ipMemberships(index);
+  const groupSig = new Map<string, number>();
+  const sigOfGroup = index.groups.map((g) => {
+    const k = `${g.hostNetwork ? 'h' : ''}${g.atoms.join(',')}`;
+    let id = groupSig.get(k);
+    if (id === undefined) groupSig.set(k, (id = groupSig.size));
+    return id;
+  });
+  const classByKey = new Map<string | number, number>();
+  const classOfPod = new Uint32Array(n);
+  const reps: number[] = [];
+  const atoms: number[][] = [];
+  const namedPorts: Map<string, number>[] = [];
+  const hostNet: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const pod = index.pods[i]!;
+    const g = index.groupOfPod[i]!;
+    let key: string | number = sigOfGroup[g]!;
+    const ipA = perPod.get(i);
+    let np = '';
+    if (named.size > 0)
+      for (const cp of pod.ports) {
+        if (cp.name === undefined) continue;
+        const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
+        if (named.has(k)) np += `${k}=${cp.containerPort},`;
+      }
+    if (ipA || np) key = `${key}|${ipA ? ipA.join(',') : ''}#${np}`;
+    let c = classByKey.get(key);
+    if (c === undefined) {
+      c = reps.length;
+      classByKey.set(key, c);
+      reps.push(i);
+      const groupAtoms = index.groups[g]!.atoms;
+      atoms.push(ipA ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
+      const resolved = np ? new Map<string, number>() : NO_NAMED_PORTS;
+      // first container port of a name wins, as in the named-port lookup of ports.ts
+      for (const cp of pod.ports) {
+        const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
+        if (cp.name !== undefined && named.has(k) && !resolved.has(k)) resolved.set(k, cp.containerPort);
+      }
+      namedPorts.push(resolved);
+      hostNet.push(pod.hostNetwork ? 1 : 0);
+    }
+    classOfPod[i] = c;
+  }
+  const atomClasses = new Map<number, number[]>();
+  atoms.forEach((list, c) => {
+    for (const a of list) (atomClasses.get(a) ?? atomClasses.set(a, []).get(a)!).push(c);
+  });
+  return {
+    count: reps.length,
+    classOfPod,
+    rep: Uint32Array.from(reps),
+    atoms,
+    universalAtoms: universal,
+    namedPorts,
+    hostNetwork: Uint8Array.from(hostNet),
+    atomClasses,
+  };
+}
+
+/** The port number a class's Pods resolve `name/protocol` to, or undefined. */
+export function classNamedPort(
+  classes: PodClasses,
+  c: number,
+  name: string,
+  protocol: Protocol,
+): number | undefined {
+  return classes.namedPorts[c]!.get(`${name}/${protocol}`);
+}

@@ -1,0 +1,437 @@
+import type { Cluster, ClusterPod, Problem } from '../model/cluster';
+import type { K8sNamespace, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../model/k8s';
+import { parseCidr } from '../net/cidr';
+import type { Ipv4 } from '../net/ipv4';
+import { type CompiledPort, compilePort } from './ports';
+import { type CompiledSelector, compileSelector, selectorMatches } from './selector';
+
+/**
+ * NetworkPolicies compiled into an index so that evaluating a flow costs a few array lookups.
+ *
+ * Pods are grouped by (namespace, label set, hostNetwork): label selectors cannot tell the Pods of
+ * one group apart. Every distinct selector use (a policy's `podSelector`, a peer) becomes an
+ * "atom" whose matching groups are computed once; an ipBlock is an atom matched by address.
+ */
+
+/** The policy's own namespace + a podSelector (targets, and peers with only `podSelector`). */
+export interface PodsAtom {
+  kind: 'pods';
+  namespace: string;
+  pod: CompiledSelector;
+}
+/** A peer with `namespaceSelector` (and optionally `podSelector`, ANDed). */
+export interface NsPodsAtom {
+  kind: 'nsPods';
+  ns: CompiledSelector;
+  pod: CompiledSelector | null;
+}
+/** A peer `ipBlock`: `cidr` minus every `except`, matched against any address, Pod IPs included. */
+export interface IpAtom {
+  kind: 'ip';
+  text: string;
+  base: number;
+  mask: number;
+  except: { base: number; mask: number }[];
+}
+/** A peer the API server would reject (no selector and no ipBlock, or ipBlock with selectors): matches nothing. */
+export interface NoneAtom {
+  kind: 'none';
+}
+
+export type AtomSpec = PodsAtom | NsPodsAtom | IpAtom | NoneAtom;
+
+export interface Atom {
+  id: number;
+  key: string;
+  spec: AtomSpec;
+  /** How many policy references hold this atom; 0 = dead (kept so ids stay stable). */
+  refs: number;
+  /** Matching groups (selector atoms), sorted. */
+  groups: number[];
+}
+
+/** Pods no label selector can tell apart. hostNetwork Pods are never matched by selectors. */
+export interface Group {
+  id: number;
+  namespace: string;
+  labels: Record<string, string>;
+  hostNetwork: boolean;
+  pods: number[];
+  /** Selector atoms matching this group, sorted ascending. */
+  atoms: number[];
+}
+
+export interface CompiledRule {
+  index: number;
+  /** Peer atoms; null = `from`/`to` empty or absent = every peer. */
+  peers: number[] | null;
+  /** null = `ports` empty or absent = every port and protocol. */
+  ports: CompiledPort[] | null;
+}
+
+export interface CompiledPolicy {
+  key: string;
+  namespace: string;
+  name: string;
+  target: number;
+  /** Rules per direction; null when the (defaulted) policyTypes do not list the direction. */
+  ingress: CompiledRule[] | null;
+  egress: CompiledRule[] | null;
+  source: K8sNetworkPolicy;
+}
+
+/** The compiled policy set of a cluster; updated in place by `setPolicy`. */
+export interface PolicyIndex {
+  pods: readonly ClusterPod[];
+  nodeIps: readonly Ipv4[];
+  podByIp: Map<number, number>;
+  nsLabels: Map<string, Record<string, string>>;
+  groups: Group[];
+  groupOfPod: Uint32Array;
+  groupsByNs: Map<string, number[]>;
+  /** `k=v` → groups having that label; `k` → groups having the key. */
+  postings: Map<string, number[]>;
+  keyPostings: Map<string, number[]>;
+  atoms: Atom[];
+  atomByKey: Map<string, number>;
+  policies: Map<string, CompiledPolicy>;
+  /** Target atom → keys of the policies selecting with it. */
+  policiesByTarget: Map<number, string[]>;
+  /** Pod indexes sorted by IP (built on first use by the class builder). */
+  ipOrder?: { order: Uint32Array; sorted: Float64Array };
+  /** Validation problems per policy key (what the API server would reject). */
+  problemsByPolicy: Map<string, Problem[]>;
+}
+
+/** The API server's automatic, immutable namespace label (since Kubernetes 1.21). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** `ns/name` of a policy; a policy without namespace lives in `default` (as `kubectl apply` puts it). */
+export function policyKey(p: K8sNetworkPolicy): string {
+  return `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
+}
+
+/**
+ * Compiles every NetworkPolicy of a cluster. Namespaces not listed still exist for their Pods,
+ * with only the automatic `kubernetes.io/metadata.name` label.
+ */
+export function compilePolicies(
+  cluster: Pick<Cluster, 'pods' | 'nodes'>,
+  namespaces: readonly K8sNamespace[],
+  policies: readonly K8sNetworkPolicy[],
+): PolicyIndex {
+  const nsLabels = new Map<string, Record<string, string>>();
+  for (const ns of namespaces)
+    nsLabels.set(ns.metadata.name, {
+      ...(ns.metadata.labels ?? {}),
+      [NAMESPACE_NAME_LABEL]: ns.metadata.name,
+    });
+  const index: PolicyIndex = {
+    pods: cluster.pods,
+    nodeIps: cluster.nodes.map((n) => n.ip),
+    podByIp: new Map(),
+    nsLabels,
+    groups: [],
+    groupOfPod: new Uint32Array(cluster.pods.length),
+    groupsByNs: new Map(),
+    postings: new Map(),
+    keyPostings: new Map(),
+    atoms: [],
+    atomByKey: new Map(),
+    policies: new Map(),
+    policiesByTarget: new Map(),
+    problemsByPolicy: new Map(),
+  };
+  buildGroups(index);
+  policies.forEach((p, i) => addPolicy(index, p, `networkPolicies[${i}]`));
+  return index;
+}
+
+function buildGroups(index: PolicyIndex): void {
+  const byKey = new Map<string, number>();
+  const { pods } = index;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i]!;
+    // hostNetwork Pods carry the node's IP: that address stays the node's, not the Pod's
+    if (!pod.hostNetwork) index.podByIp.set(pod.ip, i);
+    if (!index.nsLabels.has(pod.namespace))
+      index.nsLabels.set(pod.namespace, { [NAMESPACE_NAME_LABEL]: pod.namespace });
+    const keys = Object.keys(pod.labels).sort();
+    let key = `${pod.namespace}\u0000${pod.hostNetwork ? 1 : 0}`;
+    for (const k of keys) key += `\u0000${k}\u0001${pod.labels[k]}`;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = index.groups.length;
+      byKey.set(key, g);
+      index.groups.push({
+        id: g,
+        namespace: pod.namespace,
+        labels: pod.labels,
+        hostNetwork: pod.hostNetwork,
+        pods: [],
+        atoms: [],
+      });
+      push(index.groupsByNs, pod.namespace, g);
+      if (!pod.hostNetwork)
+        for (const k of keys) {
+          push(index.postings, `${k}=${pod.labels[k]}`, g);
+          push(index.keyPostings, k, g);
+        }
+    }
+    index.groups[g]!.pods.push(i);
+    index.groupOfPod[i] = g;
+  }
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/**
+ * Adds or replaces one policy (by `ns/name`), or removes it when `policy` is null. Only the atoms
+ * of that policy are (re)computed. Returns the key.
+ */
+export function setPolicy(index: PolicyIndex, policy: K8sNetworkPolicy | null, key?: string): string {
+  const k = key ?? (policy ? policyKey(policy) : '');
+  const old = index.policies.get(k);
+  if (old) removePolicy(index, old);
+  index.problemsByPolicy.delete(k);
+  if (policy) addPolicy(index, policy, `networkPolicies[${k}]`);
+  return k;
+}
+
+function removePolicy(index: PolicyIndex, p: CompiledPolicy): void {
+  index.policies.delete(p.key);
+  const list = index.policiesByTarget.get(p.target);
+  if (list) {
+    const rest = list.filter((x) => x !== p.key);
+    if (rest.length) index.policiesByTarget.set(p.target, rest);
+    else index.policiesByTarget.delete(p.target);
+  }
+  release(index, p.target);
+  for (const rules of [p.ingress, p.egress])
+    for (const r of rules ?? []) for (const a of r.peers ?? []) release(index, a);
+}
+
+function release(index: PolicyIndex, id: number): void {
+  const atom = index.atoms[id]!;
+  atom.refs--;
+  if (atom.refs > 0) return;
+  index.atomByKey.delete(atom.key);
+  for (const g of atom.groups) {
+    const atoms = index.groups[g]!.atoms;
+    const at = lowerBound(atoms, id);
+    if (atoms[at] === id) atoms.splice(at, 1);
+  }
+  atom.groups = [];
+}
+
+function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): void {
+  const namespace = policy.metadata.namespace ?? 'default';
+  const key = `${namespace}/${policy.metadata.name}`;
+  // a second object with the same namespace/name replaces the first (as a re-apply would)
+  const existing = index.policies.get(key);
+  if (existing) removePolicy(index, existing);
+  const problems: Problem[] = [];
+  const problem = (where: string, message: string): void => {
+    problems.push({ code: 'INVALID_VALUE', path: `${path}.${where}`, message: `${key}: ${message}` });
+  };
+  const spec = policy.spec ?? { podSelector: {} };
+  const target = acquire(
+    index,
+    podsAtom(namespace, compileSelector(spec.podSelector), problem, 'spec.podSelector'),
+  );
+  // API server defaulting (pkg/apis/networking/v1 SetDefaults_NetworkPolicy): an empty policyTypes
+  // becomes [Ingress] plus Egress when egress rules exist; an explicit list wins.
+  const declared = spec.policyTypes ?? [];
+  const types =
+    declared.length > 0
+      ? declared
+      : (['Ingress', ...((spec.egress ?? []).length > 0 ? ['Egress'] : [])] as const);
+  const compileRules = (
+    rules: { from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[],
+    dir: 'ingress' | 'egress',
+  ): CompiledRule[] =>
+    rules.map((rule, i) => {
+      const where = `spec.${dir}[${i}]`;
+      const peerList = (dir === 'ingress' ? rule.from : rule.to) ?? [];
+      const peers =
+        peerList.length === 0
+          ? null
+          : peerList.map((peer, j) =>
+              acquire(
+                index,
+                peerAtom(namespace, peer, problem, `${where}.${dir === 'ingress' ? 'from' : 'to'}[${j}]`),
+              ),
+            );
+      const portList = rule.ports ?? [];
+      const ports =
+        portList.length === 0
+          ? null
+          : portList.map((pp, j) => {
+              const { port, problems } = compilePort(pp);
+              for (const m of problems) problem(`${where}.ports[${j}]`, m);
+              return port;
+            });
+      return { index: i, peers, ports };
+    });
+  const compiled: CompiledPolicy = {
+    key,
+    namespace,
+    name: policy.metadata.name,
+    target,
+    ingress: types.includes('Ingress') ? compileRules(spec.ingress ?? [], 'ingress') : null,
+    egress: types.includes('Egress') ? compileRules(spec.egress ?? [], 'egress') : null,
+    source: policy,
+  };
+  index.policies.set(key, compiled);
+  const list = index.policiesByTarget.get(target);
+  if (list) list.push(key);
+  else index.policiesByTarget.set(target, [key]);
+  if (problems.length) index.problemsByPolicy.set(key, problems);
+}
+
+type ProblemFn = (where: string, message: string) => void;
+
+function podsAtom(namespace: string, sel: CompiledSelector, problem: ProblemFn, where: string): AtomSpec {
+  for (const m of sel.problems) problem(where, m);
+  return { kind: 'pods', namespace, pod: sel };
+}
+
+function peerAtom(namespace: string, peer: NetworkPolicyPeer, problem: ProblemFn, where: string): AtomSpec {
+  const hasPod = peer.podSelector !== undefined && peer.podSelector !== null;
+  const hasNs = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
+  if (peer.ipBlock) {
+    if (hasPod || hasNs) {
+      problem(where, 'a peer may not combine ipBlock with podSelector/namespaceSelector');
+      return { kind: 'none' };
+    }
+    const c = parseCidr(peer.ipBlock.cidr ?? '', false);
+    if (!c) {
+      problem(`${where}.ipBlock.cidr`, `invalid CIDR ${String(peer.ipBlock.cidr)}`);
+      return { kind: 'none' };
+    }
+    const mask = c.prefix === 0 ? 0 : (0xffffffff << (32 - c.prefix)) >>> 0;
+    const except: { base: number; mask: number }[] = [];
+    for (const e of peer.ipBlock.except ?? []) {
+      const x = parseCidr(e, false);
+      if (!x) problem(`${where}.ipBlock.except`, `invalid CIDR ${e}`);
+      else except.push({ base: x.base, mask: x.prefix === 0 ? 0 : (0xffffffff << (32 - x.prefix)) >>> 0 });
+    }
+    const text = `${peer.ipBlock.cidr}${(peer.ipBlock.except ?? []).length ? ` except ${(peer.ipBlock.except ?? []).join(',')}` : ''}`;
+    return { kind: 'ip', text, base: c.base, mask, except };
+  }
+  if (!hasPod && !hasNs) {
+    problem(where, 'a peer must set podSelector, namespaceSelector or ipBlock');
+    return { kind: 'none' };
+  }
+  const pod = hasPod ? compileSelector(peer.podSelector) : null;
+  for (const m of pod?.problems ?? []) problem(`${where}.podSelector`, m);
+  if (!hasNs) return { kind: 'pods', namespace, pod: pod! };
+  const ns = compileSelector(peer.namespaceSelector);
+  for (const m of ns.problems) problem(`${where}.namespaceSelector`, m);
+  return { kind: 'nsPods', ns, pod };
+}
+
+function atomKey(spec: AtomSpec): string {
+  switch (spec.kind) {
+    case 'pods':
+      return `pods|${spec.namespace}|${spec.pod.key}`;
+    case 'nsPods':
+      return `nsPods|${spec.ns.key}|${spec.pod ? spec.pod.key : '-'}`;
+    case 'ip':
+      return `ip|${spec.base}/${spec.mask}|${spec.except.map((e) => `${e.base}/${e.mask}`).join(',')}`;
+    case 'none':
+      return 'none';
+  }
+}
+
+function acquire(index: PolicyIndex, spec: AtomSpec): number {
+  const key = atomKey(spec);
+  const found = index.atomByKey.get(key);
+  if (found !== undefined) {
+    index.atoms[found]!.refs++;
+    return found;
+  }
+  const id = index.atoms.length;
+  const groups = spec.kind === 'pods' || spec.kind === 'nsPods' ? matchGroups(index, spec) : [];
+  index.atoms.push({ id, key, spec, refs: 1, groups });
+  index.atomByKey.set(key, id);
+  // ids grow monotonically, so pushing keeps every group's atom list sorted
+  for (const g of groups) index.groups[g]!.atoms.push(id);
+  return id;
+}
+
+/** Groups a selector atom matches; hostNetwork groups never match (they share the node's identity). */
+function matchGroups(index: PolicyIndex, spec: PodsAtom | NsPodsAtom): number[] {
+  let nsOk: (ns: string) => boolean;
+  let nsList: string[];
+  if (spec.kind === 'pods') {
+    nsList = [spec.namespace];
+    nsOk = (ns) => ns === spec.namespace;
+  } else {
+    nsList = [];
+    for (const [ns, labels] of index.nsLabels) if (selectorMatches(spec.ns, labels)) nsList.push(ns);
+    const set = new Set(nsList);
+    nsOk = (ns) => set.has(ns);
+  }
+  const sel = spec.pod;
+  let candidates: number[] | null = null;
+  if (sel && !sel.matchesAll) {
+    for (const [k, v] of sel.equals) {
+      const p = index.postings.get(`${k}=${v}`) ?? [];
+      if (candidates === null || p.length < candidates.length) candidates = p;
+    }
+    for (const r of sel.requirements) {
+      let p: number[] | null = null;
+      if (r.operator === 'In') p = (r.values ?? []).flatMap((v) => index.postings.get(`${r.key}=${v}`) ?? []);
+      else if (r.operator === 'Exists') p = index.keyPostings.get(r.key) ?? [];
+      if (p && (candidates === null || p.length < candidates.length)) candidates = p;
+    }
+  }
+  let nsTotal = 0;
+  for (const ns of nsList) nsTotal += index.groupsByNs.get(ns)?.length ?? 0;
+  if (candidates === null || nsTotal < candidates.length)
+    candidates = nsList.flatMap((ns) => index.groupsByNs.get(ns) ?? []);
+  const out: number[] = [];
+  for (const g of candidates) {
+    const group = index.groups[g]!;
+    if (group.hostNetwork || !nsOk(group.namespace)) continue;
+    if (sel && !selectorMatches(sel, group.labels)) continue;
+    out.push(g);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** First position in a sorted array whose value is >= x. */
+export function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a group is matched by a selector atom. */
+export function groupHasAtom(group: Group, atom: number): boolean {
+  const a = group.atoms;
+  const i = lowerBound(a, atom);
+  return a[i] === atom;
+}
+
+/** Whether an address falls in an ipBlock: inside `cidr` and in none of `except`. */
+export function ipInBlock(spec: IpAtom, ip: number): boolean {
+  if ((ip & spec.mask) >>> 0 !== spec.base) return false;
+  for (const e of spec.except) if ((ip & e.mask) >>> 0 === e.base) return false;
+  return true;
+}
+
+/** Every validation problem of the compiled policies, with the JSON path of the offending field. */
+export function policyProblems(index: PolicyIndex): Problem[] {
+  return [...index.problemsByPolicy.values()].flat();
+}

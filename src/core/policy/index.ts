@@ -1,0 +1,23 @@
+/**
+ * NetworkPolicy (networking.k8s.io/v1): compile → evaluate one flow → reachability matrix →
+ * how the datapath enforces it. See the files for the Kubernetes behaviour each part models.
+ */
+export { compilePolicies, policyKey, policyProblems, setPolicy, type PolicyIndex } from './compile';
+export { evaluateFlow, replyAllowed, resolveEndpoint, selectingPolicies } from './evaluate';
+export {
+  computeMatrix,
+  updateMatrix,
+  podAllowed,
+  classAllowed,
+  expandBlock,
+  type ReachabilityMatrix,
+} from './matrix';
+export { probes, declaredPorts, type ReachProbe } from './probes';
+export {
+  describeEnforcement,
+  calicoIfaceName,
+  calicoPolicyChain,
+  type Enforcement,
+  type EnforcementContext,
+} from './enforcement';
+export type { AllowedBy, Decision, Direction, Endpoint, FlowVerdict, PortProto } from './types';

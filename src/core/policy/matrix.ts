@@ -1,0 +1,285 @@
+import type { K8sNetworkPolicy } from '../model/k8s';
+import { type PodClasses, buildClasses } from './classes';
+import { type CompiledRule, type PolicyIndex, setPolicy } from './compile';
+import { selectingPolicies } from './evaluate';
+import { portMatches } from './ports';
+import type { PortProto } from './types';
+
+/**
+ * The reachability matrix (Pods × Pods per port/protocol), computed class × class (see classes.ts)
+ * as bitmaps and expanded to Pods only on demand: never a Pod × Pod object matrix.
+ *
+ * Layer layout: row = source class, column = destination class; bit (s, d) is bit `d & 7` of byte
+ * `s * stride + (d >> 3)`, `stride = 4 * ceil(C / 32)` bytes (rows are whole 32-bit words, read
+ * little-endian as every JS engine in practice is).
+ */
+export interface ReachabilityMatrix {
+  ports: PortProto[];
+  classes: PodClasses;
+  /** One C × C bitmap per port/protocol, in `ports` order. */
+  layers: Uint8Array[];
+  /** Bytes per row of a layer. */
+  stride: number;
+  /** Node index per Pod, and whether the Pod is hostNetwork (for the own-node ingress exemption). */
+  nodeOfPod: Uint32Array;
+  hostNetwork: Uint8Array;
+}
+
+type Bits = Uint32Array | null; // null = every class
+
+/** What an incremental update may keep: rows not affected are copied, then `cols` recomputed. */
+interface Reuse {
+  rowAffected: Uint8Array;
+  cols: number[];
+  copyRow: (s: number, out: Uint32Array, at: number) => void;
+}
+
+/** Computes one layer's bitmap; `reuse(s, d)` may return a known bit (0/1) or -1 to compute. */
+function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: Reuse | null): Uint32Array {
+  const C = cl.count;
+  const W = (C + 31) >>> 5;
+  const atomBits = new Map<number, Bits>();
+  const bitsOfAtom = (a: number): Bits => {
+    let b = atomBits.get(a);
+    if (b !== undefined) return b;
+    if (cl.universalAtoms.has(a)) b = null;
+    else {
+      b = new Uint32Array(W);
+      for (const c of cl.atomClasses.get(a) ?? []) b[c >>> 5]! |= 1 << (c & 31);
+    }
+    atomBits.set(a, b);
+    return b;
+  };
+  const peersBits = (r: CompiledRule): Bits => {
+    if (r.peers === null) return null;
+    const out = new Uint32Array(W);
+    for (const a of r.peers) {
+      const b = bitsOfAtom(a);
+      if (b === null) return null;
+      for (let w = 0; w < W; w++) out[w]! |= b[w]!;
+    }
+    return out;
+  };
+  // --- ingress, transposed: colsOf(a) = destination classes whose matching ingress rules name
+  // peer atom a; openCols = destinations open to every source (not isolated, or an all-peers rule) ---
+  const openCols = new Uint32Array(W);
+  const colsOf = new Map<number, Uint32Array>();
+  const setCol = (bits: Uint32Array, d: number): void => {
+    bits[d >>> 5]! |= 1 << (d & 31);
+  };
+  for (let d = 0; d < C; d++) {
+    const rep = index.pods[cl.rep[d]!]!;
+    const pols = selectingPolicies(index, rep, 'ingress');
+    if (pols.length === 0) {
+      setCol(openCols, d);
+      continue;
+    }
+    rules: for (const p of pols)
+      for (const r of p.ingress!) {
+        if (r.ports !== null && !r.ports.some((x) => portMatches(x, pp.port, pp.protocol, rep.ports)))
+          continue;
+        if (r.peers === null || r.peers.some((a) => cl.universalAtoms.has(a))) {
+          setCol(openCols, d);
+          break rules;
+        }
+        for (const a of r.peers) {
+          let bits = colsOf.get(a);
+          if (!bits) colsOf.set(a, (bits = new Uint32Array(W)));
+          setCol(bits, d);
+        }
+      }
+  }
+  // --- egress: E[s] = destinations s may send to (null = all) ---
+  const namedBits = new Map<string, Uint32Array>();
+  const bitsOfNamed = (name: string): Uint32Array => {
+    let b = namedBits.get(name);
+    if (b) return b;
+    b = new Uint32Array(W);
+    for (let c = 0; c < C; c++)
+      if (cl.namedPorts[c]!.get(`${name}/${pp.protocol}`) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
+    namedBits.set(name, b);
+    return b;
+  };
+  const egressCache = new Map<string, Bits>();
+  const egressOf = (s: number): Bits => {
+    const rep = index.pods[cl.rep[s]!]!;
+    const pols = selectingPolicies(index, rep, 'egress');
+    if (pols.length === 0) return null;
+    const key = pols.map((p) => p.key).join('\u0000');
+    let bits = egressCache.get(key);
+    if (bits !== undefined) return bits;
+    const acc = new Uint32Array(W);
+    let all = false;
+    outer: for (const p of pols)
+      for (const r of p.egress!) {
+        let portBits: Bits = new Uint32Array(W);
+        if (r.ports === null) portBits = null;
+        else
+          for (const x of r.ports) {
+            if (x.protocol !== pp.protocol) continue;
+            if (x.kind === 'named') {
+              const nb = bitsOfNamed(x.name);
+              for (let w = 0; w < W; w++) portBits[w]! |= nb[w]!;
+            } else if (x.kind === 'any' || (pp.port >= x.from && pp.port <= x.to)) {
+              portBits = null;
+              break;
+            }
+          }
+        const pb = peersBits(r);
+        if (pb === null && portBits === null) {
+          all = true;
+          break outer;
+        }
+        for (let w = 0; w < W; w++)
+          acc[w]! |= (pb === null ? -1 : pb[w]!) & (portBits === null ? -1 : portBits[w]!);
+      }
+    bits = all ? null : acc;
+    egressCache.set(key, bits);
+    return bits;
+  };
+  // --- combine: M[s][d] = E[s][d] & (d open, or some peer atom of s admitted into d) ---
+  const out = new Uint32Array(C * W);
+  const tail = C & 31 ? (1 << (C & 31)) - 1 : -1;
+  const row = new Uint32Array(W);
+  for (let s = 0; s < C; s++) {
+    const base = s * W;
+    if (reuse !== null && !reuse.rowAffected[s]) {
+      // unaffected row: previous words, then only the affected columns are recomputed below
+      reuse.copyRow(s, out, base);
+      if (reuse.cols.length === 0) continue;
+    }
+    row.set(openCols);
+    for (const a of cl.atoms[s]!) {
+      const bits = colsOf.get(a);
+      if (bits) for (let w = 0; w < W; w++) row[w]! |= bits[w]!;
+    }
+    const E = egressOf(s);
+    if (E !== null) for (let w = 0; w < W; w++) row[w]! &= E[w]!;
+    row[W - 1]! &= tail;
+    if (reuse !== null && !reuse.rowAffected[s])
+      for (const d of reuse.cols) {
+        const m = 1 << (d & 31);
+        out[base + (d >>> 5)] = (out[base + (d >>> 5)]! & ~m) | (row[d >>> 5]! & m);
+      }
+    else out.set(row, base);
+  }
+  return out;
+}
+
+/**
+ * Computes the reachability matrix for the given port/protocols over the current policies.
+ * Cost ~ Pods + classes² / 32 per layer.
+ */
+export function computeMatrix(index: PolicyIndex, ports: readonly PortProto[]): ReachabilityMatrix {
+  const classes = buildClasses(index);
+  const W = (classes.count + 31) >>> 5;
+  const layers = ports.map((pp) => {
+    const words = computeLayer(index, classes, pp, null);
+    return new Uint8Array(words.buffer, 0, classes.count * W * 4);
+  });
+  return { ports: [...ports], classes, layers, stride: W * 4, ...podMeta(index) };
+}
+
+function podMeta(index: PolicyIndex): { nodeOfPod: Uint32Array; hostNetwork: Uint8Array } {
+  const n = index.pods.length;
+  const nodeOfPod = new Uint32Array(n);
+  const hostNetwork = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    nodeOfPod[i] = index.pods[i]!.nodeIndex;
+    hostNetwork[i] = index.pods[i]!.hostNetwork ? 1 : 0;
+  }
+  return { nodeOfPod, hostNetwork };
+}
+
+/** Bit (s, d) of a class layer. */
+export function classAllowed(m: ReachabilityMatrix, layer: number, s: number, d: number): boolean {
+  return ((m.layers[layer]![s * m.stride + (d >>> 3)]! >>> (d & 7)) & 1) === 1;
+}
+
+/**
+ * Whether Pod `src` may open a connection to Pod `dst` on layer `layer`. A hostNetwork Pod on the
+ * destination's own node always passes ingress ("connections from the Pod's node" are allowed), and
+ * its own egress is never isolated.
+ */
+export function podAllowed(m: ReachabilityMatrix, layer: number, src: number, dst: number): boolean {
+  if (m.hostNetwork[src] === 1 && m.nodeOfPod[src] === m.nodeOfPod[dst]) return true;
+  return classAllowed(m, layer, m.classes.classOfPod[src]!, m.classes.classOfPod[dst]!);
+}
+
+/** Expands the Pods `rows` × `cols` of one layer into a bitmap (row-major, `cols.length` bits per row). */
+export function expandBlock(
+  m: ReachabilityMatrix,
+  layer: number,
+  rows: readonly number[],
+  cols: readonly number[],
+): Uint8Array {
+  const out = new Uint8Array(Math.ceil((rows.length * cols.length) / 8));
+  let bit = 0;
+  for (const r of rows)
+    for (const c of cols) {
+      if (podAllowed(m, layer, r, c)) out[bit >>> 3]! |= 1 << (bit & 7);
+      bit++;
+    }
+  return out;
+}
+
+/** Pods whose selection by policy `key` puts them in its ingress (bit 1) / egress (bit 2) scope. */
+function policyScope(index: PolicyIndex, key: string, into: Uint8Array): void {
+  const p = index.policies.get(key);
+  if (!p) return;
+  const flag = (p.ingress !== null ? 1 : 0) | (p.egress !== null ? 2 : 0);
+  for (const g of index.atoms[p.target]!.groups) for (const pod of index.groups[g]!.pods) into[pod]! |= flag;
+}
+
+/**
+ * Applies one policy edit (create/replace, or delete when `policy` is null) to the index and the
+ * matrix. Only cells whose source class (egress) or destination class (ingress) contains a Pod the
+ * old or new policy selects are recomputed; every other cell keeps its previous value.
+ */
+export function updateMatrix(
+  m: ReachabilityMatrix,
+  index: PolicyIndex,
+  policy: K8sNetworkPolicy | null,
+  key: string,
+): ReachabilityMatrix {
+  const n = index.pods.length;
+  const scope = new Uint8Array(n);
+  policyScope(index, key, scope);
+  setPolicy(index, policy, key);
+  policyScope(index, key, scope);
+  const classes = buildClasses(index);
+  const C = classes.count;
+  const rowAff = new Uint8Array(C);
+  const colAff = new Uint8Array(C);
+  for (let i = 0; i < n; i++) {
+    const f = scope[i]!;
+    if (f & 1) colAff[classes.classOfPod[i]!] = 1;
+    if (f & 2) rowAff[classes.classOfPod[i]!] = 1;
+  }
+  const oldOfNew = new Uint32Array(C);
+  let identity = C === m.classes.count;
+  for (let c = 0; c < C; c++) {
+    oldOfNew[c] = m.classes.classOfPod[classes.rep[c]!]!;
+    if (oldOfNew[c] !== c) identity = false;
+  }
+  const cols: number[] = [];
+  for (let c = 0; c < C; c++) if (colAff[c]) cols.push(c);
+  const W = (C + 31) >>> 5;
+  const layers = m.ports.map((pp, li) => {
+    const old = new Uint32Array(
+      m.layers[li]!.buffer,
+      m.layers[li]!.byteOffset,
+      m.layers[li]!.byteLength >>> 2,
+    );
+    const copyRow = identity
+      ? (s: number, out: Uint32Array, at: number): void => out.set(old.subarray(s * W, s * W + W), at)
+      : (s: number, out: Uint32Array, at: number): void => {
+          const os = oldOfNew[s]!;
+          for (let d = 0; d < C; d++)
+            if (classAllowed(m, li, os, oldOfNew[d]!)) out[at + (d >>> 5)]! |= 1 << (d & 31);
+        };
+    const words = computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow });
+    return new Uint8Array(words.buffer, 0, C * W * 4);
+  });
+  return { ports: m.ports, classes, layers, stride: W * 4, ...podMeta(index) };
+}

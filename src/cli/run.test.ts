@@ -148,7 +148,9 @@ describe('cli argument handling', () => {
     ]) {
       expect(h.out).toContain(flag);
     }
-    expect(cli(['show', '-h']).out).toContain('(ip-addr|ip-route|ip-neigh|bridge-fdb|ip-link|ebpf)');
+    expect(cli(['show', '-h']).out).toContain(
+      '(ip-addr|ip-route|ip-neigh|bridge-fdb|ip-link|ebpf|iptables-save|nft|ipvsadm|ipset|ebpf-maps|resolv.conf)',
+    );
     const none = cli([]);
     expect(none.code).toBe(EXIT.usage);
     expect(none.err).toContain('commands:');

@@ -75,7 +75,7 @@ const SHOW: CommandSpec = {
       value: 'VIEW',
       choices: SHOW_WHATS,
       required: true,
-      help: 'ip addr, ip route, ip neigh, bridge fdb, ip -d link, or the eBPF programs and maps',
+      help: 'ip addr, ip route, ip neigh, bridge fdb, ip -d link, eBPF programs and maps; or the Service datapath: iptables-save, nft, ipvsadm, ipset, eBPF service maps, resolv.conf',
     },
     ...SCENARIO_FLAGS,
   ],

@@ -2,28 +2,52 @@ import type { Cluster, Problem } from './model/cluster';
 import type { Designs, Scenario } from './model/scenario';
 import type { Probe, Trace } from './trace/types';
 import type { Topology } from './topology/types';
-import type { ShowWhat } from './show';
+import { LINUX_SHOW_WHATS, type LinuxShowWhat, type ShowWhat } from './show';
 import { resolveCluster } from './ipam/resolve';
 import { INTRA_DESIGNS } from './cni/registry';
 import { World } from './cni/world';
 import { tracePacket } from './trace/trace';
+import { seededRng, type TraceEnv } from './trace/env';
+import { hashString } from './trace/state';
 import { buildTopology } from './topology/build';
 import { renderShow } from './linux/render/show';
+import { withClusterAddons } from './services/control-plane/addons';
+import { buildServiceState } from './services/control-plane/build';
+import type { ServiceState } from './services/types';
+import { compilePolicies, type PolicyIndex } from './policy';
+import { kubeIpvs0Decorator } from './node-services/kube-ipvs0';
+import { showServiceView } from './node-services/show';
+import { parseIpv4 } from './net/ipv4';
 
 /**
- * The facade the worker, the CLI and tests use: a scenario in, a resolved cluster and its modelled
- * Linux state out, and the questions a user asks of it (topology, traces, tables).
+ * The facade the worker, the CLI and tests use: a scenario in, a resolved cluster with its
+ * Services, policies and modelled Linux state out, and the questions a user asks of it
+ * (topology, traces, tables).
  */
 export interface Engine {
   readonly cluster: Cluster;
   readonly world: World;
+  readonly services: ServiceState;
+  /** null when the scenario has no NetworkPolicy (then no Pod is isolated). */
+  readonly policy: PolicyIndex | null;
 }
 
-/** Resolves a scenario (IPAM, validation) and prepares its Linux state for the chosen designs. */
+/**
+ * Resolves a scenario (cluster add-ons, IPAM, validation), runs the Service control plane and
+ * compiles policies, and prepares the Linux state for the chosen designs.
+ */
 export function buildEngine(scenario: Scenario): { engine: Engine | null; problems: Problem[] } {
-  const { cluster, problems } = resolveCluster(scenario, INTRA_DESIGNS[scenario.designs.intra].addressing);
+  const full = withClusterAddons(scenario);
+  const { cluster, problems } = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
   if (!cluster) return { engine: null, problems };
-  return { engine: { cluster, world: new World(cluster, scenario.designs) }, problems };
+  const services = buildServiceState(cluster);
+  const policy =
+    full.networkPolicies.length > 0 ? compilePolicies(cluster, full.namespaces, full.networkPolicies) : null;
+  const decorate = full.designs.proxy === 'ipvs' ? kubeIpvs0Decorator(services) : undefined;
+  return {
+    engine: { cluster, world: new World(cluster, full.designs, decorate), services, policy },
+    problems,
+  };
 }
 
 /**
@@ -41,13 +65,32 @@ export function engineTopology(engine: Engine): Topology {
   return buildTopology(engine.world);
 }
 
-export function engineTrace(engine: Engine, probe: Probe): Trace {
-  return tracePacket(engine.world, probe);
+/** The environment of one trace: seeded by the probe so the same probe gives the same path. */
+function traceEnv(engine: Engine, probe: Probe, endpoint?: string): TraceEnv {
+  const forced = endpoint ? /^(.+):(\d+)$/.exec(endpoint) : null;
+  const ip = forced ? parseIpv4(forced[1]!) : null;
+  return {
+    services: engine.services,
+    proxy: engine.world.designs.proxy,
+    policy: engine.policy,
+    rng: seededRng(probe.seed ?? hashString(`${probe.from}>${probe.to}:${probe.port}/${probe.protocol}`)),
+    affinity: new Map(),
+    ...(forced && ip !== null ? { forceEndpoint: { ip, port: Number(forced[2]) } } : {}),
+  };
 }
+
+/** Traces one probe; `endpoint` (`IP:port`) forces the Service endpoint choice when it is a candidate. */
+export function engineTrace(engine: Engine, probe: Probe, endpoint?: string): Trace {
+  return tracePacket(engine.world, traceEnv(engine, probe, endpoint), probe);
+}
+
+const isLinuxView = (what: ShowWhat): what is LinuxShowWhat =>
+  (LINUX_SHOW_WHATS as readonly string[]).includes(what);
 
 /** What the named command prints in a netns; an error line if the netns does not exist. */
 export function engineShow(engine: Engine, netns: string, what: ShowWhat): string {
   const ns = engine.world.netns(netns);
   if (!ns) return `Cannot open network namespace "${netns}": No such file or directory\n`;
-  return renderShow(ns, what);
+  if (isLinuxView(what)) return renderShow(ns, what);
+  return showServiceView(engine.services, engine.cluster, ns, engine.world.designs.proxy, what);
 }

@@ -1,11 +1,14 @@
 /**
- * The Linux views a netns can print, named after the command that prints them:
- * `ip addr`, `ip route`, `ip neigh`, `bridge fdb`, `ip -d link`, and the eBPF programs and maps
- * (`bpftool net` plus map dumps).
+ * The views a netns can print, named after the command that prints them: `ip addr`, `ip route`,
+ * `ip neigh`, `bridge fdb`, `ip -d link`, the eBPF programs and maps (`bpftool net` plus map
+ * dumps), and the Service datapath: `iptables-save`, `nft list table ip kube-proxy`, `ipvsadm -Ln`,
+ * `ipset list`, the eBPF load-balancer maps, and `/etc/resolv.conf`.
  */
-export type ShowWhat = 'ip-addr' | 'ip-route' | 'ip-neigh' | 'bridge-fdb' | 'ip-link' | 'ebpf';
+export type LinuxShowWhat = 'ip-addr' | 'ip-route' | 'ip-neigh' | 'bridge-fdb' | 'ip-link' | 'ebpf';
+export type ServiceShowWhat = 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'ebpf-maps' | 'resolv.conf';
+export type ShowWhat = LinuxShowWhat | ServiceShowWhat;
 
-export const SHOW_WHATS: readonly ShowWhat[] = [
+export const LINUX_SHOW_WHATS: readonly LinuxShowWhat[] = [
   'ip-addr',
   'ip-route',
   'ip-neigh',
@@ -13,3 +16,12 @@ export const SHOW_WHATS: readonly ShowWhat[] = [
   'ip-link',
   'ebpf',
 ];
+export const SERVICE_SHOW_WHATS: readonly ServiceShowWhat[] = [
+  'iptables-save',
+  'nft',
+  'ipvsadm',
+  'ipset',
+  'ebpf-maps',
+  'resolv.conf',
+];
+export const SHOW_WHATS: readonly ShowWhat[] = [...LINUX_SHOW_WHATS, ...SERVICE_SHOW_WHATS];

@@ -6,7 +6,8 @@ import { makeNamespace, makeNode, makePod } from '../../scenario/presets/small';
 
 /**
  * Golden `show` output for the facts sheet's example cluster (§6): node1 192.168.1.10 with Pod
- * CIDR 10.244.0.0/24, node2 192.168.1.11 with 10.244.1.0/24, one Pod on each. Expected lines are
+ * CIDR 10.244.0.0/24, node2 192.168.1.11 with 10.244.1.0/24, one Pod on each — plus the two
+ * CoreDNS replicas every kubeadm cluster runs, one on each node (so each node has two Pods). Expected lines are
  * written from ../shared/reference/datapath-facts.md §5–6; MACs are random on real nodes, so they
  * are masked as <mac> (except Calico's fixed ee:ee:ee:ee:ee:ee).
  */
@@ -105,6 +106,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
         'default via 192.168.1.1 dev eth0',
         'blackhole 10.244.0.0/24 proto bird',
         '10.244.0.1 dev caliX scope link',
+        '10.244.0.2 dev caliX scope link',
         '10.244.1.0/24 via 192.168.1.11 dev eth0 proto bird',
         '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10',
       ),
@@ -130,6 +132,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
         'default via 192.168.1.1 dev eth0',
         'blackhole 10.244.0.0/24 proto 80',
         '10.244.0.1 dev caliX scope link',
+        '10.244.0.2 dev caliX scope link',
         '10.244.1.0/24 via 10.244.1.0 dev vxlan.calico proto 80 onlink',
         '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10',
       ),

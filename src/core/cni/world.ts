@@ -1,4 +1,4 @@
-import type { Cluster } from '../model/cluster';
+import type { Cluster, ClusterNode } from '../model/cluster';
 import type { Designs } from '../model/scenario';
 import type { Netns, NetnsId } from '../linux/types';
 import { SharedRoutes } from '../linux/fib';
@@ -31,6 +31,8 @@ export class World {
   constructor(
     readonly cluster: Cluster,
     readonly designs: Designs,
+    /** Extra node state programmed by something other than the CNI (kube-proxy's kube-ipvs0). */
+    private readonly decorate?: (b: NetnsBuilder, node: ClusterNode) => void,
   ) {
     const inter = INTER_DESIGNS[designs.inter];
     this.ctx = {
@@ -102,6 +104,7 @@ export class World {
     );
     INTER_DESIGNS[this.designs.inter].buildNode(b, this.ctx, node);
     INTRA_DESIGNS[this.designs.intra].buildNode(b, this.ctx, node, pods);
+    this.decorate?.(b, node);
     return b.build(this.shared);
   }
 

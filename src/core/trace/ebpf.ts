@@ -12,6 +12,7 @@ import { FIRST_VETH_IFINDEX } from '../cni/types';
 import { ruleOfRoute, ruleOfVxlan } from './rule-text';
 import { DEFAULT_TTL, vxlanSourcePort, type PacketState } from './state';
 import { isLocalAddress, type Walker } from './walker';
+import { checkEgress, checkIngress } from './policy-hooks';
 
 /**
  * The Cilium eBPF programs the eBPF design attaches (facts §5.5), reduced to their forwarding
@@ -61,6 +62,22 @@ function fromContainer(w: Walker, ns: Netns, link: Link, st: PacketState): BpfOu
     w.ipReceive(ns, link, st);
     return 'handled';
   }
+  // Without a known destination (a Service VIP, the outside world) Cilium hands the packet to the
+  // stack, where kube-proxy's rules (if any) translate it.
+  if (ipcacheLookup(w.world.cluster, st.frame.dst, false, ns.nodeIndex).key === '0.0.0.0/0') {
+    w.emit(
+      'ebpf',
+      ns.id,
+      link.name,
+      'hop.ebpf.pass',
+      { program: prog, dev: link.name, dst: formatIpv4(st.frame.dst) },
+      null,
+      null,
+      st,
+    );
+    return 'pass';
+  }
+  if (!checkEgress(w, ns, st)) return 'handled';
   if (redirectLocal(w, ns, link, st, prog)) return 'handled';
   if (tunnel(w, ns, link, st, prog)) return 'handled';
   // Native routing: bpf_fib_lookup, then redirect to the egress device.
@@ -95,6 +112,7 @@ function redirectLocal(w: Walker, ns: Netns, link: Link, st: PacketState, prog: 
   if (podIndex === undefined) return false;
   const pod = cluster.pods[podIndex]!;
   if (pod.nodeIndex !== ns.nodeIndex || pod.hostNetwork) return false;
+  if (!checkIngress(w, ns, podIndex, st)) return true;
   const p = w.world.placement(podIndex);
   const entry = {
     ip: pod.ip,

@@ -52,6 +52,35 @@ export const HOP_MESSAGES = {
     '{netns} sends the packet to the node network router {gateway}: it leaves the cluster.',
   'hop.drop.noListener': '{netns} has nothing listening on UDP {port}: dropped.',
   'hop.drop.forwarding': '{netns} does not forward packets (ip_forward = 0): dropped.',
+  'hop.dnat':
+    "kube-proxy's nat rules on {netns} match {vip}: DNAT to endpoint {endpoint}. conntrack records it so replies are rewritten back.",
+  'hop.dnat.ipvs':
+    'IPVS on {netns} owns virtual server {vip} (its VIP is bound to kube-ipvs0) and picks real server {endpoint} (masquerading).',
+  'hop.dnat.sock':
+    'At connect(), the eBPF socket program on {netns} looks up {vip} in the service map and connects straight to {endpoint}: the VIP never appears on the wire.',
+  'hop.dnat.bpf':
+    'eBPF on {netns} finds {vip} in the service map and rewrites the destination to {endpoint}.',
+  'hop.snat':
+    'The packet was marked for masquerade: nat POSTROUTING on {netns} rewrites the source {before} to {after} (the address of {dev}).',
+  'hop.snat.nodeIp':
+    'The packet was marked for masquerade: nat POSTROUTING on {netns} rewrites the source {before} to the node address {after} ({dev} has no address of its own).',
+  'hop.lb': 'The external load balancer {vip} picks node {node} and forwards to its NodePort {target}.',
+  'hop.external':
+    'The client {src} outside the cluster sends to {dst}; the network router delivers it to {node}.',
+  'hop.policy.allowed':
+    'NetworkPolicy: {pod} is isolated for {direction} by {policies}; {by} allows this flow.',
+  'hop.policy.notIsolated':
+    'NetworkPolicy: no policy selects {pod} for {direction}, so it is not isolated: allowed.',
+  'hop.policy.denied':
+    'NetworkPolicy: {pod} is isolated for {direction} by {policies} and no rule allows this flow: dropped.',
+  'hop.dns.query': '{pod} resolves "{name}": {tries}. The answer is {answer}.',
+  'hop.drop.noEndpoints':
+    'Service {vip} has no ready endpoints: kube-proxy rejects the connection on {netns} (ICMP port unreachable, "connection refused").',
+  'hop.drop.noLocalEndpoints':
+    'Service {vip} has traffic policy Local and {netns} has no local endpoint: dropped.',
+  'hop.drop.dnsFailed': '{pod} could not resolve "{name}": {tries}.',
+  'hop.drop.notReachableFromOutside':
+    '{dst} is not reachable from outside the cluster: only node IPs and load-balancer IPs are routed to it.',
   'hop.drop.loop': 'The path is longer than {max} hops: stopped (a routing loop).',
   'hop.drop.unknownDestination': 'No Pod, node or address called {to} exists in this cluster.',
   'hop.drop.unknownSource': 'No Pod or node called {from} exists in this cluster.',

@@ -145,3 +145,26 @@ describe('packet tracer', () => {
     }
   });
 });
+
+describe('trace wire format', () => {
+  it('packs below 10 KiB and unpacks to the same trace, for Pod, Service and DNS-name probes in every design', async () => {
+    const { packTrace, unpackTrace } = await import('./wire');
+    for (const designs of ALL_DESIGNS) {
+      for (const proxy of ['iptables', 'nftables', 'ipvs', 'ebpf'] as const) {
+        const e = withDesigns(engineOf(), { ...designs, proxy });
+        for (const [from, to, port] of [
+          ['default/client', 'default/db-0', 5432],
+          ['default/client', 'default/backend', 80],
+          ['default/client', 'backend', 80],
+          ['external', 'default/frontend', 80],
+        ] as const) {
+          const t = engineTrace(e, { from, to, port, protocol: 'TCP' });
+          expect(t.verdict, `${from} -> ${to} ${JSON.stringify(designs)} ${proxy}`).toBe('delivered');
+          const packed = packTrace(t);
+          expect(JSON.stringify(packed).length, `${from} -> ${to}`).toBeLessThanOrEqual(10 * 1024);
+          expect(unpackTrace(JSON.parse(JSON.stringify(packed)))).toEqual(t);
+        }
+      }
+    }
+  });
+});

@@ -1,10 +1,17 @@
-import { parseIpv4, type Ipv4 } from '../net/ipv4';
+import { ipv4, parseIpv4, type Ipv4 } from '../net/ipv4';
 import type { Netns } from '../linux/types';
 import type { World } from '../cni/world';
-import type { Probe, Trace } from './types';
-import { say } from './messages';
+import type { Hop, Probe, Trace } from './types';
+import { say, type HopMessageKey } from './messages';
 import { DEFAULT_TTL, hashString, type PacketState } from './state';
 import { Walker } from './walker';
+import type { TraceEnv } from './env';
+import { conntrackLines, serviceHook } from './service-hooks';
+import { externalEntry } from './external';
+import { resolveName, type NameResolution } from './dns-step';
+
+/** The client used for `--from external`: an address from TEST-NET-3 (RFC 5737). */
+export const EXTERNAL_CLIENT = ipv4('203.0.113.10');
 
 /** The ephemeral port a client would bind: Linux's default range is 32768–60999. */
 export function ephemeralPort(probe: Probe): number {
@@ -13,13 +20,8 @@ export function ephemeralPort(probe: Probe): number {
   );
 }
 
-/** Finds the netns a probe starts in: a Pod (`NS/POD`) or a node's host netns (`node/NAME`). */
-function sourceNetns(world: World, from: string): Netns | null {
-  return from.includes('/') ? world.netns(from) : null;
-}
-
-/** The destination address: a Pod's IP (`NS/POD`), a node's IP (`node/NAME`) or a literal IPv4. */
-export function destinationIp(world: World, to: string): Ipv4 | null {
+/** The destination address of `to`: an IPv4 literal, `node/NAME`, a Pod or a Service (`NS/NAME`). */
+export function destinationIp(world: World, env: TraceEnv, to: string, external: boolean): Ipv4 | null {
   const literal = parseIpv4(to);
   if (literal !== null) return literal;
   const c = world.cluster;
@@ -28,13 +30,20 @@ export function destinationIp(world: World, to: string): Ipv4 | null {
     if (n !== undefined) return c.nodes[n]!.ip;
   }
   const p = c.podByKey.get(to);
-  return p === undefined ? null : c.pods[p]!.ip;
+  if (p !== undefined) return c.pods[p]!.ip;
+  const [ns, name] = to.split('/');
+  const svc = env.services?.services.find((s) => s.namespace === ns && s.name === name);
+  if (!svc) return null;
+  if (external) return svc.ports.find((sp) => sp.loadBalancerIPs.length > 0)?.loadBalancerIPs[0] ?? null;
+  if (svc.clusterIP !== null) return svc.clusterIP;
+  // Headless: a client connects to one of the addresses DNS returns (the first ready endpoint).
+  return svc.addresses.find((a) => a.ready)?.ip ?? null;
 }
 
-/**
- * The source address the kernel picks for a locally generated packet: the route's `src` if it has
- * one, else the primary address of the output device, else any global address of the netns.
- */
+const looksLikeName = (to: string): boolean =>
+  !to.includes('/') && parseIpv4(to) === null && /[a-z]/i.test(to);
+
+/** The source address the kernel picks: the route's `src`, else the output device's address. */
 function sourceAddress(ns: Netns, dst: Ipv4): Ipv4 | null {
   const route = ns.routes.lookup(dst);
   if (route?.src !== undefined) return route.src;
@@ -43,64 +52,130 @@ function sourceAddress(ns: Netns, dst: Ipv4): Ipv4 | null {
   return ns.addresses.find((a) => a.scope === 'global')?.ip ?? null;
 }
 
-/** Traces one probe through the world. Deterministic: the same world and probe give the same trace. */
-export function tracePacket(world: World, probe: Probe): Trace {
-  const empty: PacketState = {
-    frame: {
-      src: 0 as Ipv4,
-      dst: 0 as Ipv4,
+function dropHop(
+  probe: Probe,
+  key: HopMessageKey,
+  args: Record<string, string | number>,
+  netns = probe.from,
+): Hop {
+  const { say: s, explain } = say(key, args);
+  return {
+    netns,
+    device: null,
+    kind: 'drop',
+    explain,
+    say: s,
+    rule: null,
+    table: null,
+    packet: {
+      src: '0.0.0.0',
+      dst: '0.0.0.0',
       protocol: probe.protocol,
-      srcPort: ephemeralPort(probe),
+      srcPort: null,
       dstPort: probe.port,
       ttl: DEFAULT_TTL,
     },
     outer: null,
   };
-  const fail = (
-    reason: 'UNKNOWN_SOURCE' | 'UNKNOWN_DESTINATION',
-    key: 'hop.drop.unknownSource' | 'hop.drop.unknownDestination',
-  ): Trace => {
-    const { say: s, explain } = say(key, { from: probe.from, to: probe.to });
+}
+
+/** One packet from a netns (or the outside) to an address: a single walk. */
+function walk(
+  world: World,
+  env: TraceEnv,
+  probe: Probe,
+  src: Netns | 'external',
+  dst: Ipv4,
+  port: number,
+): Walker {
+  const w = new Walker(world, env);
+  const frame = {
+    src: 0 as Ipv4,
+    dst,
+    protocol: probe.protocol,
+    srcPort: ephemeralPort(probe),
+    dstPort: port,
+    ttl: DEFAULT_TTL,
+  };
+  if (src === 'external') {
+    externalEntry(w, { frame: { ...frame, src: EXTERNAL_CLIENT }, outer: null });
+    return w;
+  }
+  const st: PacketState = { frame: { ...frame, src: sourceAddress(src, dst) ?? (0 as Ipv4) }, outer: null };
+  // The eBPF kube-proxy replacement translates a Pod's connect() before any packet exists.
+  if (env.proxy === 'ebpf' && src.kind === 'pod' && !serviceHook(w, src, st, 'connect')) return w;
+  w.send(src, st);
+  return w;
+}
+
+function finish(
+  probe: Probe,
+  w: Walker,
+  prefix: Hop[] = [],
+  extraConntrack: { netns: string; entry: string }[] = [],
+): Trace {
+  const r = w.result ?? { verdict: 'dropped' as const, reason: 'NO_ROUTE' as const, deliveredTo: null };
+  const conntrack = [...extraConntrack, ...conntrackLines(w)];
+  return {
+    probe,
+    verdict: r.verdict,
+    reason: r.reason,
+    deliveredTo: r.deliveredTo,
+    hops: [...prefix, ...w.hops],
+    ...(conntrack.length ? { conntrack } : {}),
+  };
+}
+
+/**
+ * Traces one probe. A DNS name is resolved first from the client Pod's resolv.conf: the query
+ * itself is traced to a CoreDNS Pod through the kube-dns Service, then the connection to the
+ * answer. Deterministic: the same world, env and probe give the same trace.
+ */
+export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
+  const external = probe.from === 'external';
+  const src = external ? 'external' : probe.from.includes('/') ? world.netns(probe.from) : null;
+  if (!src)
     return {
       probe,
       verdict: 'dropped',
-      reason,
+      reason: 'UNKNOWN_SOURCE',
       deliveredTo: null,
-      hops: [
-        {
-          netns: probe.from,
-          device: null,
-          kind: 'drop',
-          explain,
-          say: s,
-          rule: null,
-          table: null,
-          packet: {
-            src: '0.0.0.0',
-            dst: '0.0.0.0',
-            protocol: probe.protocol,
-            srcPort: null,
-            dstPort: probe.port,
-            ttl: DEFAULT_TTL,
-          },
-          outer: null,
-        },
-      ],
+      hops: [dropHop(probe, 'hop.drop.unknownSource', { from: probe.from })],
     };
-  };
-  const src = sourceNetns(world, probe.from);
-  if (!src) return fail('UNKNOWN_SOURCE', 'hop.drop.unknownSource');
-  const dst = destinationIp(world, probe.to);
-  if (dst === null) return fail('UNKNOWN_DESTINATION', 'hop.drop.unknownDestination');
-  const srcIp = sourceAddress(src, dst) ?? (0 as Ipv4);
-  const st: PacketState = { ...empty, frame: { ...empty.frame, src: srcIp, dst } };
-  const w = new Walker(world);
-  w.send(src, st);
-  const r = w.result ?? {
-    verdict: 'dropped' as const,
-    reason: 'NO_ROUTE' as const,
-    deliveredTo: null,
-    hops: w.hops,
-  };
-  return { probe, verdict: r.verdict, reason: r.reason, deliveredTo: r.deliveredTo, hops: r.hops };
+
+  if (looksLikeName(probe.to) && src !== 'external') {
+    const res: NameResolution = resolveName(world, env, src, probe.to);
+    const prefix: Hop[] = [];
+    const ct: { netns: string; entry: string }[] = [];
+    if (res.query) {
+      const q = walk(world, env, { ...probe, protocol: 'UDP', port: 53 }, src, res.query.server, 53);
+      // The query's hops keep their own sentences and are marked as the DNS phase of the trace.
+      for (const h of q.hops)
+        prefix.push({ ...h, kind: h.kind === 'deliver' ? 'dns' : h.kind, phase: 'dns' });
+      ct.push(...conntrackLines(q));
+      if (q.result?.verdict !== 'delivered')
+        return {
+          probe,
+          verdict: 'dropped',
+          reason: q.result?.reason ?? 'DNS_FAILED',
+          deliveredTo: null,
+          hops: prefix,
+        };
+    }
+    prefix.push(res.hop);
+    if (res.answer === null)
+      return { probe, verdict: 'dropped', reason: 'DNS_FAILED', deliveredTo: null, hops: prefix };
+    return finish(probe, walk(world, env, probe, src, res.answer, probe.port), prefix, ct);
+  }
+
+  const dst = destinationIp(world, env, probe.to, external);
+  if (dst === null)
+    return {
+      probe,
+      verdict: 'dropped',
+      reason: 'UNKNOWN_DESTINATION',
+      deliveredTo: null,
+      hops: [dropHop(probe, 'hop.drop.unknownDestination', { to: probe.to })],
+    };
+  return finish(probe, walk(world, env, probe, src, dst, probe.port));
 }

@@ -31,6 +31,7 @@ export type HopKind =
   | 'snat'
   | 'policy'
   | 'dns'
+  | 'lb'
   | 'local'
   | 'deliver'
   | 'drop';
@@ -72,6 +73,8 @@ export type DropReason =
   | 'NO_ENDPOINTS'
   | 'NO_LOCAL_ENDPOINTS'
   | 'POLICY_DENIED'
+  | 'DNS_FAILED'
+  | 'NOT_REACHABLE_FROM_OUTSIDE'
   | 'LOOP';
 
 /** A message key and its arguments, so the page can say the same sentence in English or Japanese. */
@@ -94,6 +97,8 @@ export interface Hop {
   table: string | null;
   packet: PacketHeaders;
   outer: OuterHeaders | null;
+  /** Set on the hops of the DNS query that precedes a connection to a name. */
+  phase?: 'dns';
 }
 
 export interface Trace {
@@ -103,4 +108,6 @@ export interface Trace {
   /** `NS/POD` (or `node/NAME` for host delivery) when delivered. */
   deliveredTo: string | null;
   hops: Hop[];
+  /** Translations conntrack recorded on the way, as `conntrack -L` prints them (replies use the reverse). */
+  conntrack?: { netns: string; entry: string }[];
 }

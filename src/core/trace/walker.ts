@@ -8,6 +8,21 @@ import { headersOf, outerHeadersOf, vxlanSourcePort, DEFAULT_TTL, type PacketSta
 import { ruleOfFdb, ruleOfNeighbor, ruleOfRoute, ruleOfVxlan } from './rule-text';
 import { resolveOnBridge, resolveOnVeth } from './l2';
 import { runEgressBpf, runIngressBpf } from './ebpf';
+import type { TraceEnv } from './env';
+import type { MatchedRule } from '../services/proxy/types';
+import type { Protocol } from '../model/k8s';
+import { postrouting, serviceHook } from './service-hooks';
+import { checkEgress, checkIngress } from './policy-hooks';
+
+/** A translation conntrack remembers, so replies are rewritten back. */
+export interface ConntrackRecord {
+  netns: string;
+  nodeIndex: number;
+  protocol: Protocol;
+  orig: { src: Ipv4; dst: Ipv4; srcPort: number; dstPort: number };
+  replySrc: { ip: Ipv4; port: number };
+  snat: Ipv4 | null;
+}
 
 /** A path longer than this is a loop. */
 export const MAX_HOPS = 64;
@@ -27,8 +42,24 @@ export interface WalkResult {
 export class Walker {
   readonly hops: Hop[] = [];
   result: WalkResult | null = null;
+  /** Nodes whose nat table already translated this connection (conntrack: once per node). */
+  readonly translated = new Set<number>();
+  readonly conntrack: ConntrackRecord[] = [];
+  /** Marked 0x4000 by kube-proxy: masquerade when the packet leaves this node. */
+  pendingMasq: { nodeIndex: number; rules: MatchedRule[] } | null = null;
+  egressChecked = false;
+  rulesEvaluated = 0;
+  /** External and load-balancer IPs of every Service (the only non-ClusterIP VIPs). */
+  readonly externalVips: Set<number>;
 
-  constructor(readonly world: World) {}
+  constructor(
+    readonly world: World,
+    readonly env: TraceEnv,
+  ) {
+    this.externalVips = new Set(
+      env.services?.ports.flatMap((p) => [...p.externalIPs, ...p.loadBalancerIPs]) ?? [],
+    );
+  }
 
   get done(): boolean {
     return this.result !== null;
@@ -108,6 +139,7 @@ export class Walker {
 
   /** A packet a process in `ns` sends (Pod application or host process). */
   send(ns: Netns, st: PacketState): void {
+    if (ns.kind === 'node' && !st.outer && !serviceHook(this, ns, st, 'OUTPUT')) return;
     const target = st.outer ? st.outer.dst : st.frame.dst;
     if (!st.outer && isLocalAddress(ns, target)) {
       this.emit(
@@ -186,6 +218,7 @@ export class Walker {
       );
       return;
     }
+    postrouting(this, ns, devName, st);
     if (link.bpf?.some((b) => b.hook === 'tc-egress') && runEgressBpf(this, ns, link, st) === 'handled')
       return;
     switch (link.kind) {
@@ -244,6 +277,8 @@ export class Walker {
         );
         return;
       }
+      // br_netfilter (bridge-nf-call-iptables=1) passes bridged frames through the filter chains too.
+      if (!checkEgress(this, ns, st)) return;
       this.emit(
         'bridge',
         ns.id,
@@ -294,6 +329,10 @@ export class Walker {
       st.outer = null;
       st.frame.dstMac = vx.mac;
       return this.receive(ns, vx.name, st);
+    }
+    if (ns.kind === 'node') {
+      if (!serviceHook(this, ns, st, 'PREROUTING')) return;
+      if (!checkEgress(this, ns, st)) return;
     }
     if (isLocalAddress(ns, st.frame.dst)) return this.deliver(ns, st);
     this.forward(ns, st);
@@ -485,6 +524,11 @@ export class Walker {
   ): void {
     const peer = this.world.netns(link.peer!.netns)!;
     const peerLink = peer.links.find((l) => l.ifindex === link.peer!.ifindex)!;
+    if (ns.kind === 'node' && peer.kind === 'pod') {
+      const podIndex = this.world.cluster.podByKey.get(peer.id);
+      const pod = podIndex === undefined ? undefined : this.world.cluster.pods[podIndex];
+      if (pod && pod.ip === st.frame.dst && !checkIngress(this, ns, podIndex!, st)) return;
+    }
     this.emit(
       'veth',
       ns.id,

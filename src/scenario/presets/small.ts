@@ -1,4 +1,4 @@
-import type { K8sNamespace, K8sNode, K8sPod, Protocol } from '../../core/model/k8s';
+import type { K8sNamespace, K8sNode, K8sPod, K8sService, Protocol } from '../../core/model/k8s';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
 
 /** A node as `kubectl get node -o yaml` shows it before IPAM (no podCIDR, no address yet). */
@@ -38,9 +38,16 @@ export function makePod(
   };
 }
 
+/** A Service in front of the Pods matching `selector`. */
+export function makeService(namespace: string, name: string, spec: K8sService['spec']): K8sService {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec };
+}
+
 /**
  * Preset S, the default view: three nodes, a web frontend, an API backend and a database, plus a
- * client Pod, spread so that same-node and cross-node flows both exist.
+ * client Pod, spread so that same-node and cross-node flows both exist. The frontend is exposed by
+ * a LoadBalancer, the backend by a ClusterIP Service (named targetPort), the database by a
+ * headless Service, as a StatefulSet would be.
  */
 export function smallScenario(): Scenario {
   const nodes = ['node-1', 'node-2', 'node-3'].map((n) => makeNode(n));
@@ -67,7 +74,22 @@ export function smallScenario(): Scenario {
     nodes,
     namespaces: [makeNamespace('default'), makeNamespace('kube-system')],
     pods,
-    services: [],
+    services: [
+      makeService('default', 'frontend', {
+        type: 'LoadBalancer',
+        selector: { app: 'frontend' },
+        ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+      }),
+      makeService('default', 'backend', {
+        selector: { app: 'backend' },
+        ports: [{ name: 'api', port: 80, targetPort: 'api', protocol: 'TCP' }],
+      }),
+      makeService('default', 'db', {
+        clusterIP: 'None',
+        selector: { app: 'db' },
+        ports: [{ name: 'pg', port: 5432, targetPort: 5432, protocol: 'TCP' }],
+      }),
+    ],
     endpointSlices: [],
     networkPolicies: [],
   };

@@ -1,4 +1,4 @@
-import type { ShowWhat } from '../../show';
+import type { LinuxShowWhat } from '../../show';
 import type { Netns } from '../types';
 import { renderIpAddr } from './addr';
 import { renderBpf } from './bpf';
@@ -13,7 +13,7 @@ import { renderIpRoute } from './route';
  * (`ip addr`, `ip route`, `ip neigh`, `bridge fdb show`, `ip -d link`, `bpftool net` + map dumps).
  * An empty table prints nothing (empty string), as the tools do.
  */
-export function renderShow(ns: Netns, what: ShowWhat, options: RenderOptions = {}): string {
+export function renderShow(ns: Netns, what: LinuxShowWhat, options: RenderOptions = {}): string {
   switch (what) {
     case 'ip-addr':
       return renderIpAddr(ns, options);

@@ -1,0 +1,37 @@
+import type { ClusterNode } from '../model/cluster';
+import type { NetnsBuilder } from '../cni/builder';
+import type { ServiceState } from '../services/types';
+import type { Ipv4 } from '../net/ipv4';
+
+/** ifindex of kube-ipvs0 on a node (after the design devices, before Pod veths). */
+const KUBE_IPVS0_IFINDEX = 7;
+
+/**
+ * kube-proxy in IPVS mode binds every ClusterIP, externalIP and load-balancer IP to the dummy
+ * device `kube-ipvs0` as a /32, so the kernel treats VIPs as local and IPVS can grab them at
+ * INPUT. The device is never brought up: `<BROADCAST,NOARP>` and state DOWN (facts §3).
+ */
+export function kubeIpvs0Decorator(state: ServiceState): (b: NetnsBuilder, node: ClusterNode) => void {
+  const vips: Ipv4[] = [];
+  const seen = new Set<number>();
+  for (const sp of state.ports) {
+    for (const ip of [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerIPs]) {
+      if (ip !== null && !seen.has(ip)) {
+        seen.add(ip);
+        vips.push(ip);
+      }
+    }
+  }
+  return (b) => {
+    b.link({
+      ifindex: KUBE_IPVS0_IFINDEX,
+      name: 'kube-ipvs0',
+      kind: 'dummy',
+      mac: '6a:2b:00:00:00:07',
+      mtu: 1500,
+      state: 'DOWN',
+      flags: ['BROADCAST', 'NOARP'],
+    });
+    for (const ip of vips) b.address({ dev: 'kube-ipvs0', ip, prefix: 32, scope: 'global' });
+  };
+}

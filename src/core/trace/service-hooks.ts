@@ -1,0 +1,147 @@
+import { formatIpv4, type Ipv4 } from '../net/ipv4';
+import type { Netns } from '../linux/types';
+import { cidrContains } from '../net/cidr';
+import { nodeRules, proxyModule } from '../services/proxy/registry';
+import type { MatchedRule, ProxyHook, Translation } from '../services/proxy/types';
+import type { PacketState } from './state';
+import { isLocalAddress, type Walker } from './walker';
+
+/**
+ * Where kube-proxy's rules meet the packet: nat PREROUTING for packets entering a node (from a
+ * Pod's veth or the NIC), nat OUTPUT for the node's own processes, and the eBPF socket hook at
+ * connect() for Pods when the eBPF replacement is on. The proxy module interprets its own rules
+ * (iptables chains, nftables maps, IPVS, eBPF maps) and reports what matched.
+ */
+
+const TABLE_LABEL: Record<NonNullable<Translation['stage']>, string> = {
+  netfilter: 'nat',
+  ipvs: 'ipvs',
+  'bpf-sock': 'bpf map',
+  'bpf-tc': 'bpf map',
+};
+
+/**
+ * Could any Service rule match this destination? Only VIPs (ClusterIPs in the Service CIDR,
+ * external and load-balancer IPs) and the node's own addresses (NodePorts) are ever matched by
+ * KUBE-SERVICES/`services`/IPVS/the LB map, so other destinations skip the walk with the same result.
+ */
+function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
+  const s = w.env.services!;
+  return cidrContains(s.serviceCidr, dst) || w.externalVips.has(dst) || isLocalAddress(ns, dst);
+}
+
+/** Runs the proxy hook; returns false when the packet was dropped or rejected there. */
+export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHook): boolean {
+  const env = w.env;
+  if (!env.services || st.outer || w.translated.has(ns.nodeIndex)) return true;
+  const f = st.frame;
+  if (!mayBeService(w, ns, f.dst)) return true;
+  const rules = nodeRules(env.proxy, env.services, w.world.cluster, ns.nodeIndex);
+  const t = proxyModule(env.proxy).translate(
+    rules,
+    { src: f.src, dst: f.dst, protocol: f.protocol, srcPort: f.srcPort, dstPort: f.dstPort },
+    {
+      hook,
+      isLocal: (ip) => isLocalAddress(w.world.nodeNetns(ns.nodeIndex), ip),
+      rng: env.rng,
+      affinity: env.affinity,
+      ...(env.forceEndpoint ? { forceEndpoint: env.forceEndpoint as { ip: Ipv4; port: number } } : {}),
+    },
+  );
+  w.rulesEvaluated += t.evaluated;
+  if (t.action === 'none') return true;
+  const table = t.stage ? TABLE_LABEL[t.stage] : (t.matched[0]?.table ?? null);
+  // A translation is shown with the rules of its own table (nat); a reject/drop with the filter rule.
+  const shown =
+    t.action === 'dnat' && t.stage === 'netfilter' ? t.matched.filter((m) => m.table === 'nat') : t.matched;
+  const rule = shown.map((m) => m.rule).join('\n') || null;
+  const vip = `${formatIpv4(f.dst)}:${f.dstPort}`;
+  if (t.action === 'reject' || t.action === 'drop') {
+    w.drop(
+      t.action === 'reject' ? 'NO_ENDPOINTS' : 'NO_LOCAL_ENDPOINTS',
+      ns.id,
+      null,
+      t.action === 'reject' ? 'hop.drop.noEndpoints' : 'hop.drop.noLocalEndpoints',
+      { netns: ns.id, vip },
+      st,
+      rule,
+      table,
+    );
+    return false;
+  }
+  const ep = t.endpoint!;
+  w.translated.add(ns.nodeIndex);
+  const orig = { src: f.src, dst: f.dst, srcPort: f.srcPort, dstPort: f.dstPort };
+  f.dst = ep.ip;
+  f.dstPort = ep.port;
+  const key =
+    t.stage === 'bpf-sock'
+      ? 'hop.dnat.sock'
+      : t.stage === 'ipvs'
+        ? 'hop.dnat.ipvs'
+        : t.stage === 'bpf-tc'
+          ? 'hop.dnat.bpf'
+          : 'hop.dnat';
+  w.emit(
+    'dnat',
+    ns.id,
+    hook === 'connect' ? null : null,
+    key,
+    { netns: ns.id, vip, endpoint: `${formatIpv4(ep.ip)}:${ep.port}`, masq: t.masquerade ? 1 : 0 },
+    rule,
+    table,
+    st,
+  );
+  w.conntrack.push({
+    netns: ns.id,
+    nodeIndex: ns.nodeIndex,
+    protocol: f.protocol,
+    orig,
+    replySrc: { ip: ep.ip, port: ep.port },
+    snat: null,
+  });
+  if (t.masquerade) w.pendingMasq = { nodeIndex: ns.nodeIndex, rules: t.postrouting };
+  return true;
+}
+
+/**
+ * nat POSTROUTING: KUBE-POSTROUTING masquerades packets marked 0x4000 to the address the kernel
+ * would pick on the egress device (the device's own global address, else the node IP).
+ */
+export function postrouting(w: Walker, ns: Netns, devName: string, st: PacketState): void {
+  const m = w.pendingMasq;
+  if (!m || m.nodeIndex !== ns.nodeIndex || ns.kind !== 'node' || st.outer) return;
+  w.pendingMasq = null;
+  const own = ns.addresses.find((a) => a.dev === devName && a.scope === 'global')?.ip;
+  const addr = own ?? w.world.cluster.nodes[ns.nodeIndex]!.ip;
+  const before = formatIpv4(st.frame.src);
+  st.frame.src = addr;
+  const ct = [...w.conntrack].reverse().find((c) => c.nodeIndex === ns.nodeIndex);
+  if (ct) ct.snat = addr;
+  w.emit(
+    'snat',
+    ns.id,
+    devName,
+    own === undefined ? 'hop.snat.nodeIp' : 'hop.snat',
+    { netns: ns.id, before, after: formatIpv4(addr), dev: devName },
+    rulesText(m.rules),
+    'nat',
+    st,
+  );
+}
+
+const rulesText = (rules: MatchedRule[]): string | null => rules.map((r) => r.rule).join('\n') || null;
+
+/** `conntrack -L` lines for the translations made on the way (original tuple, then the reply tuple). */
+export function conntrackLines(w: Walker): { netns: string; entry: string }[] {
+  return w.conntrack.map((c) => {
+    const proto = c.protocol.toLowerCase();
+    const num = { tcp: 6, udp: 17, sctp: 132 }[proto as 'tcp' | 'udp' | 'sctp'];
+    const replyDst = c.snat ?? c.orig.src;
+    const state = proto === 'tcp' ? ' SYN_SENT' : '';
+    const entry =
+      `${proto.padEnd(8)} ${num} 120${state} src=${formatIpv4(c.orig.src)} dst=${formatIpv4(c.orig.dst)} sport=${c.orig.srcPort} dport=${c.orig.dstPort} ` +
+      `[UNREPLIED] src=${formatIpv4(c.replySrc.ip)} dst=${formatIpv4(replyDst)} sport=${c.replySrc.port} dport=${c.orig.srcPort} mark=0 use=1`;
+    return { netns: c.netns, entry };
+  });
+}

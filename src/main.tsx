@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { bootstrap } from './app/bootstrap';
+import './index.css';
 
-function Placeholder() {
-  return <main>Kubernetes Network Explorer</main>;
-}
+const store = bootstrap();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <App store={store} />
   </StrictMode>,
 );

@@ -1,0 +1,77 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Probe, Trace } from '../../src/core/trace/types';
+
+/** Page object for the explorer: selectors by role and data-testid in one place. */
+export class Explorer {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('./');
+    // The first scenario loads in the worker and opens on a traced cross-node flow.
+    await expect(this.hops.first()).toBeVisible({ timeout: 15_000 });
+  }
+
+  get hops(): Locator {
+    return this.page.getByTestId('hop');
+  }
+  device(name: string): Locator {
+    return this.page.locator(`[data-testid="device"][data-device-name="${name}"]`);
+  }
+  devicesOfKind(kind: string): Locator {
+    return this.page.locator(`[data-testid="device"][data-device-kind="${kind}"]`);
+  }
+  pod(key: string): Locator {
+    return this.page.locator(`[data-testid="pod"][data-pod="${key}"]`);
+  }
+  nodeHeader(name: string): Locator {
+    return this.page.locator(
+      `[data-testid="k8s-node"][data-node="${name}"] button[data-anchor="node/${name}"]`,
+    );
+  }
+
+  /** Picks a design radio (the input is visually hidden inside its label). */
+  async design(group: 'intra' | 'inter', value: string): Promise<void> {
+    const before = await this.page.getByTestId('resembles').textContent();
+    await this.page.locator(`label:has([data-testid="design-${group}-${value}"])`).click();
+    await expect(this.page.getByTestId(`design-${group}-${value}`)).toBeChecked();
+    await expect(this.page.getByTestId('resembles')).not.toHaveText(before ?? '');
+    await expect(this.page.getByTestId('design-intra-bridge')).toBeEnabled();
+  }
+
+  async hopKinds(): Promise<string[]> {
+    return this.hops.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+  }
+
+  async hopPlaces(): Promise<string[]> {
+    return this.hops.evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-netns')}|${e.getAttribute('data-device')}`),
+    );
+  }
+
+  /** Asks the worker directly for the trace of the probe the page shows. */
+  async workerTrace(): Promise<Trace> {
+    return this.page.evaluate(async () => {
+      type Handle = {
+        store: { getState(): { probe: Probe } };
+        sim: { trace(p: Probe): Promise<Trace | null> };
+      };
+      const k = (window as unknown as { __kne: Handle }).__kne;
+      const t = await k.sim.trace({ ...k.store.getState().probe });
+      if (!t) throw new Error('trace superseded');
+      return t;
+    });
+  }
+
+  async pause(): Promise<void> {
+    const toggle = this.page.getByTestId('play-toggle');
+    if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  }
+}

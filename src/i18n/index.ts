@@ -1,0 +1,54 @@
+import type { Hop } from '../core/trace/types';
+import { en, ja, type MessageKey, type Messages } from './messages';
+import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
+import type { Lang } from './lang';
+
+export type { Lang } from './lang';
+export { LANGS, isLang } from './lang';
+export type { MessageKey } from './messages';
+export { SUPPORTED_HOP_KEYS } from './hops';
+
+const DICTS: Record<Lang, Messages> = { en, ja };
+
+type Args = Record<string, string | number>;
+
+/** Fills `{name}` placeholders; returns null when a placeholder has no arg. */
+export function fill(template: string, args: Args = {}): string | null {
+  let missing = false;
+  const out = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = args[name];
+    if (v === undefined) {
+      missing = true;
+      return '';
+    }
+    return String(v);
+  });
+  return missing ? null : out;
+}
+
+export interface Translator {
+  lang: Lang;
+  t(key: MessageKey, args?: Args): string;
+  hop(hop: Pick<Hop, 'say' | 'explain'>): string;
+  kind(kind: Hop['kind']): string;
+  drop(reason: string): string;
+  role(role: string): string;
+  resembles(designsKey: string, fallback: string): string;
+}
+
+/** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
+export function translator(lang: Lang): Translator {
+  const dict = DICTS[lang];
+  return {
+    lang,
+    t: (key, args) => fill(dict[key], args) ?? dict[key],
+    hop: (h) => {
+      const tpl = HOP_SENTENCES[lang][h.say.key];
+      return (tpl !== undefined ? fill(tpl, h.say.args) : null) ?? h.explain;
+    },
+    kind: (k) => HOP_KIND_LABELS[lang][k] ?? k,
+    drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
+    role: (r) => ROLE_LABELS[lang][r] ?? r,
+    resembles: (k, fallback) => RESEMBLES_DETAIL[lang][k] ?? fallback,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Topology } from '../core/topology/types';
+import type { GetState, ScenarioSlice, SetState, StoreDeps, ProbeForm } from './types';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Keeps the probe valid for a topology: both ends must be drawn Pods, preferably on two nodes. */
+export function fitProbe(probe: ProbeForm, topology: Topology): ProbeForm {
+  const pods = topology.nodes.flatMap((n) => n.pods.map((p) => ({ key: p.key, node: n.name })));
+  const has = (k: string) => pods.some((p) => p.key === k);
+  let { from, to } = probe;
+  if (!has(from)) from = pods[0]?.key ?? '';
+  if (!has(to) || to === from) {
+    const fromNode = pods.find((p) => p.key === from)?.node;
+    to = (pods.find((p) => p.node !== fromNode) ?? pods.find((p) => p.key !== from))?.key ?? '';
+  }
+  return { ...probe, from, to };
+}
+
+export function createScenarioSlice(set: SetState, get: GetState, deps: StoreDeps): ScenarioSlice {
+  return {
+    scenario: null,
+    async loadScenario(scenario) {
+      set({ status: 'loading', error: null });
+      try {
+        const result = await deps.sim.load(scenario);
+        if (!result.topology) {
+          set({ status: get().topology ? 'ready' : 'idle', problems: result.problems });
+          return;
+        }
+        set({
+          scenario,
+          topology: result.topology,
+          problems: result.problems,
+          probe: fitProbe(get().probe, result.topology),
+          trace: null,
+          hopIndex: 0,
+          playing: false,
+          status: 'ready',
+        });
+        await get().refreshLinux();
+      } catch (e) {
+        set({ status: get().topology ? 'ready' : 'idle', error: message(e) });
+      }
+    },
+    async setDesigns(patch) {
+      const { scenario, topology } = get();
+      if (!scenario || !topology) return;
+      const designs = { ...topology.designs, ...patch };
+      set({ status: 'loading', error: null });
+      try {
+        const next = await deps.sim.setDesigns(designs);
+        set({
+          scenario: { ...scenario, designs },
+          topology: next,
+          probe: fitProbe(get().probe, next),
+          status: 'ready',
+        });
+        // The same flow under the new designs: re-run it so the drawn path follows.
+        if (get().trace) await get().runTrace({ autoplay: false });
+        await get().refreshLinux();
+      } catch (e) {
+        set({ status: 'ready', error: message(e) });
+      }
+    },
+  };
+}

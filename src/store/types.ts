@@ -1,0 +1,78 @@
+import type { Problem } from '../core/model/cluster';
+import type { Protocol } from '../core/model/k8s';
+import type { Designs, Scenario } from '../core/model/scenario';
+import type { Trace } from '../core/trace/types';
+import type { Topology } from '../core/topology/types';
+import type { Lang } from '../i18n/lang';
+import type { ShowWhat } from '../worker/api';
+import type { SimClient } from '../worker/client';
+
+export interface ProbeForm {
+  from: string;
+  to: string;
+  port: number;
+  protocol: Protocol;
+}
+
+/** The document: the scenario and the chosen designs. */
+export interface ScenarioSlice {
+  scenario: Scenario | null;
+  loadScenario(scenario: Scenario): Promise<void>;
+  setDesigns(patch: Partial<Designs>): Promise<void>;
+}
+
+/** What the user looks at: language, the probe form, the selected netns and Linux tab. */
+export interface ViewSlice {
+  lang: Lang;
+  probe: ProbeForm;
+  selectedNetns: string | null;
+  linuxTab: ShowWhat;
+  setLanguage(lang: Lang): void;
+  setProbe(patch: Partial<ProbeForm>): void;
+  pickPod(role: 'from' | 'to', podKey: string): void;
+  selectNetns(netns: string | null): void;
+  setLinuxTab(tab: ShowWhat): void;
+}
+
+export type SimStatus = 'idle' | 'loading' | 'ready' | 'tracing';
+
+/** Results from the worker; never persisted. */
+export interface SimSlice {
+  status: SimStatus;
+  topology: Topology | null;
+  trace: Trace | null;
+  problems: Problem[];
+  error: string | null;
+  linux: { netns: string; tab: ShowWhat; text: string | null } | null;
+  runTrace(options?: { autoplay?: boolean }): Promise<void>;
+  refreshLinux(): Promise<void>;
+  reportError(message: string): void;
+  dismissError(): void;
+}
+
+/** The hop cursor; the animation layer reads it, nothing else of the packet's motion is stored. */
+export interface PlaybackSlice {
+  hopIndex: number;
+  playing: boolean;
+  speed: number;
+  selectHop(index: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  firstHop(): void;
+  lastHop(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+export type AppState = ScenarioSlice & ViewSlice & SimSlice & PlaybackSlice;
+
+export interface StoreDeps {
+  sim: SimClient;
+  /** Remembers the language between visits (platform/storage); optional in tests. */
+  saveLang?: (lang: Lang) => void;
+}
+
+export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+export type GetState = () => AppState;

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { easeCubicInOut, select } from 'd3';
+import { useStore as useFlowStore } from '@xyflow/react';
+import type { Trace } from '../../core/trace/types';
+import { prefersReducedMotion } from '../../platform/motion';
+import { useAppStoreApi } from '../../store';
+import { hopPoints, type Point } from './layout';
+
+/** Milliseconds a hop stays on screen at 1× speed. */
+export const HOP_MS = 1200;
+
+function dotColor(trace: Trace | null, i: number): string {
+  const h = trace?.hops[i];
+  if (!h) return '#0369a1';
+  if (h.kind === 'drop') return '#b91c1c';
+  if (h.outer) return '#b45309';
+  if (h.kind === 'deliver') return '#15803d';
+  return '#0369a1';
+}
+
+/**
+ * The packet, on its own SVG layer above the canvas. It reads the hop cursor straight from the
+ * store and moves with a D3 transition, so no React Flow node re-renders while it travels. The
+ * layer follows pan/zoom by applying the viewport transform to one group.
+ */
+export function PacketLayer({ anchors }: { anchors: Map<string, Point> }) {
+  const store = useAppStoreApi();
+  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
+  const trailRef = useRef<SVGPolylineElement>(null);
+  const dotRef = useRef<SVGGElement>(null);
+
+  useEffect(() => {
+    let points: (Point | null)[] = [];
+    let shownTrace: Trace | null = null;
+
+    const place = (animate: boolean) => {
+      const s = store.getState();
+      const p = points[s.hopIndex];
+      const dot = select(dotRef.current);
+      if (!p || !dotRef.current) {
+        dot.attr('opacity', 0);
+        return;
+      }
+      const color = dotColor(s.trace, s.hopIndex);
+      const encap = Boolean(s.trace?.hops[s.hopIndex]?.outer);
+      dot.attr('opacity', 1).attr('data-hop', s.hopIndex);
+      dot.select('circle.core').attr('fill', color);
+      dot.select('circle.outer').attr('opacity', encap ? 1 : 0);
+      const to = `translate(${p.x},${p.y})`;
+      const duration = animate && !prefersReducedMotion() ? (HOP_MS * 0.7) / s.speed : 0;
+      dot.interrupt();
+      if (duration === 0) dot.attr('transform', to);
+      else dot.transition().duration(duration).ease(easeCubicInOut).attr('transform', to);
+    };
+
+    const redraw = () => {
+      const { trace } = store.getState();
+      shownTrace = trace;
+      points = trace ? hopPoints(trace, anchors) : [];
+      const pts = points.filter((p): p is Point => p !== null);
+      select(trailRef.current).attr('points', pts.map((p) => `${p.x},${p.y}`).join(' '));
+      place(false);
+    };
+
+    redraw();
+    return store.subscribe((s, prev) => {
+      if (s.trace !== shownTrace) redraw();
+      else if (s.hopIndex !== prev.hopIndex) place(true);
+    });
+  }, [store, anchors]);
+
+  return (
+    <svg
+      className="pointer-events-none absolute inset-0 h-full w-full"
+      style={{ zIndex: 4 }}
+      aria-hidden="true"
+      data-testid="packet-layer"
+    >
+      <g transform={`translate(${tx},${ty}) scale(${zoom})`}>
+        <polyline
+          ref={trailRef}
+          fill="none"
+          stroke="#f59e0b"
+          strokeOpacity={0.55}
+          strokeWidth={6}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+        />
+        <g ref={dotRef} opacity={0} data-testid="packet">
+          <circle className="outer" r={17} fill="none" stroke="#b45309" strokeWidth={4} opacity={0} />
+          <circle className="core" r={11} fill="#0369a1" stroke="#fff" strokeWidth={3} />
+        </g>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,95 @@
+import type { InterDesign, IntraDesign } from '../../core/model/scenario';
+import { useApp } from '../../store';
+import { useT } from '../hooks/useT';
+import type { MessageKey } from '../../i18n';
+
+const INTRA: IntraDesign[] = ['bridge', 'routed', 'ebpf'];
+const INTER: InterDesign[] = ['overlay', 'routing'];
+
+function RadioGroup<V extends string>({
+  name,
+  legend,
+  values,
+  value,
+  label,
+  disabled,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  values: V[];
+  value: V | undefined;
+  label: (v: V) => string;
+  disabled: boolean;
+  onChange: (v: V) => void;
+}) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1" disabled={disabled}>
+      <legend className="mb-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">{legend}</legend>
+      {values.map((v) => (
+        <label
+          key={v}
+          className={`kne-radio cursor-pointer rounded-md border px-3 py-1.5 text-sm font-semibold ${
+            value === v
+              ? 'border-slate-900 bg-slate-900 text-white'
+              : 'border-slate-400 bg-white text-slate-900 hover:bg-slate-100'
+          }`}
+        >
+          <input
+            type="radio"
+            className="sr-only"
+            name={name}
+            value={v}
+            checked={value === v}
+            data-testid={`design-${name}-${v}`}
+            onChange={() => onChange(v)}
+          />
+          {label(v)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The two design choices and the real CNI their combination resembles. */
+export function DesignPanel() {
+  const t = useT();
+  const designs = useApp((s) => s.topology?.designs);
+  const resembles = useApp((s) => s.topology?.resembles);
+  const busy = useApp((s) => s.status === 'loading');
+  const setDesigns = useApp((s) => s.setDesigns);
+  return (
+    <section aria-labelledby="designs-heading" className="rounded-xl border border-slate-300 bg-white p-3">
+      <h2 id="designs-heading" className="mb-2 text-base font-bold">
+        {t.t('designs.heading')}
+      </h2>
+      <div className="flex flex-wrap items-end gap-4">
+        <RadioGroup
+          name="intra"
+          legend={t.t('designs.intra')}
+          values={INTRA}
+          value={designs?.intra}
+          label={(v) => t.t(`designs.intra.${v}` as MessageKey)}
+          disabled={!designs || busy}
+          onChange={(intra) => void setDesigns({ intra })}
+        />
+        <RadioGroup
+          name="inter"
+          legend={t.t('designs.inter')}
+          values={INTER}
+          value={designs?.inter}
+          label={(v) => t.t(`designs.inter.${v}` as MessageKey)}
+          disabled={!designs || busy}
+          onChange={(inter) => void setDesigns({ inter })}
+        />
+      </div>
+      {resembles && designs && (
+        <p className="mt-2 text-sm text-slate-800" data-testid="resembles" aria-live="polite">
+          <span className="font-semibold">{t.t('designs.resembles')}: </span>
+          <span className="font-bold text-sky-800">{resembles.cni}</span> —{' '}
+          {t.resembles(`${designs.intra}+${designs.inter}`, resembles.detail)}
+        </p>
+      )}
+    </section>
+  );
+}

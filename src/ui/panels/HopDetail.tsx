@@ -1,0 +1,101 @@
+import { useApp, selectCurrentHop, selectPrevHop } from '../../store';
+import type { Translator } from '../../i18n';
+import { useT } from '../hooks/useT';
+import { KIND_CLASS } from './HopList';
+import { outerRows, packetRows, type FieldRow } from './headerDiff';
+
+function Fields({
+  rows,
+  caption,
+  t,
+  testid,
+}: {
+  rows: FieldRow[];
+  caption: string;
+  t: Translator;
+  testid: string;
+}) {
+  return (
+    <table className="w-full border-collapse text-sm" data-testid={testid}>
+      <caption className="mb-1 text-left text-sm font-bold text-slate-900">{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">{t.t('detail.field')}</th>
+          <th scope="col">{t.t('detail.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-t border-slate-200" data-field={r.key} data-changed={r.changed}>
+            <th scope="row" className="py-1 pr-2 text-left font-normal whitespace-nowrap text-slate-700">
+              {t.t(r.label)}
+            </th>
+            <td
+              className={`px-1 py-1 font-mono break-all ${r.changed ? 'rounded bg-amber-200 font-bold text-slate-950' : 'text-slate-900'}`}
+            >
+              {r.value}
+              {r.changed && (
+                <span className="ml-1 text-xs font-semibold text-amber-900">({t.t('detail.changed')})</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The selected hop: where it is, its headers (changes marked), and the entry that decided it. */
+export function HopDetail() {
+  const t = useT();
+  const hop = useApp(selectCurrentHop);
+  const prev = useApp(selectPrevHop);
+  const index = useApp((s) => s.hopIndex);
+  if (!hop) return null;
+  return (
+    <section
+      aria-labelledby="detail-heading"
+      className="rounded-xl border border-slate-300 bg-white p-3"
+      data-testid="hop-detail"
+    >
+      <h2 id="detail-heading" className="mb-2 flex items-center gap-2 text-base font-bold">
+        {t.t('detail.heading', { n: index + 1 })}
+        <span className={`rounded border px-1.5 text-xs font-bold ${KIND_CLASS[hop.kind]}`}>
+          {t.kind(hop.kind)}
+        </span>
+      </h2>
+      <p className="mb-2 font-mono text-sm text-slate-800">
+        <span className="sr-only">{t.t('detail.where')}: </span>
+        {hop.netns}
+        {hop.device ? ` · ${hop.device}` : ''}
+      </p>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
+        <Fields rows={packetRows(hop, prev)} caption={t.t('detail.packet')} t={t} testid="packet-fields" />
+        {hop.outer && (
+          <Fields rows={outerRows(hop, prev)} caption={t.t('detail.outer')} t={t} testid="outer-fields" />
+        )}
+        <div>
+          <h3 className="mb-1 text-sm font-bold">
+            {t.t('detail.rule')}
+            {hop.table && (
+              <span className="ml-2 font-mono text-xs font-normal text-slate-700">
+                {t.t('detail.table', { table: hop.table })}
+              </span>
+            )}
+          </h3>
+          {hop.rule ? (
+            <pre
+              tabIndex={0}
+              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm text-slate-50"
+              data-testid="hop-rule"
+            >
+              {hop.rule}
+            </pre>
+          ) : (
+            <p className="text-sm text-slate-700">{t.t('detail.noRule')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { HopKind } from '../../core/trace/types';
+import { useApp } from '../../store';
+import { useT } from '../hooks/useT';
+
+export const KIND_CLASS: Record<HopKind, string> = {
+  route: 'bg-sky-100 text-sky-900 border-sky-700',
+  veth: 'bg-slate-100 text-slate-900 border-slate-600',
+  bridge: 'bg-indigo-100 text-indigo-900 border-indigo-700',
+  ebpf: 'bg-violet-100 text-violet-900 border-violet-700',
+  arp: 'bg-teal-100 text-teal-900 border-teal-700',
+  encap: 'bg-amber-100 text-amber-900 border-amber-700',
+  decap: 'bg-amber-100 text-amber-900 border-amber-700',
+  underlay: 'bg-emerald-100 text-emerald-900 border-emerald-800',
+  dnat: 'bg-orange-100 text-orange-900 border-orange-700',
+  snat: 'bg-orange-100 text-orange-900 border-orange-700',
+  policy: 'bg-fuchsia-100 text-fuchsia-900 border-fuchsia-700',
+  dns: 'bg-cyan-100 text-cyan-900 border-cyan-700',
+  lb: 'bg-lime-100 text-lime-900 border-lime-800',
+  local: 'bg-slate-100 text-slate-900 border-slate-600',
+  deliver: 'bg-green-100 text-green-900 border-green-800',
+  drop: 'bg-red-100 text-red-900 border-red-800',
+};
+
+/** The trace as an ordered list; the selected hop is the playback cursor. */
+export function HopList() {
+  const t = useT();
+  const trace = useApp((s) => s.trace);
+  const hopIndex = useApp((s) => s.hopIndex);
+  const selectHop = useApp((s) => s.selectHop);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // Keep the current hop in view while the packet plays.
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${hopIndex}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [hopIndex, trace]);
+
+  const onKey = (e: KeyboardEvent<HTMLOListElement>) => {
+    if (!trace) return;
+    const delta = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = Math.min(trace.hops.length - 1, Math.max(0, hopIndex + delta));
+    selectHop(next);
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
+  };
+
+  return (
+    <section
+      aria-labelledby="hops-heading"
+      className="flex min-h-0 flex-col rounded-xl border border-slate-300 bg-white"
+    >
+      <div className="flex items-baseline justify-between gap-2 border-b border-slate-200 px-3 py-2">
+        <h2 id="hops-heading" className="text-base font-bold">
+          {t.t('hops.heading')}
+        </h2>
+        {trace && (
+          <p
+            className={`text-sm font-semibold ${trace.verdict === 'delivered' ? 'text-green-800' : 'text-red-800'}`}
+            data-testid="verdict"
+            data-verdict={trace.verdict}
+          >
+            {trace.verdict === 'delivered'
+              ? t.t('trace.verdict.delivered', { to: trace.deliveredTo ?? '' })
+              : t.t('trace.verdict.dropped', { reason: t.drop(trace.reason ?? '') })}
+          </p>
+        )}
+      </div>
+      {!trace ? (
+        <p className="p-3 text-slate-700">{t.t('hops.empty')}</p>
+      ) : (
+        <ol
+          ref={listRef}
+          className="max-h-[52vh] overflow-y-auto p-2"
+          data-testid="hop-list"
+          onKeyDown={onKey}
+        >
+          {trace.hops.map((h, i) => (
+            <li key={i} className="mb-1">
+              <button
+                type="button"
+                data-testid="hop"
+                data-index={i}
+                data-kind={h.kind}
+                data-netns={h.netns}
+                data-device={h.device ?? ''}
+                aria-current={i === hopIndex ? 'step' : undefined}
+                className={`kne-focus flex w-full gap-2 rounded-lg border-2 px-2 py-1.5 text-left ${
+                  i === hopIndex ? 'border-amber-500 bg-amber-50' : 'border-transparent hover:bg-slate-50'
+                }`}
+                onClick={() => selectHop(i)}
+              >
+                <span className="w-6 shrink-0 pt-0.5 text-right font-mono text-sm text-slate-600">
+                  {i + 1}
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <span className={`rounded border px-1.5 text-xs font-bold ${KIND_CLASS[h.kind]}`}>
+                      {t.kind(h.kind)}
+                    </span>
+                    <span className="font-mono text-xs text-slate-700">
+                      {h.netns}
+                      {h.device ? ` · ${h.device}` : ''}
+                    </span>
+                  </span>
+                  <span className="mt-0.5 block text-sm leading-snug text-slate-900">{t.hop(h)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -202,6 +202,9 @@ export function classAllowed(m: ReachabilityMatrix, layer: number, s: number, d:
  * its own egress is never isolated.
  */
 export function podAllowed(m: ReachabilityMatrix, layer: number, src: number, dst: number): boolean {
+  // A Pod reaching its own IP never leaves its netns (the kernel routes it over lo): no CNI enforces
+  // policy there, and upstream's netpol e2e expects it allowed (`Reachability.AllowLoopback()`).
+  if (src === dst) return true;
   if (m.hostNetwork[src] === 1 && m.nodeOfPod[src] === m.nodeOfPod[dst]) return true;
   return classAllowed(m, layer, m.classes.classOfPod[src]!, m.classes.classOfPod[dst]!);
 }

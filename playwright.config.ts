@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (Playwright cannot download its own browsers here; see docs/decisions.md).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// PW_PORT / PW_DIST let several checkouts or developers run the suite at once without sharing a
+// server or a build directory.
+const port = Number(process.env.PW_PORT ?? 4173);
+const dist = process.env.PW_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e/specs',
@@ -10,7 +13,7 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PW_REPORT ?? '.reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {
@@ -28,7 +31,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --outDir ${dist} --emptyOutDir && npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI && !process.env.PW_FRESH_SERVER,
     timeout: 120_000,

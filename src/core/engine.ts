@@ -61,8 +61,12 @@ export function withDesigns(engine: Engine, designs: Designs): Engine {
   return next;
 }
 
-export function engineTopology(engine: Engine): Topology {
-  return buildTopology(engine.world);
+/**
+ * What the canvas draws. Large clusters come as an overview; `focus` names nodes to draw in
+ * detail anyway (drilling into an overview).
+ */
+export function engineTopology(engine: Engine, focus: readonly string[] = []): Topology {
+  return buildTopology(engine.world, engine.services, focus);
 }
 
 /** The environment of one trace: seeded by the probe so the same probe gives the same path. */

@@ -3,7 +3,36 @@ import { formatIpv4 } from '../net/ipv4';
 import type { Link, Netns } from '../linux/types';
 import type { World } from '../cni/world';
 import { INTER_DESIGNS, INTRA_DESIGNS, RESEMBLANCE } from '../cni/registry';
-import type { Topology, TopologyDevice, TopologyNode, TopologyPod } from './types';
+import type { Topology, TopologyDevice, TopologyNode, TopologyPod, TopologyService } from './types';
+import type { ServiceState } from '../services/types';
+
+/** Services listed in an aggregated view. */
+const OVERVIEW_SERVICES = 100;
+
+function topologyServices(state: ServiceState | null, aggregated: boolean): TopologyService[] {
+  if (!state) return [];
+  const list = aggregated ? state.services.slice(0, OVERVIEW_SERVICES) : state.services;
+  return list.map((s) => ({
+    key: `${s.namespace}/${s.name}`,
+    namespace: s.namespace,
+    name: s.name,
+    type: s.type,
+    clusterIP: s.clusterIP === null ? null : formatIpv4(s.clusterIP),
+    headless: s.headless,
+    externalName: s.externalName,
+    ports: s.ports.map((p) => ({
+      name: p.portName,
+      protocol: p.protocol,
+      port: p.port,
+      targetPort: String(p.targetPort),
+      nodePort: p.nodePort || null,
+    })),
+    loadBalancerIPs: [...new Set(s.ports.flatMap((p) => p.loadBalancerIPs))].map(formatIpv4),
+    externalIPs: [...new Set(s.ports.flatMap((p) => p.externalIPs))].map(formatIpv4),
+    externalTrafficPolicy: s.ports[0]?.externalTrafficPolicy ?? 'Cluster',
+    endpoints: s.addresses.map((a) => ({ pod: a.podKey, ip: formatIpv4(a.ip), ready: a.ready })),
+  }));
+}
 
 /** Above this many drawn elements (devices + Pods) the canvas shows an aggregated overview. */
 export const DETAIL_LIMIT = 500;
@@ -36,13 +65,25 @@ function device(ns: Netns, link: Link, roles: Record<string, string>): TopologyD
  * and per-Pod veths, which are drawn with their Pod) and each Pod with its eth0 and host veth.
  * Large clusters get an overview (nodes with Pod counts) instead of every device.
  */
-export function buildTopology(world: World): Topology {
+export function buildTopology(
+  world: World,
+  services: ServiceState | null = null,
+  focus: readonly string[] = [],
+): Topology {
   const c = world.cluster;
   const roles = { ...INTRA_DESIGNS[world.designs.intra].roles, ...INTER_DESIGNS[world.designs.inter].roles };
   const podCount = c.pods.length;
   const aggregated = c.nodes.length * 4 + podCount > DETAIL_LIMIT;
   const nodes: TopologyNode[] = [];
-  for (const node of aggregated ? c.nodes.slice(0, OVERVIEW_NODES) : c.nodes) {
+  const focused = new Set(focus);
+  const listed = aggregated
+    ? [
+        ...c.nodes.filter((n) => focused.has(n.name)),
+        ...c.nodes.filter((n) => !focused.has(n.name)).slice(0, OVERVIEW_NODES),
+      ]
+    : c.nodes;
+  for (const node of listed) {
+    const detailed = !aggregated || focused.has(node.name);
     const podsHere = c.podsOnNode[node.index]!;
     const base: TopologyNode = {
       name: node.name,
@@ -53,7 +94,7 @@ export function buildTopology(world: World): Topology {
       pods: [],
       podCount: podsHere.length,
     };
-    if (!aggregated) {
+    if (detailed) {
       const ns = world.nodeNetns(node.index);
       const vethNames = new Set<string>();
       for (const p of podsHere) {
@@ -87,7 +128,9 @@ export function buildTopology(world: World): Topology {
     podCidr: formatCidr(c.networks.podCidr),
     serviceCidr: formatCidr(c.networks.serviceCidr),
     nodes,
+    services: topologyServices(services, aggregated),
     aggregated,
-    totals: { nodes: c.nodes.length, pods: podCount },
+    totals: { nodes: c.nodes.length, pods: podCount, services: services?.services.length ?? 0 },
+    focus: listed.filter((n) => focused.has(n.name)).map((n) => n.name),
   };
 }

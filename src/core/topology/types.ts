@@ -44,6 +44,28 @@ export interface TopologyNode {
   podCount: number;
 }
 
+/**
+ * A Service as the canvas shows it: not a box on the wire but a VIP and ports, linked to the Pods
+ * its EndpointSlices list. kube-proxy turns it into rules on every node.
+ */
+export interface TopologyService {
+  /** `NS/NAME`. */
+  key: string;
+  namespace: string;
+  name: string;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  /** null for headless (`clusterIP: None`) and ExternalName Services. */
+  clusterIP: string | null;
+  headless: boolean;
+  externalName: string | null;
+  ports: { name: string; protocol: string; port: number; targetPort: string; nodePort: number | null }[];
+  loadBalancerIPs: string[];
+  externalIPs: string[];
+  externalTrafficPolicy: 'Cluster' | 'Local';
+  /** Endpoint Pods (`NS/POD`) with their readiness. */
+  endpoints: { pod: string | null; ip: string; ready: boolean }[];
+}
+
 /** The real CNI a design combination resembles. */
 export interface Resemblance {
   cni: string;
@@ -57,7 +79,11 @@ export interface Topology {
   podCidr: string;
   serviceCidr: string;
   nodes: TopologyNode[];
+  /** Services (capped in aggregated views; see totals). */
+  services: TopologyService[];
   /** True when the cluster is too large to draw every device (an overview instead). */
   aggregated: boolean;
-  totals: { nodes: number; pods: number };
+  totals: { nodes: number; pods: number; services: number };
+  /** Nodes drawn in detail in an aggregated view (the ones the user drilled into). */
+  focus: string[];
 }

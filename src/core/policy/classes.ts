@@ -80,6 +80,43 @@ function sortByIp(index: PolicyIndex): { order: Uint32Array; sorted: Float64Arra
   return { order, sorted };
 }
 
+/** Distinct container-port lists of the Pods (by content), computed once per Pod list. */
+const portSigCache = new WeakMap<
+  object,
+  { sigOfPod: Uint32Array; sigPorts: PolicyIndex['pods'][number]['ports'][] }
+>();
+
+function portSignatures(index: PolicyIndex): {
+  sigOfPod: Uint32Array;
+  sigPorts: PolicyIndex['pods'][number]['ports'][];
+} {
+  let hit = portSigCache.get(index.pods);
+  if (hit) return hit;
+  const n = index.pods.length;
+  const sigOfPod = new Uint32Array(n);
+  const sigPorts: PolicyIndex['pods'][number]['ports'][] = [];
+  const byText = new Map<string, number>();
+  const byRef = new Map<object, number>();
+  for (let i = 0; i < n; i++) {
+    const ports = index.pods[i]!.ports;
+    let id = byRef.get(ports);
+    if (id === undefined) {
+      const text = ports.map((p) => `${p.name ?? ''}/${p.protocol ?? 'TCP'}=${p.containerPort}`).join(',');
+      id = byText.get(text);
+      if (id === undefined) {
+        id = sigPorts.length;
+        byText.set(text, id);
+        sigPorts.push(ports);
+      }
+      byRef.set(ports, id);
+    }
+    sigOfPod[i] = id;
+  }
+  hit = { sigOfPod, sigPorts };
+  portSigCache.set(index.pods, hit);
+  return hit;
+}
+
 /** Partitions the Pods into classes under the current policies. O(Pods + memberships). */
 export function buildClasses(index: PolicyIndex): PodClasses {
   const n = index.pods.length;
@@ -98,19 +135,32 @@ export function buildClasses(index: PolicyIndex): PodClasses {
   const atoms: number[][] = [];
   const namedPorts: Map<string, number>[] = [];
   const hostNet: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const pod = index.pods[i]!;
-    const g = index.groupOfPod[i]!;
-    let key: string | number = sigOfGroup[g]!;
-    const ipA = perPod.get(i);
+  // Pods with the same container ports resolve every named port alike: the `name/PROTO=port` text
+  // is computed once per distinct ports list (there are a handful), not once per Pod.
+  const { sigOfPod, sigPorts } = portSignatures(index);
+  const npOfSig: string[] = sigPorts.map((ports) => {
     let np = '';
     if (named.size > 0)
-      for (const cp of pod.ports) {
+      for (const cp of ports) {
         if (cp.name === undefined) continue;
         const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
         if (named.has(k)) np += `${k}=${cp.containerPort},`;
       }
-    if (ipA || np) key = `${key}|${ipA ? ipA.join(',') : ''}#${np}`;
+    return np;
+  });
+  const npId = new Map<string, number>();
+  const npIdOfSig = npOfSig.map((np) => npId.get(np) ?? (npId.set(np, npId.size), npId.size - 1));
+  const stride = npId.size;
+  for (let i = 0; i < n; i++) {
+    const pod = index.pods[i]!;
+    const g = index.groupOfPod[i]!;
+    const ipA = perPod.get(i);
+    const sig = sigOfPod[i]!;
+    const np = npOfSig[sig]!;
+    // numeric key (group signature × named-port variant) unless ipBlocks split the Pod off
+    const key: string | number = ipA
+      ? `${sigOfGroup[g]!}|${ipA.join(',')}#${np}`
+      : sigOfGroup[g]! * stride + npIdOfSig[sig]!;
     let c = classByKey.get(key);
     if (c === undefined) {
       c = reps.length;

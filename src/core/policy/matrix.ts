@@ -268,6 +268,7 @@ export function updateMatrix(
   const cols: number[] = [];
   for (let c = 0; c < C; c++) if (colAff[c]) cols.push(c);
   const W = (C + 31) >>> 5;
+  const oldW = m.stride >>> 2;
   const layers = m.ports.map((pp, li) => {
     const old = new Uint32Array(
       m.layers[li]!.buffer,
@@ -277,9 +278,12 @@ export function updateMatrix(
     const copyRow = identity
       ? (s: number, out: Uint32Array, at: number): void => out.set(old.subarray(s * W, s * W + W), at)
       : (s: number, out: Uint32Array, at: number): void => {
-          const os = oldOfNew[s]!;
-          for (let d = 0; d < C; d++)
-            if (classAllowed(m, li, os, oldOfNew[d]!)) out[at + (d >>> 5)]! |= 1 << (d & 31);
+          // classes were renumbered: read old bit (oldOfNew[s], oldOfNew[d]) straight from the old words
+          const ob = oldOfNew[s]! * oldW;
+          for (let d = 0; d < C; d++) {
+            const od = oldOfNew[d]!;
+            if ((old[ob + (od >>> 5)]! >>> (od & 31)) & 1) out[at + (d >>> 5)]! |= 1 << (d & 31);
+          }
         };
     const words = computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow });
     return new Uint8Array(words.buffer, 0, C * W * 4);

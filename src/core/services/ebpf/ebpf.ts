@@ -1,8 +1,8 @@
 import { type Ipv4, formatIpv4 } from '../../net/ipv4';
 import type { Protocol } from '../../model/k8s';
-import { categorize, externalPolicyLocal } from '../categorize';
+import { categorize, externalPolicyLocal, nodeDependent } from '../categorize';
 import type { MatchedRule, ProxyContext, ProxyModule, ProxyPacket, Translation } from '../proxy/types';
-import type { ServiceState } from '../types';
+import type { EndpointState, ServicePortState, ServiceState } from '../types';
 
 /**
  * A Cilium-like kube-proxy replacement (facts §5.5; CIL pkg/maps/lbmap, bpf/bpf_sock.c): services
@@ -26,52 +26,148 @@ export interface LbFrontend {
 export interface EbpfRules {
   mode: 'ebpf';
   nodeIndex: number;
-  frontends: Map<string, LbFrontend>;
+  /** `cilium_lb4_services_v2` lookup of a frontend on this node. */
+  lookup(protocol: Protocol, ip: Ipv4, port: number): LbFrontend | undefined;
+  /** Every frontend of the node (built on access). */
+  readonly frontends: Map<string, LbFrontend>;
   backends: Map<number, { ip: Ipv4; port: number; protocol: Protocol }>;
 }
 
 const fkey = (proto: string, ip: number, port: number) => `${proto}|${ip}|${port}`;
+const PROTO_BITS: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
+/** Backend address key (ip, port, protocol) as one exact number (< 2^50). */
+const bkey = (sp: ServicePortState, e: EndpointState) =>
+  (e.ip * 65536 + e.port) * 4 + PROTO_BITS[sp.protocol];
 
-/** Fills the LB maps for node `nodeIndex` (backend ids are cluster-wide, in port order). */
+/** Node-independent LB maps, built once per ServiceState. */
+interface SharedEbpf {
+  frontends: Map<string, LbFrontend>;
+  backends: Map<number, { ip: Ipv4; port: number; protocol: Protocol }>;
+  backendId: Map<number, number>;
+  /** NodePort frontends of node-independent ports by `proto|port`, address left to fill per node. */
+  nodePorts: Map<string, LbFrontend>;
+  /** First rev-NAT id of each port (cluster, externalIPs, LB IPs, NodePort follow in that order). */
+  revNatBase: number[];
+}
+
+const sharedCache = new WeakMap<ServiceState, SharedEbpf>();
+
+function frontendsOf(
+  sp: ServicePortState,
+  nodeName: string | null,
+  nodeIp: Ipv4 | undefined,
+  revNatBase: number,
+  ids: (sp: ServicePortState, eps: EndpointState[]) => number[],
+): LbFrontend[] {
+  const cat = categorize(sp, nodeName);
+  const internal = ids(sp, sp.internalTrafficPolicy === 'Local' ? cat.localEndpoints : cat.clusterEndpoints);
+  const hasExternal = sp.externalIPs.length > 0 || sp.loadBalancerIPs.length > 0 || sp.nodePort !== 0;
+  const external = hasExternal
+    ? ids(sp, externalPolicyLocal(sp) ? cat.localEndpoints : cat.clusterEndpoints)
+    : [];
+  const out: LbFrontend[] = [];
+  let revNat = revNatBase;
+  const add = (ip: Ipv4, port: number, kind: LbFrontend['kind'], b: number[]) =>
+    out.push({
+      ip,
+      port,
+      protocol: sp.protocol,
+      kind,
+      revNatId: revNat++,
+      backendIds: b,
+      localPolicy: kind !== 'ClusterIP' && externalPolicyLocal(sp),
+      service: sp.name,
+    });
+  add(sp.clusterIP!, sp.port, 'ClusterIP', internal);
+  for (const ip of sp.externalIPs) add(ip, sp.port, 'ExternalIP', external);
+  for (const ip of sp.loadBalancerIPs) add(ip, sp.port, 'LoadBalancer', external);
+  if (sp.nodePort && nodeIp !== undefined) add(nodeIp, sp.nodePort, 'NodePort', external);
+  return out;
+}
+
+function sharedEbpf(state: ServiceState): SharedEbpf {
+  let s = sharedCache.get(state);
+  if (s) return s;
+  const backends = new Map<number, { ip: Ipv4; port: number; protocol: Protocol }>();
+  const backendId = new Map<number, number>();
+  // Backend ids are per backend address (shared by every service using it), allocated in port order.
+  const ids = (sp: ServicePortState, eps: EndpointState[]) =>
+    eps.map((e) => {
+      const k = bkey(sp, e);
+      let id = backendId.get(k);
+      if (id === undefined) {
+        id = backendId.size + 1;
+        backendId.set(k, id);
+        backends.set(id, { ip: e.ip, port: e.port, protocol: sp.protocol });
+      }
+      return id;
+    });
+  const frontends = new Map<string, LbFrontend>();
+  const nodePorts = new Map<string, LbFrontend>();
+  const revNatBase: number[] = [];
+  let revNat = 1;
+  for (const sp of state.ports) {
+    revNatBase.push(revNat);
+    revNat += 1 + sp.externalIPs.length + sp.loadBalancerIPs.length + (sp.nodePort ? 1 : 0);
+    if (nodeDependent(sp)) {
+      // Every endpoint some node may select (categorize's ready / serving-terminating fallback).
+      ids(
+        sp,
+        sp.endpoints.filter((e) => e.ready || (e.serving && e.terminating)),
+      );
+      continue;
+    }
+    for (const f of frontendsOf(sp, null, 0 as Ipv4, revNatBase.at(-1)!, ids))
+      if (f.kind === 'NodePort') nodePorts.set(`${f.protocol}|${f.port}`, f);
+      else frontends.set(fkey(f.protocol, f.ip, f.port), f);
+  }
+  s = { frontends, backends, backendId, nodePorts, revNatBase };
+  sharedCache.set(state, s);
+  return s;
+}
+
+/** Fills the LB maps for node `nodeIndex`: shared frontends plus this node's NodePorts and Local-policy ports. */
 export function programEbpf(state: ServiceState, nodeIndex: number): EbpfRules {
+  const s = sharedEbpf(state);
   const nodeName = state.nodeNames[nodeIndex] ?? null;
   const nodeIp = state.nodeIps[nodeIndex];
-  const frontends = new Map<string, LbFrontend>();
-  const backends = new Map<number, { ip: Ipv4; port: number; protocol: Protocol }>();
-  const backendId = new Map<string, number>();
-  let revNat = 0;
-  for (const sp of state.ports) {
-    const cat = categorize(sp, nodeName);
-    const ids = (eps: typeof cat.clusterEndpoints) =>
-      eps.map((e) => {
-        const k = `${e.ip}:${e.port}/${sp.protocol}`;
-        let id = backendId.get(k);
-        if (id === undefined) {
-          id = backendId.size + 1;
-          backendId.set(k, id);
-          backends.set(id, { ip: e.ip, port: e.port, protocol: sp.protocol });
-        }
-        return id;
-      });
-    const internal = ids(sp.internalTrafficPolicy === 'Local' ? cat.localEndpoints : cat.clusterEndpoints);
-    const external = ids(externalPolicyLocal(sp) ? cat.localEndpoints : cat.clusterEndpoints);
-    const add = (ip: Ipv4, port: number, kind: LbFrontend['kind'], b: number[]) =>
-      frontends.set(fkey(sp.protocol, ip, port), {
-        ip,
-        port,
-        protocol: sp.protocol,
-        kind,
-        revNatId: ++revNat,
-        backendIds: b,
-        localPolicy: kind !== 'ClusterIP' && externalPolicyLocal(sp),
-        service: sp.name,
-      });
-    add(sp.clusterIP!, sp.port, 'ClusterIP', internal);
-    for (const ip of sp.externalIPs) add(ip, sp.port, 'ExternalIP', external);
-    for (const ip of sp.loadBalancerIPs) add(ip, sp.port, 'LoadBalancer', external);
-    if (sp.nodePort && nodeIp !== undefined) add(nodeIp, sp.nodePort, 'NodePort', external);
-  }
-  return { mode: 'ebpf', nodeIndex, frontends, backends };
+  const own = new Map<string, LbFrontend>();
+  const ids = (sp: ServicePortState, eps: EndpointState[]) => eps.map((e) => s.backendId.get(bkey(sp, e))!);
+  // NodePort frontends (this node's IP) are made from the shared template on first lookup.
+  const nodePorts = new Map<string, LbFrontend>();
+  const nodePort = (protocol: Protocol, port: number): LbFrontend | undefined => {
+    const k = `${protocol}|${port}`;
+    let f = nodePorts.get(k);
+    if (!f) {
+      const t = s.nodePorts.get(k);
+      if (!t || nodeIp === undefined) return undefined;
+      nodePorts.set(k, (f = { ...t, ip: nodeIp }));
+    }
+    return f;
+  };
+  state.ports.forEach((sp, i) => {
+    if (!nodeDependent(sp)) return;
+    for (const f of frontendsOf(sp, nodeName, nodeIp, s.revNatBase[i]!, ids))
+      own.set(fkey(f.protocol, f.ip, f.port), f);
+  });
+  return {
+    mode: 'ebpf',
+    nodeIndex,
+    lookup: (protocol, ip, port) => {
+      const k = fkey(protocol, ip, port);
+      return own.get(k) ?? s.frontends.get(k) ?? (ip === nodeIp ? nodePort(protocol, port) : undefined);
+    },
+    get frontends() {
+      const all = new Map(s.frontends);
+      for (const t of s.nodePorts.values()) {
+        const f = nodePort(t.protocol, t.port);
+        if (f) all.set(fkey(f.protocol, f.ip, f.port), f);
+      }
+      for (const [k, f] of own) all.set(k, f);
+      return all;
+    },
+    backends: s.backends,
+  };
 }
 
 const addr = (ip: Ipv4, port: number, proto: Protocol) => `${formatIpv4(ip)}:${port}/${proto}`;
@@ -107,7 +203,7 @@ export function renderBpfLb(r: EbpfRules): string {
 
 /** Service translation at connect() (Pod/host sockets) or in the NIC's tc program (NodePort/LB from outside). */
 export function translateEbpf(r: EbpfRules, pkt: ProxyPacket, ctx: ProxyContext): Translation {
-  const f = r.frontends.get(fkey(pkt.protocol, pkt.dst, pkt.dstPort));
+  const f = r.lookup(pkt.protocol, pkt.dst, pkt.dstPort);
   const stage = ctx.hook === 'PREROUTING' ? 'bpf-tc' : 'bpf-sock';
   const base: Translation = {
     action: 'none',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIpv4, ipv4 } from '../../net/ipv4';
 import type { ProxyContext, ProxyPacket } from '../proxy/types';
 import { ep, port, stateOf } from '../testing/state';
-import { translateIptables } from './interpret';
+import { setChainIndexing, translateIptables } from './interpret';
 import { programIptables } from './program';
 
 const nodeIps = new Set([ipv4('192.168.1.10')]);
@@ -151,6 +151,49 @@ describe('iptables interpreter', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('property: the KUBE-SERVICES destination index reports exactly what the linear walk does', () => {
+    // 60 ports: some without endpoints (filter REJECT rules), some NodePorts, one with ClientIP affinity.
+    const ports = Array.from({ length: 60 }, (_, i) =>
+      port(
+        `ns${i}/svc:p`,
+        `172.30.${i >> 4}.${(i & 15) + 1}`,
+        80 + (i % 3),
+        i % 7 === 0 ? [] : [ep(`10.180.${i}.1:8080`), ep(`10.180.${i}.2:8080`)],
+        {
+          ...(i % 5 === 0 ? { nodePort: 30000 + i } : {}),
+          ...(i === 11 ? { sessionAffinity: 'ClientIP' as const } : {}),
+        },
+      ),
+    );
+    const r = programIptables(stateOf(ports), 0);
+    const dsts = [...ports.map((p) => formatIpv4(p.clusterIP!)), '192.168.1.10', '172.30.9.9', '8.8.8.8'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...dsts),
+        fc.constantFrom(80, 81, 82, 30000, 30010, 30055),
+        fc.constantFrom('10.244.0.5', '192.168.1.50'),
+        fc.constantFrom<ProxyContext['hook']>('PREROUTING', 'OUTPUT'),
+        fc.integer(),
+        (dst, dport, src, hook, seed) => {
+          const run = (indexed: boolean) => {
+            setChainIndexing(indexed);
+            try {
+              return translateIptables(
+                r,
+                pkt(src, dst, dport),
+                ctx({ hook, rng: seeded(seed), affinity: new Map() }),
+              );
+            } finally {
+              setChainIndexing(true);
+            }
+          };
+          expect(run(true)).toEqual(run(false));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -23,7 +23,8 @@ export type Part =
   | { t: 'ctstate'; neg: boolean; states: string };
 
 export type Target =
-  | { t: 'jump'; chain: string }
+  /** `endpoint` (`ip:port`) is set on SVC/SVL → SEP jumps so a caller can force an endpoint choice. */
+  | { t: 'jump'; chain: string; endpoint?: string }
   | { t: 'RETURN' | 'ACCEPT' | 'DROP' | 'REJECT' }
   | { t: 'DNAT'; ip: Ipv4; port: number }
   | { t: 'MARK'; op: 'or' | 'xor'; value: number }
@@ -46,19 +47,25 @@ export const BUILTIN_CHAINS: Record<TableName, string[]> = {
 };
 
 /**
- * One table on one node: chain name → rules. Node-independent chains live in `shared` (built once
- * for every node); chains that differ per node (Local policies, KUBE-SERVICES when it does) in `local`.
+ * One table on one node: chain name → rules. Node-independent chains are shared by every node (built
+ * once); chains that differ per node (Local policies, KUBE-SERVICES when it does) are the node's own.
+ * Per-service chains (KUBE-SVC/SVL/EXT/FW/SEP) are built only when first looked up or listed: a
+ * packet walk touches a handful of the 100,000+ chains of a large cluster.
  */
 export interface IptTable {
   name: TableName;
-  /** Chains in kube-proxy's write order (restore input order). */
-  order: string[];
-  local: Map<string, IptRule[]>;
-  shared: Map<string, IptRule[]>;
+  /** The chain's rules (building the owning service port's chains on first use). */
+  chain(name: string): IptRule[] | undefined;
+  /** Chains in kube-proxy's write order (restore input order); lists every chain. */
+  readonly order: string[];
+  /** This node's own chains (all of them, built on access). */
+  readonly local: Map<string, IptRule[]>;
+  /** Chains shared with every node (all of them, built on access). */
+  readonly shared: Map<string, IptRule[]>;
 }
 
 export function chainRules(table: IptTable, chain: string): IptRule[] | undefined {
-  return table.local.get(chain) ?? table.shared.get(chain);
+  return table.chain(chain);
 }
 
 /** Everything kube-proxy (iptables mode) programs on one node. */
@@ -67,8 +74,6 @@ export interface IptablesRules {
   nodeIndex: number;
   nat: IptTable;
   filter: IptTable;
-  /** SEP chain → the endpoint it DNATs to (lets callers force an endpoint choice). */
-  sepEndpoint: Map<string, string>;
 }
 
 export const rule = (chain: string, parts: Part[], target: Target): IptRule => ({ chain, parts, target });

@@ -11,7 +11,16 @@ import {
   usesLocalEndpoints,
 } from '../categorize';
 import { MASQ_MARK, type EndpointState, type ServicePortState, type ServiceState } from '../types';
-import { type IptRule, type IptTable, type IptablesRules, type Part, type Target, jump, rule } from './model';
+import {
+  type IptRule,
+  type IptTable,
+  type IptablesRules,
+  type Part,
+  type TableName,
+  type Target,
+  jump,
+  rule,
+} from './model';
 import { endpointText, protoLower, sepChain, serviceChains } from './names';
 
 /**
@@ -48,11 +57,14 @@ const LOOPBACK: Cidr = cidr('127.0.0.0/8');
 const host = (ip: Ipv4): Cidr => ({ base: ip, prefix: 32 });
 const comment = (text: string): Part => ({ t: 'comment', text });
 
-/** The rules one service port contributes, split by the chain/buffer they go to. */
+/**
+ * The rules one service port contributes, split by the chain/buffer they go to. Its own nat chains
+ * (SVC/SVL/EXT/FW/SEP) are built by `natChains()` on first use and then kept.
+ */
 interface Fragment {
   natServices: IptRule[];
   natNodePorts: IptRule[];
-  natChains: [string, IptRule[]][];
+  natChains: () => Map<string, IptRule[]>;
   filterServices: IptRule[];
   filterExternal: IptRule[];
   filterNodePorts: IptRule[];
@@ -92,7 +104,7 @@ function writeServiceToEndpointRules(
   eps.forEach((e, i) => {
     const parts = cm(e);
     if (i < eps.length - 1) parts.push({ t: 'statistic', p: probability(eps.length - i) });
-    out.push(rule(chain, parts, jump(sepChain(sp, e))));
+    out.push(rule(chain, parts, { t: 'jump', chain: sepChain(sp, e), endpoint: endpointText(e) }));
   });
   return out;
 }
@@ -101,7 +113,7 @@ function fragment(sp: ServicePortState, cat: Categorized, c: Ctx): Fragment {
   const f: Fragment = {
     natServices: [],
     natNodePorts: [],
-    natChains: [],
+    natChains: () => new Map(),
     filterServices: [],
     filterExternal: [],
     filterNodePorts: [],
@@ -192,109 +204,123 @@ function fragment(sp: ServicePortState, cat: Categorized, c: Ctx): Fragment {
       ),
     );
 
-  const chains = new Map<string, IptRule[]>();
-  const add = (chain: string, r: IptRule) => {
-    const list = chains.get(chain);
-    if (list) list.push(r);
-    else chains.set(chain, [r]);
-  };
-  const masqInternal = () => {
-    if (!hasInternal) return;
-    const parts: Part[] = [comment(`${name} cluster IP`), ...vip(clusterIP)];
-    if (!c.masqueradeAll) parts.push({ t: 'src', cidr: c.clusterCidr, neg: true });
-    add(internalChain, rule(internalChain, parts, jump(KUBE_MARK_MASQ)));
-  };
-  if (usesExt) {
-    chains.set(ch.ext, []);
-    if (!externalPolicyLocal(sp)) {
-      add(
-        ch.ext,
-        rule(ch.ext, [comment(`masquerade traffic for ${name} external destinations`)], jump(KUBE_MARK_MASQ)),
-      );
-    } else {
-      add(
-        ch.ext,
-        rule(
-          ch.ext,
-          [
-            comment(`pod traffic for ${name} external destinations`),
-            { t: 'src', cidr: c.clusterCidr, neg: false },
-          ],
-          jump(ch.svc),
-        ),
-      );
-      add(
-        ch.ext,
-        rule(
-          ch.ext,
-          [
-            comment(`masquerade LOCAL traffic for ${name} external destinations`),
-            { t: 'addrtype', dir: 'src' },
-          ],
-          jump(KUBE_MARK_MASQ),
-        ),
-      );
-      add(
-        ch.ext,
-        rule(
-          ch.ext,
-          [comment(`route LOCAL traffic for ${name} external destinations`), { t: 'addrtype', dir: 'src' }],
-          jump(ch.svc),
-        ),
-      );
-    }
-    if (hasExternal) add(ch.ext, rule(ch.ext, [], jump(externalPolicyChain)));
-  }
-  if (usesFW) {
-    chains.set(ch.fw, []);
-    const lbc = comment(`${name} loadbalancer IP`);
-    let allowFromNode = false;
-    for (const r of sp.loadBalancerSourceRanges) {
-      add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: r, neg: false }], jump(ch.ext)));
-      if (c.nodeIp !== null && cidrContains(r, c.nodeIp)) allowFromNode = true;
-    }
-    if (allowFromNode)
-      for (const ip of sp.loadBalancerIPs)
-        add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: host(ip), neg: false }], jump(ch.ext)));
-    add(
-      ch.fw,
-      rule(ch.fw, [comment(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)], {
-        t: 'none',
-      }),
-    );
-  }
-  if (usesClusterPolicyChain) {
-    chains.set(ch.svc, chains.get(ch.svc) ?? []);
-    if (internalChain === ch.svc) masqInternal();
-    for (const r of writeServiceToEndpointRules(sp, ch.svc, clusterEndpoints, c)) add(ch.svc, r);
-  }
-  if (usesLocalPolicyChain) {
-    chains.set(ch.svl, chains.get(ch.svl) ?? []);
-    if (internalChain === ch.svl) masqInternal();
-    for (const r of writeServiceToEndpointRules(sp, ch.svl, localEndpoints, c)) add(ch.svl, r);
-  }
-  for (const e of reachable) {
-    const sep = sepChain(sp, e);
-    const cm: Part[] = c.large ? [] : [comment(name)];
-    const dnatParts: Part[] = [...cm];
-    if (sp.sessionAffinity === 'ClientIP') dnatParts.push({ t: 'recent', op: 'set', name: sep, seconds: 0 });
-    dnatParts.push(l4);
-    chains.set(sep, [
-      rule(sep, [...cm, { t: 'src', cidr: host(e.ip), neg: false }], jump(KUBE_MARK_MASQ)),
-      rule(sep, dnatParts, { t: 'DNAT', ip: e.ip, port: e.port }),
-    ]);
-  }
-  f.natChains = [...chains.entries()];
+  let built: Map<string, IptRule[]> | null = null;
+  f.natChains = () => (built ??= buildChains());
   return f;
+
+  function buildChains(): Map<string, IptRule[]> {
+    const chains = new Map<string, IptRule[]>();
+    const add = (chain: string, r: IptRule) => {
+      const list = chains.get(chain);
+      if (list) list.push(r);
+      else chains.set(chain, [r]);
+    };
+    const masqInternal = () => {
+      if (!hasInternal) return;
+      const parts: Part[] = [comment(`${name} cluster IP`), ...vip(clusterIP)];
+      if (!c.masqueradeAll) parts.push({ t: 'src', cidr: c.clusterCidr, neg: true });
+      add(internalChain, rule(internalChain, parts, jump(KUBE_MARK_MASQ)));
+    };
+    if (usesExt) {
+      chains.set(ch.ext, []);
+      if (!externalPolicyLocal(sp)) {
+        add(
+          ch.ext,
+          rule(
+            ch.ext,
+            [comment(`masquerade traffic for ${name} external destinations`)],
+            jump(KUBE_MARK_MASQ),
+          ),
+        );
+      } else {
+        add(
+          ch.ext,
+          rule(
+            ch.ext,
+            [
+              comment(`pod traffic for ${name} external destinations`),
+              { t: 'src', cidr: c.clusterCidr, neg: false },
+            ],
+            jump(ch.svc),
+          ),
+        );
+        add(
+          ch.ext,
+          rule(
+            ch.ext,
+            [
+              comment(`masquerade LOCAL traffic for ${name} external destinations`),
+              { t: 'addrtype', dir: 'src' },
+            ],
+            jump(KUBE_MARK_MASQ),
+          ),
+        );
+        add(
+          ch.ext,
+          rule(
+            ch.ext,
+            [comment(`route LOCAL traffic for ${name} external destinations`), { t: 'addrtype', dir: 'src' }],
+            jump(ch.svc),
+          ),
+        );
+      }
+      if (hasExternal) add(ch.ext, rule(ch.ext, [], jump(externalPolicyChain)));
+    }
+    if (usesFW) {
+      chains.set(ch.fw, []);
+      const lbc = comment(`${name} loadbalancer IP`);
+      let allowFromNode = false;
+      for (const r of sp.loadBalancerSourceRanges) {
+        add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: r, neg: false }], jump(ch.ext)));
+        if (c.nodeIp !== null && cidrContains(r, c.nodeIp)) allowFromNode = true;
+      }
+      if (allowFromNode)
+        for (const ip of sp.loadBalancerIPs)
+          add(ch.fw, rule(ch.fw, [lbc, { t: 'src', cidr: host(ip), neg: false }], jump(ch.ext)));
+      add(
+        ch.fw,
+        rule(ch.fw, [comment(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)], {
+          t: 'none',
+        }),
+      );
+    }
+    if (usesClusterPolicyChain) {
+      chains.set(ch.svc, chains.get(ch.svc) ?? []);
+      if (internalChain === ch.svc) masqInternal();
+      for (const r of writeServiceToEndpointRules(sp, ch.svc, clusterEndpoints, c)) add(ch.svc, r);
+    }
+    if (usesLocalPolicyChain) {
+      chains.set(ch.svl, chains.get(ch.svl) ?? []);
+      if (internalChain === ch.svl) masqInternal();
+      for (const r of writeServiceToEndpointRules(sp, ch.svl, localEndpoints, c)) add(ch.svl, r);
+    }
+    for (const e of reachable) {
+      const sep = sepChain(sp, e);
+      const cm: Part[] = c.large ? [] : [comment(name)];
+      const dnatParts: Part[] = [...cm];
+      if (sp.sessionAffinity === 'ClientIP')
+        dnatParts.push({ t: 'recent', op: 'set', name: sep, seconds: 0 });
+      dnatParts.push(l4);
+      chains.set(sep, [
+        rule(sep, [...cm, { t: 'src', cidr: host(e.ip), neg: false }], jump(KUBE_MARK_MASQ)),
+        rule(sep, dnatParts, { t: 'DNAT', ip: e.ip, port: e.port }),
+      ]);
+    }
+    return chains;
+  }
 }
 
+/** Everything identical on every node, built once per ServiceState and options. */
 interface SharedIpt {
+  /** Per service port; null where the port's rules depend on the node (Local policies, source ranges). */
   fragments: (Fragment | null)[];
+  /** KUBE-SVC/SVL/EXT/FW name → index of the service port owning it (every port). */
+  owner: Map<string, number>;
+  /** Fixed chains, plus the assembled KUBE-SERVICES & co. when no port depends on the node. */
   nat: Map<string, IptRule[]>;
   filter: Map<string, IptRule[]>;
-  natOrder: string[];
   anyNodeDependent: boolean;
-  sepEndpoint: Map<string, string>;
+  ctx: Ctx;
 }
 
 const sharedCache = new WeakMap<ServiceState, Map<string, SharedIpt>>();
@@ -302,7 +328,8 @@ const sharedCache = new WeakMap<ServiceState, Map<string, SharedIpt>>();
 const isNodeDependent = (sp: ServicePortState) => nodeDependent(sp) || sp.loadBalancerSourceRanges.length > 0;
 
 function ctxOf(state: ServiceState, o: IptablesOptions, nodeIp: Ipv4 | null): Ctx {
-  const total = state.ports.reduce((n, p) => n + p.endpoints.length, 0);
+  let total = 0;
+  for (const p of state.ports) total += p.endpoints.length;
   return {
     clusterCidr: o.clusterCidr ?? state.clusterCidr,
     masqueradeAll: o.masqueradeAll ?? false,
@@ -420,33 +447,26 @@ function shared(state: ServiceState, o: IptablesOptions): SharedIpt {
   const nat = new Map<string, IptRule[]>(baseNat(o));
   const filter = new Map<string, IptRule[]>(baseFilter(o));
   filter.set(KUBE_FORWARD, forwardChain());
-  const natOrder: string[] = [];
-  const sepEndpoint = new Map<string, string>();
+  const owner = new Map<string, number>();
   let anyNodeDependent = false;
-  const fragments = state.ports.map((sp) => {
-    for (const e of sp.endpoints) sepEndpoint.set(sepChain(sp, e), endpointText(e));
+  const fragments = state.ports.map((sp, i) => {
+    const ch = serviceChains(sp);
+    owner.set(ch.svc, i).set(ch.svl, i).set(ch.ext, i).set(ch.fw, i);
     if (isNodeDependent(sp)) {
       anyNodeDependent = true;
       return null;
     }
-    const f = fragment(sp, categorize(sp, null), c);
-    for (const [name, rules] of f.natChains) {
-      nat.set(name, rules);
-      natOrder.push(name);
-    }
-    return f;
+    return fragment(sp, categorize(sp, null), c);
   });
-  const s: SharedIpt = { fragments, nat, filter, natOrder, anyNodeDependent, sepEndpoint };
-  if (!anyNodeDependent) assemble(s, fragments, o, nat, filter);
+  const s: SharedIpt = { fragments, owner, nat, filter, anyNodeDependent, ctx: c };
+  if (!anyNodeDependent) assemble(fragments, nat, filter);
   byOpts.set(key, s);
   return s;
 }
 
 /** Concatenates the per-port pieces into KUBE-SERVICES, KUBE-NODEPORTS and the filter chains. */
 function assemble(
-  _s: SharedIpt,
   frags: (Fragment | null)[],
-  o: IptablesOptions,
   nat: Map<string, IptRule[]>,
   filter: Map<string, IptRule[]>,
 ): void {
@@ -456,16 +476,18 @@ function assemble(
   const fExternal: IptRule[] = [];
   const fNodePorts: IptRule[] = [];
   const fFirewall: IptRule[] = [];
+  const append = (to: IptRule[], from: IptRule[]) => {
+    for (const r of from) to.push(r);
+  };
   for (const f of frags) {
     if (!f) continue;
-    natServices.push(...f.natServices);
-    natNodePorts.push(...f.natNodePorts);
-    fServices.push(...f.filterServices);
-    fExternal.push(...f.filterExternal);
-    fNodePorts.push(...f.filterNodePorts);
-    fFirewall.push(...f.filterFirewall);
+    append(natServices, f.natServices);
+    append(natNodePorts, f.natNodePorts);
+    append(fServices, f.filterServices);
+    append(fExternal, f.filterExternal);
+    append(fNodePorts, f.filterNodePorts);
+    append(fFirewall, f.filterFirewall);
   }
-  void o;
   natServices.push(
     rule(
       KUBE_SERVICES,
@@ -487,6 +509,73 @@ function assemble(
 const NAT_FIXED = [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ];
 const FILTER_FIXED = [KUBE_SERVICES, KUBE_EXTERNAL, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL];
 
+/**
+ * A table seen from one node: its own chains first, then the shared ones; per-port chains come
+ * from the owning port's fragment (the node's own for node-dependent ports) and are built on demand.
+ */
+class NodeTable implements IptTable {
+  /** Chains of already-built fragments by name (SEP chains are only reachable this way). */
+  private readonly built = new Map<string, IptRule[]>();
+  private readonly seen = new Set<Fragment>();
+  constructor(
+    readonly name: TableName,
+    private readonly fixedOrder: string[],
+    private readonly ownFixed: Map<string, IptRule[]>,
+    private readonly sharedFixed: Map<string, IptRule[]>,
+    /** Every port's fragment as this node sees it (empty for filter). */
+    private readonly frags: readonly (Fragment | null)[],
+    private readonly isOwn: (i: number) => boolean,
+    private readonly owner: Map<string, number>,
+  ) {}
+
+  private use(f: Fragment): Map<string, IptRule[]> {
+    const m = f.natChains();
+    if (!this.seen.has(f)) {
+      this.seen.add(f);
+      for (const [n, r] of m) this.built.set(n, r);
+    }
+    return m;
+  }
+
+  private all(): void {
+    for (const f of this.frags) if (f) this.use(f);
+  }
+
+  chain(name: string): IptRule[] | undefined {
+    const fixed = this.ownFixed.get(name) ?? this.sharedFixed.get(name);
+    if (fixed) return fixed;
+    const i = this.owner.get(name);
+    if (i !== undefined) {
+      const f = this.frags[i];
+      return f ? this.use(f).get(name) : undefined;
+    }
+    if (!this.built.has(name) && this.frags.length > 0 && name.startsWith('KUBE-')) this.all();
+    return this.built.get(name);
+  }
+
+  get order(): string[] {
+    const out = [...this.fixedOrder];
+    for (const f of this.frags) if (f) for (const n of this.use(f).keys()) out.push(n);
+    return out;
+  }
+
+  private collect(own: boolean): Map<string, IptRule[]> {
+    const out = new Map(own ? this.ownFixed : this.sharedFixed);
+    this.frags.forEach((f, i) => {
+      if (f && this.isOwn(i) === own) for (const [n, r] of this.use(f)) out.set(n, r);
+    });
+    return out;
+  }
+
+  get local(): Map<string, IptRule[]> {
+    return this.collect(true);
+  }
+
+  get shared(): Map<string, IptRule[]> {
+    return this.collect(false);
+  }
+}
+
 /** Programs node `nodeIndex`: shares every node-independent chain, builds only what differs. */
 export function programIptables(
   state: ServiceState,
@@ -496,24 +585,26 @@ export function programIptables(
   const s = shared(state, o);
   const natLocal = new Map<string, IptRule[]>();
   const filterLocal = new Map<string, IptRule[]>();
-  let natOrder = [...NAT_FIXED];
+  let frags = s.fragments;
+  const own = new Set<number>();
   if (s.anyNodeDependent) {
     const nodeName = state.nodeNames[nodeIndex] ?? null;
-    const c = ctxOf(state, o, state.nodeIps[nodeIndex] ?? null);
-    const frags = state.ports.map((sp, i) => s.fragments[i] ?? fragment(sp, categorize(sp, nodeName), c));
-    frags.forEach((f, i) => {
-      if (s.fragments[i]) natOrder.push(...f.natChains.map(([n]) => n));
-      else
-        for (const [name, rules] of f.natChains) {
-          natLocal.set(name, rules);
-          natOrder.push(name);
-        }
+    const c: Ctx = { ...s.ctx, nodeIp: state.nodeIps[nodeIndex] ?? null };
+    frags = state.ports.map((sp, i) => {
+      const f = s.fragments[i];
+      if (f) return f;
+      own.add(i);
+      return fragment(sp, categorize(sp, nodeName), c);
     });
-    assemble(s, frags, o, natLocal, filterLocal);
-  } else natOrder = natOrder.concat(s.natOrder);
+    assemble(frags, natLocal, filterLocal);
+  }
   const filterOrder = [...FILTER_FIXED];
   if (o.localhostNodePorts ?? true) filterOrder.push(KUBE_FIREWALL);
-  const nat: IptTable = { name: 'nat', order: natOrder, local: natLocal, shared: s.nat };
-  const filter: IptTable = { name: 'filter', order: filterOrder, local: filterLocal, shared: s.filter };
-  return { mode: 'iptables', nodeIndex, nat, filter, sepEndpoint: s.sepEndpoint };
+  const isOwn = (i: number) => own.has(i);
+  return {
+    mode: 'iptables',
+    nodeIndex,
+    nat: new NodeTable('nat', NAT_FIXED, natLocal, s.nat, frags, isOwn, s.owner),
+    filter: new NodeTable('filter', filterOrder, filterLocal, s.filter, [], isOwn, new Map()),
+  };
 }

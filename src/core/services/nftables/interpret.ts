@@ -42,7 +42,7 @@ export function translateNftables(r: NftRules, packet: ProxyPacket, ctx: ProxyCo
   if (fw) {
     hit(`firewall-check ip daddr . meta l4proto . th dport vmap @firewall-ips  # ${fw.key} : ${fw.value}`);
     const chain = fw.value.replace(/^goto /, '');
-    for (const rule of r.chains.get(chain) ?? []) {
+    for (const rule of r.chain(chain) ?? []) {
       evaluated++;
       if (rule.op.k === 'fwDrop' && !rule.op.ranges.some((c) => cidrContains(c, pkt.src))) {
         hit(`${chain} ${rule.text}`);
@@ -66,7 +66,7 @@ export function translateNftables(r: NftRules, packet: ProxyPacket, ctx: ProxyCo
   let chain: string | null = verdict ? verdict.value.replace(/^goto /, '') : null;
   let endpoint: { ip: Ipv4; port: number } | undefined;
   for (let guard = 0; chain && guard < 16 && !endpoint; guard++) {
-    const rules = r.chains.get(chain) ?? [];
+    const rules = r.chain(chain) ?? [];
     let next: string | null = null;
     for (const rule of rules) {
       evaluated++;
@@ -92,7 +92,7 @@ export function translateNftables(r: NftRules, packet: ProxyPacket, ctx: ProxyCo
         const forced = ctx.forceEndpoint
           ? `${formatIpv4(ctx.forceEndpoint.ip)}:${ctx.forceEndpoint.port}`
           : null;
-        let i = op.targets.findIndex((t) => r.endpointOf.get(t) === forced);
+        let i = forced === null ? -1 : op.endpoints.indexOf(forced);
         if (i < 0) i = Math.min(op.targets.length - 1, Math.floor(ctx.rng() * op.targets.length));
         hit(`${line}  # numgen → ${i}`);
         next = op.targets[i] ?? null;

@@ -10,7 +10,8 @@ import type { Ipv4 } from '../../net/ipv4';
 export type NftOp =
   | { k: 'masq'; daddr: Ipv4; notSaddr: Cidr | null }
   | { k: 'affinity'; set: string; goto: string }
-  | { k: 'numgen'; targets: string[] }
+  /** `endpoints[i]` is the `ip:port` behind `targets[i]` (lets a caller force the choice). */
+  | { k: 'numgen'; targets: string[]; endpoints: string[] }
   | { k: 'podShort'; saddr: Cidr; goto: string }
   | { k: 'localMasq' }
   | { k: 'localShort'; goto: string }
@@ -36,7 +37,15 @@ export interface NftElement<V> {
   comment?: string;
 }
 
-/** Per-node nftables state. Keys: `ip . proto . port` (as nft prints them) or `proto . port`. */
+/** The verdict maps and sets kube-proxy fills, by nft name. */
+export type NftMapName =
+  'service-ips' | 'service-nodeports' | 'firewall-ips' | 'no-endpoint-services' | 'no-endpoint-nodeports';
+
+/**
+ * Per-node nftables state. Keys: `ip . proto . port` (as nft prints them) or `proto . port`. Maps of
+ * node-independent ports are shared by every node; per-service chains and the transaction text are
+ * built on first use (a packet walk reads one map entry and a few chains).
+ */
 export interface NftRules {
   mode: 'nftables';
   nodeIndex: number;
@@ -49,11 +58,12 @@ export interface NftRules {
   firewallIps: Map<string, NftElement<string>>;
   noEndpointServices: Map<string, NftElement<'drop' | 'goto reject-chain'>>;
   noEndpointNodeports: Map<string, NftElement<'drop' | 'goto reject-chain'>>;
-  /** Per-service chains in kube-proxy's transaction order, grouped by service port. */
-  chains: Map<string, NftRule[]>;
+  /** One chain's rules (builds the owning service port's chains on first use). */
+  chain(name: string): NftRule[] | undefined;
+  /** Per-service chains in kube-proxy's transaction order, grouped by service port (all, built on access). */
+  readonly chains: Map<string, NftRule[]>;
   /** Affinity sets (name → timeout seconds). */
-  affinitySets: Map<string, number>;
+  readonly affinitySets: Map<string, number>;
   /** Transaction blocks per service port (for the `nft -f` style dump), in port order. */
-  blocks: string[][];
-  endpointOf: Map<string, string>;
+  readonly blocks: string[][];
 }

@@ -2,6 +2,7 @@ import { formatCidr } from '../../net/cidr';
 import { type Ipv4, formatIpv4 } from '../../net/ipv4';
 import {
   categorize,
+  nodeDependent,
   externalPolicyLocal,
   externallyAccessible,
   internalPolicyLocal,
@@ -10,7 +11,7 @@ import {
 } from '../categorize';
 import { hashPrefix } from '../hash';
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
-import type { NftElement, NftRule, NftRules } from './model';
+import type { NftElement, NftMapName, NftRule, NftRules } from './model';
 
 /**
  * kube-proxy nftables-mode sync for one node (K8S pkg/proxy/nftables/proxier.go `syncProxyRules`,
@@ -39,12 +40,14 @@ export function nftServiceChains(sp: ServicePortState): NftChainNames {
   if (hit) return hit;
   const b = base(sp);
   const h = hashPrefix(b, 8);
-  return {
+  const names = {
     service: `service-${h}-${b}`,
     local: `local-${h}-${b}`,
     external: `external-${h}-${b}`,
     firewall: `firewall-${h}-${b}`,
   };
+  svcNames.set(sp, names);
+  return names;
 }
 
 const epNames = new WeakMap<EndpointState, Map<string, string>>();
@@ -61,61 +64,100 @@ export function nftEndpointChain(sp: ServicePortState, e: EndpointState, prefix 
 
 const ip = formatIpv4;
 
-/** Programs the nftables table for node `nodeIndex`. */
-export function programNftables(state: ServiceState, nodeIndex: number): NftRules {
-  const nodeName = state.nodeNames[nodeIndex] ?? null;
-  const nodeIp = state.nodeIps[nodeIndex];
-  const cc = state.clusterCidr;
-  const r: NftRules = {
-    mode: 'nftables',
-    nodeIndex,
-    clusterCidr: cc,
-    serviceCidr: state.serviceCidr,
-    clusterIps: new Set(),
-    nodeportIps: nodeIp !== undefined ? [nodeIp] : [],
-    serviceIps: new Map(),
-    serviceNodeports: new Map(),
-    firewallIps: new Map(),
-    noEndpointServices: new Map(),
-    noEndpointNodeports: new Map(),
-    chains: new Map(),
-    affinitySets: new Map(),
-    blocks: [],
-    endpointOf: new Map(),
+type NoEp = 'drop' | 'goto reject-chain';
+
+/** One map element a service port adds, in the order kube-proxy writes them. */
+interface PortElement {
+  map: NftMapName;
+  el: NftElement<string>;
+}
+
+/** What one service port programs: map elements (eager) and its chains + transaction text (lazy). */
+interface NftPort {
+  clusterIP: Ipv4;
+  elements: PortElement[];
+  chains: () => Map<string, NftRule[]>;
+  affinity: () => [string, number][];
+  block: () => string[];
+}
+
+function compilePort(
+  sp: ServicePortState,
+  nodeName: string | null,
+  cc: ServiceState['clusterCidr'],
+): NftPort {
+  const proto = sp.protocol.toLowerCase();
+  const ch = nftServiceChains(sp);
+  const { clusterEndpoints, localEndpoints, reachable, hasAny } = categorize(sp, nodeName);
+  const usesCluster = clusterEndpoints.length > 0 && usesClusterEndpoints(sp);
+  const usesLocal = localEndpoints.length > 0 && usesLocalEndpoints(sp);
+  let internalChain = ch.service;
+  let hasInternal = hasAny;
+  if (internalPolicyLocal(sp)) {
+    internalChain = ch.local;
+    if (localEndpoints.length === 0) hasInternal = false;
+  }
+  let externalPolicyChain = ch.service;
+  let hasExternal = hasAny;
+  if (externalPolicyLocal(sp)) {
+    externalPolicyChain = ch.local;
+    if (localEndpoints.length === 0) hasExternal = false;
+  }
+  const usesExt = hasAny && externallyAccessible(sp);
+  const usesFw = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+  const affinity = sp.sessionAffinity === 'ClientIP';
+
+  const elements: PortElement[] = [];
+  const el = (map: NftMapName, key: string, value: string, comment?: string) =>
+    elements.push({ map, el: { key, value, ...(comment ? { comment } : {}) } });
+  const vipKey = (a: Ipv4) => `${ip(a)} . ${proto} . ${sp.port}`;
+  if (hasInternal) el('service-ips', vipKey(sp.clusterIP!), `goto ${internalChain}`);
+  if (usesExt) {
+    for (const a of sp.externalIPs) el('service-ips', vipKey(a), `goto ${ch.external}`);
+    for (const a of sp.loadBalancerIPs) el('service-ips', vipKey(a), `goto ${ch.external}`);
+    if (sp.nodePort) el('service-nodeports', `${proto} . ${sp.nodePort}`, `goto ${ch.external}`);
+  }
+  if (usesFw) for (const a of sp.loadBalancerIPs) el('firewall-ips', vipKey(a), `goto ${ch.firewall}`);
+  const noEp: NoEp = hasAny ? 'drop' : 'goto reject-chain';
+  if (!hasInternal) el('no-endpoint-services', vipKey(sp.clusterIP!), noEp, sp.name);
+  if (!hasExternal) {
+    if (sp.nodePort) el('no-endpoint-nodeports', `${proto} . ${sp.nodePort}`, noEp, sp.name);
+    for (const a of [...sp.loadBalancerIPs, ...sp.externalIPs])
+      el('no-endpoint-services', vipKey(a), noEp, sp.name);
+  }
+
+  let built: { chains: Map<string, NftRule[]>; sets: [string, number][]; block: string[] } | null = null;
+  const build = () => (built ??= buildChains());
+  return {
+    clusterIP: sp.clusterIP!,
+    elements,
+    chains: () => build().chains,
+    affinity: () => build().sets,
+    block: () => {
+      const b = [...build().block, `add element ${TABLE} cluster-ips { ${ip(sp.clusterIP!)} }`];
+      for (const { map, el: e } of elements)
+        b.push(
+          `add element ${TABLE} ${map} { ${e.key}${e.comment ? ` comment "${e.comment}"` : ''} : ${e.value} }`,
+        );
+      return b;
+    },
   };
-  for (const sp of state.ports) {
+
+  function buildChains() {
+    const chains = new Map<string, NftRule[]>();
+    const sets: [string, number][] = [];
     const block: string[] = [];
-    const proto = sp.protocol.toLowerCase();
-    const ch = nftServiceChains(sp);
-    const { clusterEndpoints, localEndpoints, reachable, hasAny } = categorize(sp, nodeName);
-    const usesCluster = clusterEndpoints.length > 0 && usesClusterEndpoints(sp);
-    const usesLocal = localEndpoints.length > 0 && usesLocalEndpoints(sp);
-    let internalChain = ch.service;
-    let hasInternal = hasAny;
-    if (internalPolicyLocal(sp)) {
-      internalChain = ch.local;
-      if (localEndpoints.length === 0) hasInternal = false;
-    }
-    let externalPolicyChain = ch.service;
-    let hasExternal = hasAny;
-    if (externalPolicyLocal(sp)) {
-      externalPolicyChain = ch.local;
-      if (localEndpoints.length === 0) hasExternal = false;
-    }
-    const usesExt = hasAny && externallyAccessible(sp);
-    const usesFw = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
-    const affinity = sp.sessionAffinity === 'ClientIP';
     const epChain = (e: EndpointState) => nftEndpointChain(sp, e);
     const affSet = (e: EndpointState) => nftEndpointChain(sp, e, 'affinity');
     const addChain = (name: string, rules: NftRule[]) => {
-      r.chains.set(name, rules);
+      chains.set(name, rules);
       block.push(`add chain ${TABLE} ${name}`);
       for (const x of rules) block.push(`add rule ${TABLE} ${name} ${x.text}`);
     };
     const rule = (chain: string, text: string, op: NftRule['op']): NftRule => ({ chain, text, op });
     if (affinity)
       for (const e of reachable) {
-        r.affinitySets.set(affSet(e), sp.affinityTimeoutSeconds);
+        sets.push([affSet(e), sp.affinityTimeoutSeconds]);
         block.push(
           `add set ${TABLE} ${affSet(e)} { type ipv4_addr ; flags dynamic,timeout ; timeout ${sp.affinityTimeoutSeconds}s ; }`,
         );
@@ -144,7 +186,7 @@ export function programNftables(state: ServiceState, nodeIndex: number): NftRule
         rule(
           name,
           `numgen random mod ${eps.length} vmap { ${targets.map((t, i) => `${i} : goto ${t}`).join(' , ')} }`,
-          { k: 'numgen', targets },
+          { k: 'numgen', targets, endpoints: eps.map((e) => `${ip(e.ip)}:${e.port}`) },
         ),
       );
       addChain(name, rules);
@@ -184,7 +226,6 @@ export function programNftables(state: ServiceState, nodeIndex: number): NftRule
     }
     for (const e of [...reachable].sort((a, b) => (epChain(a) < epChain(b) ? -1 : 1))) {
       const name = epChain(e);
-      r.endpointOf.set(name, `${ip(e.ip)}:${e.port}`);
       const rules: NftRule[] = [
         rule(name, `ip saddr ${ip(e.ip)} jump mark-for-masquerade`, { k: 'hairpin', ip: e.ip }),
       ];
@@ -209,39 +250,117 @@ export function programNftables(state: ServiceState, nodeIndex: number): NftRule
         }),
       ]);
     }
-    const el = <V>(
-      map: Map<string, NftElement<V>>,
-      setName: string,
-      key: string,
-      value: V,
-      comment?: string,
-    ) => {
-      map.set(key, { key, value, ...(comment ? { comment } : {}) });
-      block.push(
-        `add element ${TABLE} ${setName} { ${key}${comment ? ` comment "${comment}"` : ''} : ${String(value)} }`,
-      );
-    };
-    const vipKey = (a: Ipv4) => `${ip(a)} . ${proto} . ${sp.port}`;
-    r.clusterIps.add(sp.clusterIP!);
-    block.push(`add element ${TABLE} cluster-ips { ${ip(sp.clusterIP!)} }`);
-    if (hasInternal) el(r.serviceIps, 'service-ips', vipKey(sp.clusterIP!), `goto ${internalChain}`);
-    if (usesExt) {
-      for (const a of sp.externalIPs) el(r.serviceIps, 'service-ips', vipKey(a), `goto ${ch.external}`);
-      for (const a of sp.loadBalancerIPs) el(r.serviceIps, 'service-ips', vipKey(a), `goto ${ch.external}`);
-      if (sp.nodePort)
-        el(r.serviceNodeports, 'service-nodeports', `${proto} . ${sp.nodePort}`, `goto ${ch.external}`);
-    }
-    if (usesFw)
-      for (const a of sp.loadBalancerIPs) el(r.firewallIps, 'firewall-ips', vipKey(a), `goto ${ch.firewall}`);
-    const noEp: 'drop' | 'goto reject-chain' = hasAny ? 'drop' : 'goto reject-chain';
-    if (!hasInternal) el(r.noEndpointServices, 'no-endpoint-services', vipKey(sp.clusterIP!), noEp, sp.name);
-    if (!hasExternal) {
-      if (sp.nodePort)
-        el(r.noEndpointNodeports, 'no-endpoint-nodeports', `${proto} . ${sp.nodePort}`, noEp, sp.name);
-      for (const a of [...sp.loadBalancerIPs, ...sp.externalIPs])
-        el(r.noEndpointServices, 'no-endpoint-services', vipKey(a), noEp, sp.name);
-    }
-    r.blocks.push(block);
+    return { chains, sets, block };
   }
-  return r;
+}
+
+interface NftMaps {
+  clusterIps: Set<number>;
+  serviceIps: Map<string, NftElement<string>>;
+  serviceNodeports: Map<string, NftElement<string>>;
+  firewallIps: Map<string, NftElement<string>>;
+  noEndpointServices: Map<string, NftElement<NoEp>>;
+  noEndpointNodeports: Map<string, NftElement<NoEp>>;
+}
+
+/** Fills the sets and verdict maps from the ports' elements, in port order. */
+function fillMaps(ports: readonly NftPort[]): NftMaps {
+  const m: NftMaps = {
+    clusterIps: new Set(),
+    serviceIps: new Map(),
+    serviceNodeports: new Map(),
+    firewallIps: new Map(),
+    noEndpointServices: new Map(),
+    noEndpointNodeports: new Map(),
+  };
+  const byName: Record<NftMapName, Map<string, NftElement<string>>> = {
+    'service-ips': m.serviceIps,
+    'service-nodeports': m.serviceNodeports,
+    'firewall-ips': m.firewallIps,
+    'no-endpoint-services': m.noEndpointServices as Map<string, NftElement<string>>,
+    'no-endpoint-nodeports': m.noEndpointNodeports as Map<string, NftElement<string>>,
+  };
+  for (const p of ports) {
+    m.clusterIps.add(p.clusterIP);
+    for (const { map, el } of p.elements) byName[map].set(el.key, el);
+  }
+  return m;
+}
+
+/** Node-independent part, built once per ServiceState. */
+interface SharedNft {
+  /** Per port; null where the port depends on the node (Local policies). */
+  ports: (NftPort | null)[];
+  /** service-/local-/external-/firewall- chain name → owning port index. */
+  owner: Map<string, number>;
+  /** The maps, when no port depends on the node. */
+  maps: NftMaps | null;
+}
+
+const sharedCache = new WeakMap<ServiceState, SharedNft>();
+
+function sharedNft(state: ServiceState): SharedNft {
+  const hit = sharedCache.get(state);
+  if (hit) return hit;
+  const owner = new Map<string, number>();
+  let any = false;
+  const ports = state.ports.map((sp, i) => {
+    const ch = nftServiceChains(sp);
+    owner.set(ch.service, i).set(ch.local, i).set(ch.external, i).set(ch.firewall, i);
+    if (nodeDependent(sp)) {
+      any = true;
+      return null;
+    }
+    return compilePort(sp, null, state.clusterCidr);
+  });
+  const s: SharedNft = { ports, owner, maps: any ? null : fillMaps(ports as NftPort[]) };
+  sharedCache.set(state, s);
+  return s;
+}
+
+/** Programs the nftables table for node `nodeIndex` (shared maps; own entries only for Local-policy ports). */
+export function programNftables(state: ServiceState, nodeIndex: number): NftRules {
+  const s = sharedNft(state);
+  const nodeName = state.nodeNames[nodeIndex] ?? null;
+  const nodeIp = state.nodeIps[nodeIndex];
+  const ports: readonly NftPort[] = s.maps
+    ? (s.ports as NftPort[])
+    : state.ports.map((sp, i) => s.ports[i] ?? compilePort(sp, nodeName, state.clusterCidr));
+  const maps = s.maps ?? fillMaps(ports);
+  const built = new Map<string, NftRule[]>();
+  const seen = new Set<NftPort>();
+  const materialize = (p: NftPort) => {
+    const m = p.chains();
+    if (!seen.has(p)) {
+      seen.add(p);
+      for (const [n, r] of m) built.set(n, r);
+    }
+    return m;
+  };
+  return {
+    mode: 'nftables',
+    nodeIndex,
+    clusterCidr: state.clusterCidr,
+    serviceCidr: state.serviceCidr,
+    nodeportIps: nodeIp !== undefined ? [nodeIp] : [],
+    ...maps,
+    chain(name) {
+      const i = s.owner.get(name);
+      if (i !== undefined) return materialize(ports[i]!).get(name);
+      // Endpoint chains are reached from their service's chains; a cold lookup by name builds them all.
+      if (!built.has(name) && name.includes('/')) for (const p of ports) materialize(p);
+      return built.get(name);
+    },
+    get chains() {
+      const out = new Map<string, NftRule[]>();
+      for (const p of ports) for (const [n, r] of p.chains()) out.set(n, r);
+      return out;
+    },
+    get affinitySets() {
+      return new Map(ports.flatMap((p) => p.affinity()));
+    },
+    get blocks() {
+      return ports.map((p) => p.block());
+    },
+  };
 }

@@ -56,9 +56,7 @@ export class Walker {
     readonly world: World,
     readonly env: TraceEnv,
   ) {
-    this.externalVips = new Set(
-      env.services?.ports.flatMap((p) => [...p.externalIPs, ...p.loadBalancerIPs]) ?? [],
-    );
+    this.externalVips = externalVipsOf(env.services);
   }
 
   get done(): boolean {
@@ -590,6 +588,19 @@ export class Walker {
     const port = ns.links.find((l) => l.name === entry.dev)!;
     this.crossVeth(ns, port, st, 'hop.veth', {});
   }
+}
+
+const vipCache = new WeakMap<object, Set<number>>();
+
+/** External and load-balancer IPs of every Service, computed once per control-plane state. */
+function externalVipsOf(services: TraceEnv['services']): Set<number> {
+  if (!services) return new Set();
+  let set = vipCache.get(services);
+  if (!set) {
+    set = new Set(services.ports.flatMap((p) => [...p.externalIPs, ...p.loadBalancerIPs]));
+    vipCache.set(services, set);
+  }
+  return set;
 }
 
 export function isLocalAddress(ns: Netns, ip: Ipv4): boolean {

@@ -42,8 +42,11 @@ export function buildServiceState(cluster: Cluster, options: ServiceStateOptions
   const nodePorts = allocateNodePorts(services);
   const lbIps = allocateLoadBalancerIPs(services, options.lbPool ?? DEFAULT_LB_POOL);
   const podIndex = indexPods(cluster.pods);
-  const podSpecs = new Map<string, K8sPod>();
-  for (const p of scenario.pods) podSpecs.set(`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`, p);
+  // cluster.pods[i] is scenario.pods[i]: the cluster's key index finds a Pod's spec.
+  const podSpec = (k: string): K8sPod | undefined => {
+    const i = cluster.podByKey.get(k);
+    return i === undefined ? undefined : scenario.pods[i];
+  };
   const slicesBySvc = new Map<string, K8sEndpointSlice[]>();
   for (const s of scenario.endpointSlices) {
     const svcName = s.metadata.labels?.['kubernetes.io/service-name'];
@@ -55,9 +58,8 @@ export function buildServiceState(cluster: Cluster, options: ServiceStateOptions
   }
 
   const records: ServiceRecord[] = [];
-  const sorted = [...services].sort((a, b) => (serviceKey(a) < serviceKey(b) ? -1 : 1));
-  for (const svc of sorted) {
-    const key = serviceKey(svc);
+  const sorted = services.map((svc) => ({ svc, key: serviceKey(svc) })).sort((a, b) => cmp(a.key, b.key));
+  for (const { svc, key } of sorted) {
     const ns = svc.metadata.namespace ?? 'default';
     const type: ServiceType = svc.spec.type ?? 'ClusterIP';
     const ipRes = ips.get(key) ?? { kind: 'none' };
@@ -68,8 +70,11 @@ export function buildServiceState(cluster: Cluster, options: ServiceStateOptions
     if (type === 'ExternalName') eps = { addresses: [], perPort: (svc.spec.ports ?? []).map(() => []) };
     else if (slices) eps = endpointsFromSlices(svc, cluster, slices);
     else if (svc.spec.selector && Object.keys(svc.spec.selector).length > 0)
-      eps = endpointsFromPods(svc, cluster, selectPods(podIndex, cluster.pods, ns, svc.spec.selector), (k) =>
-        podSpecs.get(k),
+      eps = endpointsFromPods(
+        svc,
+        cluster,
+        selectPods(podIndex, cluster.pods, ns, svc.spec.selector),
+        podSpec,
       );
     else if (key === 'default/kubernetes') eps = apiserverEndpoints(svc, cluster);
     else eps = { addresses: [], perPort: (svc.spec.ports ?? []).map(() => []) };
@@ -116,7 +121,9 @@ export function buildServiceState(cluster: Cluster, options: ServiceStateOptions
   const ports = records
     .flatMap((r) => r.ports)
     .filter((p) => p.clusterIP !== null)
-    .sort((a, b) => cmp(a.name + '\0' + a.protocol, b.name + '\0' + b.protocol));
+    .map((p) => ({ p, k: p.name + '\0' + p.protocol }))
+    .sort((a, b) => cmp(a.k, b.k))
+    .map(({ p }) => p);
   return {
     serviceCidr: cluster.networks.serviceCidr,
     clusterCidr: cluster.networks.podCidr,

@@ -20,8 +20,11 @@ export const portProtocol = (p: { protocol?: Protocol }): Protocol => p.protocol
 
 /** kube-proxy sorts endpoints by their `ip:port` string (pkg/proxy endpointslicecache). */
 export function sortEndpoints(list: EndpointState[]): EndpointState[] {
-  const text = (e: EndpointState) => `${formatIpv4(e.ip)}:${e.port}`;
-  return list.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+  if (list.length < 2) return list;
+  const keyed = list.map((e) => ({ e, t: `${formatIpv4(e.ip)}:${e.port}` }));
+  keyed.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+  for (let i = 0; i < list.length; i++) list[i] = keyed[i]!.e;
+  return list;
 }
 
 /** The container port a Pod exposes for a service port's targetPort (number, name, or default = port). */
@@ -64,10 +67,10 @@ export function endpointsFromPods(
       hostname,
     };
     addresses.push(addr);
-    ports.forEach((sp, pi) => {
-      const port = resolveTargetPort(sp, pod);
+    for (let pi = 0; pi < ports.length; pi++) {
+      const port = resolveTargetPort(ports[pi]!, pod);
       if (port !== null) perPort[pi]!.push({ ...addr, port });
-    });
+    }
   }
   return { addresses, perPort: perPort.map(sortEndpoints) };
 }

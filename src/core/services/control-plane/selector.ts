@@ -12,14 +12,16 @@ export interface PodIndex {
 /** Indexes Pods by `ns\0key=value`. */
 export function indexPods(pods: ClusterPod[]): PodIndex {
   const byNamespaceLabel = new Map<string, number[]>();
-  pods.forEach((p, i) => {
-    for (const [k, v] of Object.entries(p.labels)) {
-      const key = `${p.namespace}\0${k}=${v}`;
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i]!;
+    const prefix = `${p.namespace}\0`;
+    for (const k in p.labels) {
+      const key = `${prefix}${k}=${p.labels[k]}`;
       const list = byNamespaceLabel.get(key);
       if (list) list.push(i);
       else byNamespaceLabel.set(key, [i]);
     }
-  });
+  }
   return { byNamespaceLabel };
 }
 

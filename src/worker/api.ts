@@ -1,6 +1,7 @@
 import type { Designs, Scenario } from '../core/model/scenario';
 import type { Problem } from '../core/model/cluster';
-import type { Probe, Trace } from '../core/trace/types';
+import type { Probe } from '../core/trace/types';
+import type { PackedTrace } from '../core/trace/wire';
 import type { Topology } from '../core/topology/types';
 
 import type { ShowWhat } from '../core/show';
@@ -20,6 +21,7 @@ export interface LoadResult {
 export interface SimApi {
   load(scenario: Scenario): Promise<LoadResult>;
   setDesigns(designs: Designs): Promise<Topology>;
-  trace(probe: Probe): Promise<Trace>;
+  /** The trace in its compact wire form (≤ 10 KiB); `client.ts` unpacks it. */
+  trace(probe: Probe, endpoint?: string): Promise<PackedTrace>;
   show(netns: string, what: ShowWhat): Promise<string>;
 }

@@ -1,6 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Designs, Scenario } from '../core/model/scenario';
 import type { Probe, Trace } from '../core/trace/types';
+import { unpackTrace } from '../core/trace/wire';
 import type { Topology } from '../core/topology/types';
 import type { LoadResult, ShowWhat, SimApi } from './api';
 
@@ -12,7 +13,7 @@ export interface SimClient {
   readonly mode: 'worker' | 'in-thread';
   load(scenario: Scenario): Promise<LoadResult>;
   setDesigns(designs: Designs): Promise<Topology>;
-  trace(probe: Probe): Promise<Trace | null>;
+  trace(probe: Probe, endpoint?: string): Promise<Trace | null>;
   show(netns: string, what: ShowWhat): Promise<string>;
   dispose(): void;
 }
@@ -41,10 +42,10 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
     mode: useWorker ? 'worker' : 'in-thread',
     load: async (scenario) => (await api).load(scenario),
     setDesigns: async (designs) => (await api).setDesigns(designs),
-    async trace(probe) {
+    async trace(probe, endpoint) {
       const seq = ++latestTrace;
-      const result = await (await api).trace(probe);
-      return seq === latestTrace ? result : null;
+      const packed = await (await api).trace(probe, endpoint);
+      return seq === latestTrace ? unpackTrace(packed) : null;
     },
     show: async (netns, what) => (await api).show(netns, what),
     dispose() {

@@ -8,6 +8,7 @@ import {
   type Engine,
 } from '../core/engine';
 import type { SimApi } from './api';
+import { packTrace } from '../core/trace/wire';
 
 /**
  * SimApi over the pure engine. The engine (cluster + Linux state) lives here and never crosses to
@@ -31,8 +32,8 @@ export function createSimApi(): SimApi {
       engine = withDesigns(loaded(), designs);
       return engineTopology(engine);
     },
-    async trace(probe) {
-      return engineTrace(loaded(), probe);
+    async trace(probe, endpoint) {
+      return packTrace(engineTrace(loaded(), probe, endpoint));
     },
     async show(netns, what) {
       return engineShow(loaded(), netns, what);

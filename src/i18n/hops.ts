@@ -207,8 +207,10 @@ export const ROLE_LABELS: Record<Lang, Record<string, string>> = {
 export const RESEMBLES_DETAIL: Record<Lang, Record<string, string>> = {
   en: {},
   ja: {
-    'bridge+overlay': 'VXLAN バックエンド（flannel.1、VNI 1、UDP 8472）と bridge プラグイン（cni0）',
-    'bridge+routing': 'host-gw バックエンド: ノードごとに静的経路、カプセル化なし',
+    'bridge+overlay':
+      'VXLAN バックエンド（flannel.1、VNI 1、UDP 8472）と bridge プラグイン（cni0）。NetworkPolicy には Calico の併用（Canal）が必要',
+    'bridge+routing':
+      'host-gw バックエンド: ノードごとに静的経路、カプセル化なし。NetworkPolicy には Calico の併用（Canal）が必要',
     'routed+overlay': 'VXLAN モード（vxlan.calico、VNI 4096、UDP 4789）、/32 でルーティングされる veth',
     'routed+routing': 'カプセル化なしの BGP モード: BIRD の経路（proto bird）、/32 でルーティングされる veth',
     'ebpf+overlay': '既定のトンネルモード（cilium_vxlan、UDP 8472）、すべての veth に eBPF',

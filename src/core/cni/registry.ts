@@ -23,9 +23,14 @@ export const INTER_DESIGNS: Record<InterDesign, InterDesignModule> = {
 export const RESEMBLANCE: Record<`${IntraDesign}+${InterDesign}`, Resemblance> = {
   'bridge+overlay': {
     cni: 'Flannel',
-    detail: 'VXLAN backend (flannel.1, VNI 1, UDP 8472) with the bridge plugin (cni0)',
+    detail:
+      'VXLAN backend (flannel.1, VNI 1, UDP 8472) with the bridge plugin (cni0); NetworkPolicy needs Calico alongside (Canal)',
   },
-  'bridge+routing': { cni: 'Flannel', detail: 'host-gw backend: a static route per node, no encapsulation' },
+  'bridge+routing': {
+    cni: 'Flannel',
+    detail:
+      'host-gw backend: a static route per node, no encapsulation; NetworkPolicy needs Calico alongside (Canal)',
+  },
   'routed+overlay': {
     cni: 'Calico',
     detail: 'VXLAN mode (vxlan.calico, VNI 4096, UDP 4789), routed /32 veths',

@@ -27,6 +27,9 @@ function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: Pa
     ...(w.env.policy ? { index: w.env.policy } : {}),
   });
   const rule = e.rule || e.lines.join('\n') || null;
+  // Flannel enforces no NetworkPolicy (facts §9); with the bridge design the rules shown are
+  // Calico's Felix chains as Canal (Calico policy over Flannel) programs them.
+  const table = w.world.designs.intra === 'bridge' ? `${e.table} (Canal: Calico policy on Flannel)` : e.table;
   const key = d.allowed
     ? d.isolated
       ? 'hop.policy.allowed'
@@ -40,10 +43,10 @@ function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: Pa
     explain: d.explain,
   };
   if (!d.allowed) {
-    w.drop('POLICY_DENIED', ns.id, p.hostVethName, 'hop.policy.denied', args, st, rule, e.table);
+    w.drop('POLICY_DENIED', ns.id, p.hostVethName, 'hop.policy.denied', args, st, rule, table);
     return false;
   }
-  w.emit('policy', ns.id, p.hostVethName, key, args, rule, e.table, st);
+  w.emit('policy', ns.id, p.hostVethName, key, args, rule, table, st);
   return true;
 }
 

@@ -111,7 +111,7 @@ describe('cli argument handling', () => {
       ],
       [
         ['show', '--netns', 'node/node-1', '--what', 'iptables'],
-        /--what must be one of ip-addr, ip-route, ip-neigh, bridge-fdb, ip-link, ebpf/,
+        /--what must be one of ip-addr, ip-br-addr, ip-route, ip-neigh, bridge-fdb, ip-link, ebpf/,
       ],
       [
         ['show', '--netns', 'node/node-1', '--what', 'ip-route', '--intra', 'vxlan'],
@@ -149,7 +149,7 @@ describe('cli argument handling', () => {
       expect(h.out).toContain(flag);
     }
     expect(cli(['show', '-h']).out).toContain(
-      '(ip-addr|ip-route|ip-neigh|bridge-fdb|ip-link|ebpf|iptables-save|nft|ipvsadm|ipset|ebpf-maps|resolv.conf)',
+      '(ip-addr|ip-br-addr|ip-route|ip-neigh|bridge-fdb|ip-link|ebpf|iptables-save|nft|ipvsadm|ipset|ebpf-maps|resolv.conf)',
     );
     const none = cli([]);
     expect(none.code).toBe(EXIT.usage);

@@ -6,6 +6,7 @@ import { useT } from '../hooks/useT';
 /** Tab labels are the commands themselves: they read the same in every language. */
 const LABEL: Record<ShowWhat, string> = {
   'ip-addr': 'ip addr',
+  'ip-br-addr': 'ip -br addr',
   'ip-route': 'ip route',
   'ip-neigh': 'ip neigh',
   'bridge-fdb': 'bridge fdb',

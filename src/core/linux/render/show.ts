@@ -1,6 +1,6 @@
 import type { LinuxShowWhat } from '../../show';
 import type { Netns } from '../types';
-import { renderIpAddr } from './addr';
+import { renderIpAddr, renderIpBrAddr } from './addr';
 import { renderBpf } from './bpf';
 import { renderBridgeFdb } from './fdb';
 import { renderIpLink } from './link';
@@ -17,6 +17,8 @@ export function renderShow(ns: Netns, what: LinuxShowWhat, options: RenderOption
   switch (what) {
     case 'ip-addr':
       return renderIpAddr(ns, options);
+    case 'ip-br-addr':
+      return renderIpBrAddr(ns);
     case 'ip-route':
       return renderIpRoute(ns);
     case 'ip-neigh':

@@ -12,6 +12,14 @@ export interface FlagSpec {
   /** Integer flags: inclusive bounds. */
   int?: readonly [number, number];
   required?: boolean;
+  /** The flag may be given more than once; its value is then the list, in order. */
+  repeat?: boolean;
+  help: string;
+}
+
+/** One bare (non-flag) argument a command takes, such as the name `resolve` looks up. */
+export interface PositionalSpec {
+  name: string;
   help: string;
 }
 
@@ -20,6 +28,8 @@ export interface CommandSpec {
   summary: string;
   usage: string;
   flags: readonly FlagSpec[];
+  /** A required bare argument; commands without one reject any argument not starting with --. */
+  positional?: PositionalSpec;
   /** Extra help text (examples). */
   details?: string;
 }
@@ -33,10 +43,13 @@ export class UsageError extends Error {
   }
 }
 
-export type ParsedFlags = Record<string, string | number | true>;
+/** Repeatable flags (`repeat`) hold the list of their values; the others one value. */
+export type ParsedFlags = Record<string, string | number | true | (string | number)[]>;
 
 export interface Parsed {
   flags: ParsedFlags;
+  /** The bare argument, when the command declares one. */
+  positional?: string;
   help: boolean;
 }
 
@@ -44,10 +57,15 @@ export interface Parsed {
 export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
   const flags: ParsedFlags = {};
   let help = false;
+  let positional: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
       help = true;
+      continue;
+    }
+    if (spec.positional && positional === undefined && !arg.startsWith('-') && arg !== '') {
+      positional = arg;
       continue;
     }
     if (!arg.startsWith('--') || arg === '--') {
@@ -63,7 +81,7 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
         spec.name,
       );
     }
-    if (Object.hasOwn(flags, name)) throw new UsageError(`--${name} given twice`, spec.name);
+    if (Object.hasOwn(flags, name) && !flag.repeat) throw new UsageError(`--${name} given twice`, spec.name);
     if (!flag.value) {
       if (eq >= 0) throw new UsageError(`--${name} takes no value`, spec.name);
       flags[name] = true;
@@ -78,7 +96,11 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
       }
       i++;
     }
-    flags[name] = checkValue(spec, flag, value);
+    const checked = checkValue(spec, flag, value);
+    if (flag.repeat) {
+      const list = flags[name];
+      flags[name] = Array.isArray(list) ? [...list, checked] : [checked];
+    } else flags[name] = checked;
   }
   if (!help) {
     for (const f of spec.flags) {
@@ -86,8 +108,11 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Parsed {
         throw new UsageError(`missing required flag --${f.name} ${f.value ?? ''}`.trimEnd(), spec.name);
       }
     }
+    if (spec.positional && positional === undefined) {
+      throw new UsageError(`missing ${spec.positional.name} (${spec.positional.help})`, spec.name);
+    }
   }
-  return { flags, help };
+  return { flags, help, ...(positional !== undefined ? { positional } : {}) };
 }
 
 function checkValue(spec: CommandSpec, flag: FlagSpec, value: string): string | number {
@@ -117,8 +142,10 @@ export function commandHelp(spec: CommandSpec): string {
   const rows = spec.flags.map((f) => {
     const left = `--${f.name}${f.value ? ` ${f.value}` : ''}`;
     const extra = f.choices ? ` (${f.choices.join('|')})` : '';
-    return [left, `${f.help}${extra}${f.required ? ' [required]' : ''}`] as const;
+    const tags = `${f.required ? ' [required]' : ''}${f.repeat ? ' [repeatable]' : ''}`;
+    return [left, `${f.help}${extra}${tags}`] as const;
   });
+  if (spec.positional) rows.unshift([spec.positional.name, `${spec.positional.help} [required]`]);
   rows.push(['--help, -h', 'show this help']);
   const width = Math.max(...rows.map(([l]) => l.length));
   const lines = [

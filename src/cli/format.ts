@@ -1,7 +1,11 @@
 import type { Designs } from '../core/model/scenario';
 import type { Hop, OuterHeaders, PacketHeaders, Trace } from '../core/trace/types';
 
-/** The `trace --json` document: the Trace's verdict, reason, deliveredTo and hops, plus the probe. */
+/**
+ * The `trace --json` document: the Trace's verdict, reason, deliveredTo and hops, plus the probe;
+ * `conntrack` only when the packet was translated (DNAT/SNAT), a hop's `phase` only on the hops of
+ * the DNS query that precedes a connection to a name.
+ */
 export interface TraceJson {
   verdict: Trace['verdict'];
   reason: Trace['reason'];
@@ -14,8 +18,10 @@ export interface TraceJson {
     rule: string | null;
     packet: Pick<PacketHeaders, 'src' | 'dst' | 'protocol' | 'srcPort' | 'dstPort' | 'ttl'>;
     outer: OuterHeaders | null;
+    phase?: 'dns';
   }[];
   probe: Trace['probe'];
+  conntrack?: { netns: string; entry: string }[];
 }
 
 export function traceToJson(t: Trace): TraceJson {
@@ -38,8 +44,12 @@ export function traceToJson(t: Trace): TraceJson {
         ttl: h.packet.ttl,
       },
       outer: h.outer,
+      ...(h.phase ? { phase: h.phase } : {}),
     })),
     probe: t.probe,
+    ...(t.conntrack && t.conntrack.length > 0
+      ? { conntrack: t.conntrack.map((c) => ({ netns: c.netns, entry: c.entry })) }
+      : {}),
   };
 }
 
@@ -71,12 +81,28 @@ export function traceTable(t: Trace, designs: Designs): string {
     r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]!))).join('  ');
   lines.push(fmt(head));
   const indent = ' '.repeat(widths[0]! + 2);
+  // A trace to a DNS name starts with the query (hops marked `phase: 'dns'`) and the stub
+  // resolver's answer (a `dns` hop); the connection follows.
+  const isDns = (h: Hop | undefined): boolean => h !== undefined && (h.phase === 'dns' || h.kind === 'dns');
+  const dnsPhase = isDns(t.hops[0]);
   t.hops.forEach((h, i) => {
+    if (dnsPhase && i === 0) lines.push(`-- DNS: ${p.from} resolves ${p.to}`);
+    if (dnsPhase && i > 0 && isDns(t.hops[i - 1]) && !isDns(h)) lines.push(`-- connection to ${p.to}`);
     lines.push(fmt(rows[i]!));
     lines.push(`${indent}${h.explain}`);
-    if (h.rule) lines.push(`${indent}rule: ${h.rule}${h.table ? `   [${h.table}]` : ''}`);
+    if (h.rule) {
+      // Rule chains (iptables-save, nft) span several lines: keep them under the hop.
+      const [head, ...more] = h.rule.split('\n');
+      lines.push(`${indent}rule: ${head}`);
+      for (const m of more) lines.push(`${indent}      ${m}`);
+      if (h.table) lines[lines.length - 1] += `   [${h.table}]`;
+    }
     if (h.outer) lines.push(`${indent}outer: ${outerText(h.outer)}`);
   });
+  if (t.conntrack && t.conntrack.length > 0) {
+    lines.push('', 'conntrack:');
+    for (const c of t.conntrack) lines.push(`  ${c.netns}: ${c.entry}`);
+  }
   lines.push('');
   lines.push(
     t.verdict === 'delivered'

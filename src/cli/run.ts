@@ -1,73 +1,66 @@
-import { buildEngine, engineShow, engineTrace } from '../core/engine';
+import { engineShow, engineTrace } from '../core/engine';
 import type { Protocol } from '../core/model/k8s';
-import type { Designs, InterDesign, IntraDesign, ProxyMode, Scenario } from '../core/model/scenario';
-import { SHOW_WHATS, type ShowWhat } from '../core/show';
-import type { Probe } from '../core/trace/types';
 import { parseIpv4 } from '../core/net/ipv4';
-import { exportYaml, formatIssue, importYaml } from '../scenario/manifests';
-import { smallScenario } from '../scenario/presets/small';
-import {
-  type CommandSpec,
-  type FlagSpec,
-  type ParsedFlags,
-  UsageError,
-  commandHelp,
-  parseFlags,
-} from './args';
+import { SHOW_WHATS, type ShowWhat } from '../core/show';
+import type { Probe, Trace } from '../core/trace/types';
+import { exportYaml } from '../scenario/manifests';
+import { type CommandSpec, type ParsedFlags, UsageError, commandHelp, parseFlags } from './args';
 import { traceTable, traceToJson } from './format';
+import { REACH, RESOLVE, runReach, runResolve } from './query';
+import {
+  type CliIo,
+  EXIT,
+  PROTOCOLS,
+  SCENARIO_FLAGS,
+  build,
+  checkDestination,
+  checkNetns,
+  loadScenario,
+} from './scenario';
 
-/** Where the CLI reads and writes; main.ts passes the process, tests pass buffers. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Reads a file as UTF-8; throws (with a message) when it cannot. */
-  readFile: (path: string) => string;
-}
-
-/** Exit statuses (documented in docs/cli.md). */
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2, dropped: 3 } as const;
-
-const INTRA: readonly IntraDesign[] = ['bridge', 'routed', 'ebpf'];
-const INTER: readonly InterDesign[] = ['overlay', 'routing'];
-const PROXY: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
-const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
-
-const SCENARIO_FLAGS: readonly FlagSpec[] = [
-  { name: 'manifests', value: 'FILE', help: 'Kubernetes YAML to load (default: preset S, 3 nodes)' },
-  { name: 'intra', value: 'DESIGN', choices: INTRA, help: 'how Pods are wired inside a node' },
-  { name: 'inter', value: 'DESIGN', choices: INTER, help: 'how Pod packets cross between nodes' },
-  { name: 'proxy', value: 'MODE', choices: PROXY, help: 'kube-proxy mode' },
-  { name: 'seed', value: 'N', int: [0, 2 ** 31 - 1], help: 'seed for generated Pod names (default 1)' },
-];
+export { EXIT, type CliIo } from './scenario';
 
 const TRACE: CommandSpec = {
   name: 'trace',
   summary: 'Trace one packet hop by hop through the modelled Linux datapath.',
   usage:
-    'trace [--manifests FILE] --from NS/POD|node/NAME --to NS/POD|NS/SVC|IP --port N [--protocol TCP|UDP|SCTP] [--intra …] [--inter …] [--json]',
+    'trace [--manifests FILE] --from NS/POD|node/NAME|external --to NS/POD|NS/SVC|IP|DNS-NAME --port N [--protocol TCP|UDP|SCTP] [--endpoint IP:PORT] [--intra …] [--inter …] [--proxy …] [--json]',
   flags: [
-    { name: 'from', value: 'NS/POD|node/NAME', required: true, help: 'where the packet starts' },
+    {
+      name: 'from',
+      value: 'NS/POD|node/NAME|external',
+      required: true,
+      help: 'where the packet starts (external: a client outside the cluster)',
+    },
     {
       name: 'to',
-      value: 'NS/POD|NS/SVC|IP',
+      value: 'NS/POD|NS/SVC|IP|DNS-NAME',
       required: true,
-      help: 'destination Pod, Service or IPv4 address',
+      help: 'destination Pod, Service, IPv4 address or DNS name (resolved from --from first)',
     },
     { name: 'port', value: 'N', int: [1, 65535], required: true, help: 'destination port' },
     { name: 'protocol', value: 'PROTO', choices: PROTOCOLS, help: 'L4 protocol (default TCP)' },
     { name: 'src-port', value: 'N', int: [1, 65535], help: 'source port (default: derived from the probe)' },
+    {
+      name: 'endpoint',
+      value: 'IP:PORT',
+      help: 'the Service endpoint the load balancing picks (default: kube-proxy’s choice, seeded by the probe)',
+    },
     ...SCENARIO_FLAGS,
     { name: 'json', help: 'print the trace as JSON' },
   ],
   details: `examples:
   trace --from default/client --to default/backend-1 --port 9090
+  trace --from default/client --to default/backend --port 80 --proxy ipvs --endpoint 10.244.1.3:9090
+  trace --from default/client --to backend.default --port 80
+  trace --from external --to default/frontend --port 80
   trace --manifests guestbook.yaml --from node/node-1 --to 10.244.1.2 --port 6379 --inter routing --json`,
 };
 
 const SHOW: CommandSpec = {
   name: 'show',
   summary: "Print what a Linux command would show in one network namespace (a node's host netns or a Pod's).",
-  usage: 'show [--manifests FILE] --netns node/NAME|NS/POD --what VIEW [--intra …] [--inter …]',
+  usage: 'show [--manifests FILE] --netns node/NAME|NS/POD --what VIEW [--intra …] [--inter …] [--proxy …]',
   flags: [
     { name: 'netns', value: 'node/NAME|NS/POD', required: true, help: 'the network namespace' },
     {
@@ -81,7 +74,9 @@ const SHOW: CommandSpec = {
   ],
   details: `examples:
   show --netns node/node-1 --what ip-route
-  show --netns default/client --what ip-addr --intra routed`,
+  show --netns default/client --what ip-addr --intra routed
+  show --netns node/node-1 --what ipvsadm --proxy ipvs
+  show --netns default/client --what resolv.conf`,
 };
 
 const EXPORT: CommandSpec = {
@@ -92,7 +87,7 @@ const EXPORT: CommandSpec = {
   flags: SCENARIO_FLAGS,
 };
 
-const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT];
+const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -105,91 +100,29 @@ function mainHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run "<command> --help" for its flags. Exit status: 0 ok, 1 invalid manifests or scenario,',
-    '2 usage error, 3 the traced packet was dropped.',
+    '2 usage error, 3 the traced packet was dropped (trace) or the name has no answer (resolve).',
     '',
   ].join('\n');
 }
 
-/** Loads the scenario: the manifests file (inferences and notices on stderr) or preset S. */
-function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Scenario | null {
-  const base = smallScenario();
-  let scenario = base;
-  if (typeof flags.manifests === 'string') {
-    let text: string;
-    try {
-      text = io.readFile(flags.manifests);
-    } catch (e) {
-      throw new UsageError(`cannot read --manifests ${flags.manifests}: ${(e as Error).message}`, command);
-    }
-    const seed = typeof flags.seed === 'number' ? flags.seed : 1;
-    const r = importYaml(text, base, { seed });
-    for (const n of r.notices) io.stderr(`notice: ${formatIssue(n)}\n`);
-    for (const s of r.inferred) io.stderr(`inferred: ${s}\n`);
-    if (!r.scenario) {
-      for (const e of r.errors) io.stderr(`error: ${flags.manifests}: ${formatIssue(e)}\n`);
-      return null;
-    }
-    scenario = r.scenario;
-  }
-  const designs: Designs = {
-    intra: (flags.intra as IntraDesign | undefined) ?? scenario.designs.intra,
-    inter: (flags.inter as InterDesign | undefined) ?? scenario.designs.inter,
-    proxy: (flags.proxy as ProxyMode | undefined) ?? scenario.designs.proxy,
-  };
-  return { ...scenario, designs };
-}
-
-const podKeys = (s: Scenario): Set<string> =>
-  new Set(s.pods.map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`));
-
-function known(list: readonly string[]): string {
-  const shown = list.slice(0, 8).join(', ');
-  return list.length > 8 ? `${shown}, … (${list.length} in all)` : shown || 'none';
-}
-
-/** `node/NAME` or `NS/POD` that exists in the scenario; `external` too when allowed. */
-function checkNetns(s: Scenario, value: string, flag: string, command: string, allowExternal: boolean): void {
-  if (allowExternal && value === 'external') return;
-  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
-  if (!m)
-    throw new UsageError(`--${flag} must be node/NAME or NS/POD; got ${JSON.stringify(value)}`, command);
-  if (m[1] === 'node') {
-    const nodes = s.nodes.map((n) => n.metadata.name);
-    if (!nodes.includes(m[2]!))
-      throw new UsageError(`--${flag}: no node ${m[2]} (nodes: ${known(nodes)})`, command);
-    return;
-  }
-  if (!podKeys(s).has(value)) {
-    throw new UsageError(`--${flag}: no Pod ${value} (Pods: ${known([...podKeys(s)])})`, command);
-  }
-}
-
-function checkDestination(s: Scenario, value: string, command: string): void {
-  if (parseIpv4(value) !== null) return;
-  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
-  if (m) {
-    const services = s.services.map((x) => `${x.metadata.namespace ?? 'default'}/${x.metadata.name}`);
-    if (!podKeys(s).has(value) && !services.includes(value)) {
-      throw new UsageError(
-        `--to: no Pod or Service ${value} (Pods: ${known([...podKeys(s)])}; Services: ${known(services)})`,
-        command,
-      );
-    }
-    return;
-  }
-  // A DNS name (`web`, `web.shop.svc.cluster.local`): resolved by the engine from the source Pod.
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value)) {
+/** `--endpoint IP:PORT`, checked before the engine runs. */
+function parseEndpoint(value: string): { ip: string; port: number } {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(value);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || parseIpv4(m[1]!) === null || !(port >= 1 && port <= 65535)) {
     throw new UsageError(
-      `--to must be NS/POD, NS/SVC, an IPv4 address or a DNS name; got ${JSON.stringify(value)}`,
-      command,
+      `--endpoint must be IPv4:PORT (e.g. 10.244.1.3:9090); got ${JSON.stringify(value)}`,
+      'trace',
     );
   }
+  return { ip: m[1]!, port };
 }
 
-function build(scenario: Scenario, io: CliIo): ReturnType<typeof buildEngine>['engine'] {
-  const { engine, problems } = buildEngine(scenario);
-  for (const p of problems) io.stderr(`${engine ? 'warning' : 'error'}: ${p.path}: ${p.message}\n`);
-  return engine;
+/** True when a translation hop (DNAT, or the eBPF load balancer) sent the packet to `ep`. */
+function usedEndpoint(t: Trace, ep: { ip: string; port: number }): boolean {
+  return t.hops.some(
+    (h) => h.phase !== 'dns' && h.kind === 'dnat' && h.packet.dst === ep.ip && h.packet.dstPort === ep.port,
+  );
 }
 
 function runTrace(flags: ParsedFlags, io: CliIo): number {
@@ -199,6 +132,7 @@ function runTrace(flags: ParsedFlags, io: CliIo): number {
   const to = flags.to as string;
   checkNetns(scenario, from, 'from', 'trace', true);
   checkDestination(scenario, to, 'trace');
+  const endpoint = typeof flags.endpoint === 'string' ? parseEndpoint(flags.endpoint) : null;
   const engine = build(scenario, io);
   if (!engine) return EXIT.invalidInput;
   const probe: Probe = {
@@ -208,7 +142,12 @@ function runTrace(flags: ParsedFlags, io: CliIo): number {
     protocol: (flags.protocol as Protocol | undefined) ?? 'TCP',
   };
   if (typeof flags['src-port'] === 'number') probe.srcPort = flags['src-port'];
-  const trace = engineTrace(engine, probe);
+  const trace = engineTrace(engine, probe, endpoint ? `${endpoint.ip}:${endpoint.port}` : undefined);
+  if (endpoint && !usedEndpoint(trace, endpoint)) {
+    io.stderr(
+      `warning: --endpoint ${endpoint.ip}:${endpoint.port} was not used: it is not an endpoint of a Service this packet was load-balanced to\n`,
+    );
+  }
   if (flags.json === true) io.stdout(`${JSON.stringify(traceToJson(trace))}\n`);
   else io.stdout(traceTable(trace, scenario.designs));
   return trace.verdict === 'delivered' ? EXIT.ok : EXIT.dropped;
@@ -245,13 +184,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       throw new UsageError(
         `unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`,
       );
-    const { flags, help } = parseFlags(spec, rest);
+    const { flags, positional, help } = parseFlags(spec, rest);
     if (help) {
       io.stdout(commandHelp(spec));
       return EXIT.ok;
     }
     if (spec === TRACE) return runTrace(flags, io);
     if (spec === SHOW) return runShow(flags, io);
+    if (spec === RESOLVE) return runResolve(flags, positional!, io);
+    if (spec === REACH) return runReach(flags, io);
     return runExport(flags, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

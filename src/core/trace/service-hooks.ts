@@ -51,9 +51,12 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
   w.rulesEvaluated += t.evaluated;
   if (t.action === 'none') return true;
   const table = t.stage ? TABLE_LABEL[t.stage] : (t.matched[0]?.table ?? null);
-  // A translation is shown with the rules of its own table (nat); a reject/drop with the filter rule.
+  // A translation is shown with the rules of its own table (iptables nat, or nftables `ip kube-proxy`,
+  // whose filter and nat chains share one table); a reject/drop with the filter rule.
   const shown =
-    t.action === 'dnat' && t.stage === 'netfilter' ? t.matched.filter((m) => m.table === 'nat') : t.matched;
+    t.action === 'dnat' && t.stage === 'netfilter'
+      ? t.matched.filter((m) => m.table !== 'filter')
+      : t.matched;
   const rule = shown.map((m) => m.rule).join('\n') || null;
   const vip = `${formatIpv4(f.dst)}:${f.dstPort}`;
   if (t.action === 'reject' || t.action === 'drop') {
@@ -92,14 +95,17 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
     table,
     st,
   );
-  w.conntrack.push({
-    netns: ns.id,
-    nodeIndex: ns.nodeIndex,
-    protocol: f.protocol,
-    orig,
-    replySrc: { ip: ep.ip, port: ep.port },
-    snat: null,
-  });
+  // Socket-level load balancing rewrites the connect() address itself (replies are mapped back by
+  // cilium_lb4_reverse_sk): no netfilter conntrack entry is created for it.
+  if (t.stage !== 'bpf-sock')
+    w.conntrack.push({
+      netns: ns.id,
+      nodeIndex: ns.nodeIndex,
+      protocol: f.protocol,
+      orig,
+      replySrc: { ip: ep.ip, port: ep.port },
+      snat: null,
+    });
   if (t.masquerade) w.pendingMasq = { nodeIndex: ns.nodeIndex, rules: t.postrouting };
   return true;
 }

@@ -162,7 +162,7 @@ export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
           hops: prefix,
         };
     }
-    prefix.push(res.hop);
+    prefix.push({ ...res.hop, phase: 'dns' });
     if (res.answer === null)
       return { probe, verdict: 'dropped', reason: 'DNS_FAILED', deliveredTo: null, hops: prefix };
     return finish(probe, walk(world, env, probe, src, res.answer, probe.port), prefix, ct);

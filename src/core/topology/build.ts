@@ -26,6 +26,7 @@ function topologyServices(state: ServiceState | null, aggregated: boolean): Topo
       port: p.port,
       targetPort: String(p.targetPort),
       nodePort: p.nodePort || null,
+      endpoints: p.endpoints.map((e) => `${formatIpv4(e.ip)}:${e.port}`),
     })),
     loadBalancerIPs: [...new Set(s.ports.flatMap((p) => p.loadBalancerIPs))].map(formatIpv4),
     externalIPs: [...new Set(s.ports.flatMap((p) => p.externalIPs))].map(formatIpv4),

@@ -58,7 +58,15 @@ export interface TopologyService {
   clusterIP: string | null;
   headless: boolean;
   externalName: string | null;
-  ports: { name: string; protocol: string; port: number; targetPort: string; nodePort: number | null }[];
+  ports: {
+    name: string;
+    protocol: string;
+    port: number;
+    targetPort: string;
+    nodePort: number | null;
+    /** This port's endpoints as `IP:port` (named targetPorts resolved per Pod), what a trace can be forced to. */
+    endpoints?: string[];
+  }[];
   loadBalancerIPs: string[];
   externalIPs: string[];
   externalTrafficPolicy: 'Cluster' | 'Local';

@@ -69,6 +69,15 @@ export class Explorer {
     });
   }
 
+  /** Loads a preset from the picker and waits until it is loaded (L/XL build in the worker: seconds). */
+  async loadPreset(id: string, timeout = 60_000): Promise<void> {
+    const toggle = this.page.getByTestId('preset-toggle');
+    await toggle.click();
+    await this.page.getByTestId(`preset-${id}`).click();
+    await expect(toggle).toHaveAttribute('data-preset', id, { timeout });
+    await expect(toggle).toBeEnabled({ timeout });
+  }
+
   async pause(): Promise<void> {
     const toggle = this.page.getByTestId('play-toggle');
     if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();

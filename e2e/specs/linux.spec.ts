@@ -14,8 +14,14 @@ test('clicking a node shows its ip route; tabs switch the command', async ({ pag
   // Keyboard: arrow keys move between tabs.
   await page.getByRole('tab', { name: 'ip route' }).focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: 'ip addr' })).toHaveAttribute('aria-selected', 'true');
-  await expect(out).toContainText('192.168.1.11/24');
+  await expect(page.getByRole('tab', { name: 'ip -br addr' })).toHaveAttribute('aria-selected', 'true');
+  await expect(out).toContainText(/eth0 +UP +192\.168\.1\.11\/24/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'ip addr', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(out).toContainText('inet 192.168.1.11/24 brd 192.168.1.255 scope global eth0');
 
   await page.getByRole('tab', { name: 'bridge fdb' }).click();
   await expect(out).toContainText('flannel.1');

@@ -1,5 +1,6 @@
-import { smallScenario } from '../scenario/presets/small';
-import { loadLang, saveLang } from '../platform/storage';
+import { loadLang, saveLang, workStorage } from '../platform/storage';
+import { clearFragment, readFragment } from '../platform/url';
+import { startSession } from '../ui/share/session';
 import { createAppStore, type AppStore } from '../store';
 import { createSimClient, type SimClient } from '../worker/client';
 
@@ -14,13 +15,10 @@ declare global {
 export function bootstrap(): AppStore {
   let store: AppStore | null = null;
   const sim = createSimClient({ onFatal: (m) => store?.getState().reportError(m) });
-  store = createAppStore({ sim, saveLang }, { lang: loadLang() });
+  store = createAppStore({ sim, saveLang, work: workStorage }, { lang: loadLang() });
   window.__kne = { store, sim };
   const s = store;
-  void (async () => {
-    await s.getState().loadScenario(smallScenario());
-    // Open on a cross-node flow, already traced, so the first view shows a path.
-    await s.getState().runTrace({ autoplay: false });
-  })();
+  // One ingress: a link in the address, else the saved work, else preset S (ui/share/session.ts).
+  void startSession(s, { fragment: readFragment(), readFragment, clearFragment, work: workStorage });
   return store;
 }

@@ -1,3 +1,8 @@
+import { SERVICES_EN, SERVICES_JA } from './services';
+import { shareEn, shareJa } from './share';
+import { presetsEn, presetsJa } from './presets';
+import { POLICY_EN, POLICY_JA } from './policy';
+
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
  * the keys; the Japanese one must have exactly the same keys (the type checker enforces it).
@@ -96,6 +101,10 @@ export const en = {
   'error.problems': 'The scenario has problems:',
   'error.dismiss': 'Dismiss',
   'error.reload': 'Reload the page',
+  ...SERVICES_EN,
+  ...shareEn,
+  ...presetsEn,
+  ...POLICY_EN,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -194,4 +203,8 @@ export const ja: Messages = {
   'error.problems': 'シナリオに問題があります:',
   'error.dismiss': '閉じる',
   'error.reload': 'ページを再読み込み',
+  ...SERVICES_JA,
+  ...shareJa,
+  ...presetsJa,
+  ...POLICY_JA,
 };

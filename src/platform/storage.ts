@@ -20,3 +20,35 @@ export function saveLang(lang: Lang): void {
     // not persisted; the toggle still works for this visit
   }
 }
+
+// --- the user's work (autosave and the draft set aside when a link is opened) ---
+
+const WORK_KEYS = { autosave: 'kne.work.autosave', draft: 'kne.work.draft' } as const;
+export type WorkSlot = keyof typeof WORK_KEYS;
+
+/** Saved work in localStorage; every call survives blocked storage (then nothing is kept). */
+export const workStorage = {
+  read(slot: WorkSlot): string | null {
+    try {
+      return localStorage.getItem(WORK_KEYS[slot]);
+    } catch {
+      return null;
+    }
+  },
+  write(slot: WorkSlot, text: string): boolean {
+    try {
+      localStorage.setItem(WORK_KEYS[slot], text);
+      return true;
+    } catch {
+      // quota exceeded or blocked: the work stays on screen, only the save is missed
+      return false;
+    }
+  },
+  remove(slot: WorkSlot): void {
+    try {
+      localStorage.removeItem(WORK_KEYS[slot]);
+    } catch {
+      // blocked storage: nothing to remove
+    }
+  },
+};

@@ -7,9 +7,14 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 export function fitProbe(probe: ProbeForm, topology: Topology): ProbeForm {
   const pods = topology.nodes.flatMap((n) => n.pods.map((p) => ({ key: p.key, node: n.name })));
   const has = (k: string) => pods.some((p) => p.key === k);
+  const services = new Set(topology.services.map((s) => s.key));
+  // Besides drawn Pods: `from` may be a node's host netns or `external`; `to` a Service, or an IP
+  // or DNS name as typed (only `NS/NAME` keys must name something that exists).
+  const fromOk = (k: string) => has(k) || k === 'external' || topology.nodes.some((n) => n.netns === k);
+  const toOk = (k: string) => has(k) || services.has(k) || (k !== '' && !k.includes('/'));
   let { from, to } = probe;
-  if (!has(from)) from = pods[0]?.key ?? '';
-  if (!has(to) || to === from) {
+  if (!fromOk(from)) from = pods[0]?.key ?? '';
+  if (!toOk(to) || to === from) {
     const fromNode = pods.find((p) => p.key === from)?.node;
     to = (pods.find((p) => p.node !== fromNode) ?? pods.find((p) => p.key !== from))?.key ?? '';
   }
@@ -44,13 +49,14 @@ export function createScenarioSlice(set: SetState, get: GetState, deps: StoreDep
     },
     async setDesigns(patch) {
       const { scenario, topology } = get();
-      if (!scenario || !topology) return;
+      // A preset built in the worker (L/XL) has no scenario on the page; its designs still change.
+      if (!topology) return;
       const designs = { ...topology.designs, ...patch };
       set({ status: 'loading', error: null });
       try {
         const next = await deps.sim.setDesigns(designs);
         set({
-          scenario: { ...scenario, designs },
+          scenario: scenario ? { ...scenario, designs } : null,
           topology: next,
           probe: fitProbe(get().probe, next),
           status: 'ready',

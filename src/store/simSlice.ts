@@ -15,7 +15,8 @@ export function createSimSlice(set: SetState, get: GetState, deps: StoreDeps): S
       if (!probe.from || !probe.to) return;
       set({ status: 'tracing', error: null });
       try {
-        const trace = await deps.sim.trace({ ...probe });
+        // A forced Service endpoint (ServicesSlice) applies when it is a candidate; else seeded random.
+        const trace = await deps.sim.trace({ ...probe }, get().traceEndpoint || undefined);
         if (!trace) return; // superseded by a newer trace
         set({ trace, hopIndex: 0, playing: options.autoplay ?? true, status: 'ready' });
       } catch (e) {

@@ -6,6 +6,11 @@ import type { Topology } from '../core/topology/types';
 import type { Lang } from '../i18n/lang';
 import type { ShowWhat } from '../worker/api';
 import type { SimClient } from '../worker/client';
+import type { ServicesSlice } from './servicesSlice';
+import type { PolicySlice } from './policySlice';
+import type { HistorySlice } from './historySlice';
+import type { ShareSlice, WorkStore } from './shareSlice';
+import type { PresetSlice } from './presetSlice';
 
 export interface ProbeForm {
   from: string;
@@ -66,12 +71,22 @@ export interface PlaybackSlice {
   setSpeed(speed: number): void;
 }
 
-export type AppState = ScenarioSlice & ViewSlice & SimSlice & PlaybackSlice;
+export type AppState = ScenarioSlice &
+  ViewSlice &
+  SimSlice &
+  PlaybackSlice &
+  ServicesSlice &
+  HistorySlice &
+  ShareSlice &
+  PolicySlice &
+  PresetSlice;
 
 export interface StoreDeps {
   sim: SimClient;
   /** Remembers the language between visits (platform/storage); optional in tests. */
   saveLang?: (lang: Lang) => void;
+  /** Saved work (autosave, draft); optional in tests. */
+  work?: WorkStore;
 }
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;

@@ -3,8 +3,14 @@ import type { Problem } from '../core/model/cluster';
 import type { Probe } from '../core/trace/types';
 import type { PackedTrace } from '../core/trace/wire';
 import type { Topology } from '../core/topology/types';
+import type { ResolveResult } from '../core/queries';
+import type { DnsType } from '../core/dns/records';
 
 import type { ShowWhat } from '../core/show';
+import type { Protocol } from '../core/model/k8s';
+import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
+import type { PresetId } from '../scenario/presets/registry';
+import type { OverviewPage } from './overview';
 
 export type { ShowWhat };
 
@@ -24,4 +30,24 @@ export interface SimApi {
   /** The trace in its compact wire form (≤ 10 KiB); `client.ts` unpacks it. */
   trace(probe: Probe, endpoint?: string): Promise<PackedTrace>;
   show(netns: string, what: ShowWhat): Promise<string>;
+  /** DNS lookup from a Pod (`NS/POD`) as its stub resolver and CoreDNS answer; null for an unknown Pod. */
+  resolve(from: string, name: string, type?: DnsType): Promise<ResolveResult | null>;
+  /** Kubernetes YAML onto the loaded scenario (replace or merge); no scenario when there is any error. */
+  importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
+  /** The loaded scenario as multi-document Kubernetes YAML. */
+  exportYaml(): Promise<string>;
+  /** Reachability matrix (rows = from, columns = to) for one port/protocol, with a per-Pod summary. */
+  matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
+  /** One NetworkPolicy from the editor's form, validated, with its YAML. */
+  checkPolicy(policy: unknown): Promise<PolicyCheck>;
+  /** The editor's YAML side: exactly one NetworkPolicy, validated. */
+  parsePolicyYaml(text: string): Promise<PolicyCheck>;
+  /** Builds a preset here (L/XL never cross to the page as objects) and loads it; focus is cleared. */
+  loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
+  /** Nodes to draw in detail in an aggregated view (kept across design changes); [] = overview only. */
+  focus(nodes: string[]): Promise<Topology>;
+  /** One page of the large-cluster overview: node tiles laid out (in the worker) by zone. */
+  overview(page: number): Promise<OverviewPage>;
+  /** The node (and overview page) a Pod `NS/POD` runs on; null when there is no such Pod. */
+  locatePod(key: string): Promise<{ node: string; page: number } | null>;
 }

@@ -4,6 +4,12 @@ import type { Probe, Trace } from '../core/trace/types';
 import { unpackTrace } from '../core/trace/wire';
 import type { Topology } from '../core/topology/types';
 import type { LoadResult, ShowWhat, SimApi } from './api';
+import type { ResolveResult } from '../core/queries';
+import type { DnsType } from '../core/dns/records';
+import type { Protocol } from '../core/model/k8s';
+import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
+import type { PresetId } from '../scenario/presets/registry';
+import type { OverviewPage } from './overview';
 
 /**
  * The page's handle on the simulator. Traces are latest-wins: when a newer trace was requested
@@ -15,6 +21,16 @@ export interface SimClient {
   setDesigns(designs: Designs): Promise<Topology>;
   trace(probe: Probe, endpoint?: string): Promise<Trace | null>;
   show(netns: string, what: ShowWhat): Promise<string>;
+  resolve(from: string, name: string, type?: DnsType): Promise<ResolveResult | null>;
+  importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
+  exportYaml(): Promise<string>;
+  matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
+  checkPolicy(policy: unknown): Promise<PolicyCheck>;
+  parsePolicyYaml(text: string): Promise<PolicyCheck>;
+  loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
+  focus(nodes: string[]): Promise<Topology>;
+  overview(page: number): Promise<OverviewPage>;
+  locatePod(key: string): Promise<{ node: string; page: number } | null>;
   dispose(): void;
 }
 
@@ -48,6 +64,16 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
       return seq === latestTrace ? unpackTrace(packed) : null;
     },
     show: async (netns, what) => (await api).show(netns, what),
+    resolve: async (from, name, type) => (await api).resolve(from, name, type),
+    importYaml: async (text, mode) => (await api).importYaml(text, mode),
+    exportYaml: async () => (await api).exportYaml(),
+    matrix: async (port, protocol, filter) => (await api).matrix(port, protocol, filter),
+    checkPolicy: async (policy) => (await api).checkPolicy(policy),
+    parsePolicyYaml: async (text) => (await api).parsePolicyYaml(text),
+    loadPreset: async (id, seed) => (await api).loadPreset(id, seed),
+    focus: async (nodes) => (await api).focus(nodes),
+    overview: async (page) => (await api).overview(page),
+    locatePod: async (key) => (await api).locatePod(key),
     dispose() {
       worker?.terminate();
       worker = null;

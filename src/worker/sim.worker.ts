@@ -9,6 +9,11 @@ import {
 } from '../core/engine';
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
+import { engineResolve } from '../core/queries';
+import type { Scenario } from '../core/model/scenario';
+import { checkPolicy, exportScenario, importInto, matrixAnswer, policyFromYaml } from './policyApi';
+import { buildPreset } from '../scenario/presets/registry';
+import { locatePod, overviewPage } from './overview';
 
 /**
  * SimApi over the pure engine. The engine (cluster + Linux state) lives here and never crosses to
@@ -17,6 +22,10 @@ import { packTrace } from '../core/trace/wire';
  */
 export function createSimApi(): SimApi {
   let engine: Engine | null = null;
+  // The scenario as the page sent it (the engine's copy carries the cluster add-ons): YAML import base.
+  let current: Scenario | null = null;
+  // Nodes drawn in detail in an aggregated view (drill-in); reset by every load.
+  let focus: string[] = [];
   const loaded = (): Engine => {
     if (!engine) throw new Error('No scenario is loaded yet');
     return engine;
@@ -25,18 +34,53 @@ export function createSimApi(): SimApi {
     async load(scenario) {
       const { engine: next, problems } = buildEngine(scenario);
       // With errors the previous scenario stays loaded (api.ts contract).
-      if (next) engine = next;
+      if (next) [engine, current, focus] = [next, scenario, []];
       return { problems, topology: next ? engineTopology(next) : null };
     },
     async setDesigns(designs) {
       engine = withDesigns(loaded(), designs);
-      return engineTopology(engine);
+      if (current) current = { ...current, designs };
+      return engineTopology(engine, focus);
     },
     async trace(probe, endpoint) {
       return packTrace(engineTrace(loaded(), probe, endpoint));
     },
     async show(netns, what) {
       return engineShow(loaded(), netns, what);
+    },
+    async resolve(from, name, type) {
+      return engineResolve(loaded(), from, name, type);
+    },
+    async importYaml(text, mode = 'replace') {
+      return importInto(current ?? loaded().cluster.scenario, text, mode);
+    },
+    async exportYaml() {
+      return exportScenario(current ?? loaded().cluster.scenario);
+    },
+    async matrix(port, protocol, filter) {
+      return matrixAnswer(loaded(), port, protocol, filter);
+    },
+    async checkPolicy(policy) {
+      return checkPolicy(policy);
+    },
+    async parsePolicyYaml(text) {
+      return policyFromYaml(text);
+    },
+    async loadPreset(id, seed) {
+      const scenario = buildPreset(id, seed);
+      const { engine: next, problems } = buildEngine(scenario);
+      if (next) [engine, current, focus] = [next, scenario, []];
+      return { problems, topology: next ? engineTopology(next) : null };
+    },
+    async focus(nodes) {
+      focus = [...nodes];
+      return engineTopology(loaded(), focus);
+    },
+    async overview(page) {
+      return overviewPage(loaded(), page);
+    },
+    async locatePod(key) {
+      return locatePod(loaded(), key);
     },
   };
 }

@@ -8,6 +8,12 @@ import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
 import { PacketLayer } from './PacketLayer';
 import { toFlow } from './toFlow';
+import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
+import { OverviewCanvas, useAggregatedView } from './overview';
+import { drilledTopology } from './overviewFlow';
+
+// Module scope, so React Flow never sees a new object and remounts every node.
+const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
 
 // React Flow turns pointer events off on nodes that are neither selectable, draggable nor
 // clickable; the buttons inside our nodes need them.
@@ -26,11 +32,21 @@ function FitOnChange({ topology }: { topology: Topology }) {
 export function Canvas() {
   const topology = useApp((s) => s.topology);
   const t = useT();
+  const external = useApp((s) => s.probe.from === 'external' || s.trace?.probe.from === 'external');
+  // Large clusters: an overview of node tiles until the user drills into nodes (overview.tsx).
+  useAggregatedView();
+  const overviewMode = Boolean(topology?.aggregated && topology.focus.length === 0);
   const view = useMemo(() => {
-    if (!topology) return null;
-    const layout = computeLayout(topology);
-    return { ...toFlow(topology, layout), anchors: anchorPoints(topology, layout) };
-  }, [topology]);
+    if (!topology || overviewMode) return null;
+    const drawn = drilledTopology(topology);
+    const layout = computeLayout(drawn);
+    const flow = toFlow(drawn, layout);
+    // Services (VIP cards linked to their Pods) and the outside world, beside the cluster.
+    const svc = serviceFlow(drawn, layout, { external });
+    const anchors = anchorPoints(drawn, layout);
+    for (const [k, p] of svc.anchors) anchors.set(k, p);
+    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors };
+  }, [topology, external, overviewMode]);
   const aria = useMemo(
     () => ({
       'controls.ariaLabel': t.t('canvas.controls'),
@@ -50,11 +66,14 @@ export function Canvas() {
       <h2 id="canvas-heading" className="sr-only">
         {t.t('canvas.label')}
       </h2>
-      {topology && view ? (
+      {topology && overviewMode ? (
+        <OverviewCanvas aria={aria} />
+      ) : topology && view ? (
         <ReactFlow
           nodes={view.nodes}
           edges={view.edges}
-          nodeTypes={nodeTypes}
+          nodeTypes={allNodeTypes}
+          edgeTypes={serviceEdgeTypes}
           fitView
           fitViewOptions={{ padding: 0.06 }}
           minZoom={0.15}
@@ -76,8 +95,8 @@ export function Canvas() {
       ) : (
         <p className="p-6 text-lg text-slate-700">{t.t('app.loading')}</p>
       )}
-      {topology?.aggregated && (
-        <p className="absolute top-2 left-2 rounded bg-white/90 px-2 py-1 text-sm">
+      {topology?.aggregated && !overviewMode && (
+        <p className="absolute top-2 right-2 rounded bg-white/90 px-2 py-1 text-sm">
           {t.t('canvas.aggregated', {
             shown: topology.nodes.reduce((a, n) => a + n.pods.length, 0),
             total: topology.totals.pods,

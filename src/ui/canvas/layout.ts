@@ -75,7 +75,9 @@ export function gridDevices(devices: TopologyDevice[]): TopologyDevice[] {
 export const nicDevices = (devices: TopologyDevice[]): TopologyDevice[] =>
   devices.filter((d) => d.kind === 'physical');
 
-export const podColumns = (n: number): number => (n <= 3 ? 1 : Math.min(3, Math.ceil(Math.sqrt(n))));
+// A node drilled into at cluster scale holds ~100 Pods: a squarer grid keeps it readable when fitted.
+export const podColumns = (n: number): number =>
+  n <= 3 ? 1 : n > 30 ? Math.min(12, Math.ceil(Math.sqrt(n))) : Math.min(3, Math.ceil(Math.sqrt(n)));
 
 export function computeLayout(t: Topology): Layout {
   const maxCols = Math.max(1, ...t.nodes.map((n) => podColumns(n.pods.length)));

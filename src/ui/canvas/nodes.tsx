@@ -168,6 +168,8 @@ function PodBox({ data }: NodeProps<PodFlowNode>) {
       data-pod={pod.key}
     >
       <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
+      {/* Where a Service's dashed link arrives (serviceNodes.tsx). */}
+      <Handle id="svc" type="target" position={Position.Right} style={hidden} isConnectable={false} />
       <div className="flex items-center justify-between gap-1" style={{ height: L.podNameH }}>
         <button
           type="button"

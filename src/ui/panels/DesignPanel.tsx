@@ -1,10 +1,11 @@
-import type { InterDesign, IntraDesign } from '../../core/model/scenario';
+import type { InterDesign, IntraDesign, ProxyMode } from '../../core/model/scenario';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import type { MessageKey } from '../../i18n';
 
 const INTRA: IntraDesign[] = ['bridge', 'routed', 'ebpf'];
 const INTER: InterDesign[] = ['overlay', 'routing'];
+const PROXY: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
 
 function RadioGroup<V extends string>({
   name,
@@ -82,6 +83,17 @@ export function DesignPanel() {
           disabled={!designs || busy}
           onChange={(inter) => void setDesigns({ inter })}
         />
+        <div title={t.t('designs.proxy.hint')}>
+          <RadioGroup
+            name="proxy"
+            legend={t.t('designs.proxy')}
+            values={PROXY}
+            value={designs?.proxy}
+            label={(v) => t.t(`designs.proxy.${v}` as MessageKey)}
+            disabled={!designs || busy}
+            onChange={(proxy) => void setDesigns({ proxy })}
+          />
+        </div>
       </div>
       {resembles && designs && (
         <p className="mt-2 text-sm text-slate-800" data-testid="resembles" aria-live="polite">

@@ -3,6 +3,8 @@ import type { Translator } from '../../i18n';
 import { useT } from '../hooks/useT';
 import { KIND_CLASS } from './HopList';
 import { outerRows, packetRows, type FieldRow } from './headerDiff';
+import { NatBeforeAfter } from '../services/NatSummary';
+import { isNatHop } from '../services/natRows';
 
 function Fields({
   rows,
@@ -70,13 +72,14 @@ export function HopDetail() {
         {hop.device ? ` · ${hop.device}` : ''}
       </p>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
+        <NatBeforeAfter hop={hop} prev={prev} />
         <Fields rows={packetRows(hop, prev)} caption={t.t('detail.packet')} t={t} testid="packet-fields" />
         {hop.outer && (
           <Fields rows={outerRows(hop, prev)} caption={t.t('detail.outer')} t={t} testid="outer-fields" />
         )}
         <div>
           <h3 className="mb-1 text-sm font-bold">
-            {t.t('detail.rule')}
+            {t.t(isNatHop(hop) ? 'nat.matched' : 'detail.rule')}
             {hop.table && (
               <span className="ml-2 font-mono text-xs font-normal text-slate-700">
                 {t.t('detail.table', { table: hop.table })}

@@ -2,6 +2,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HopKind } from '../../core/trace/types';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { ConntrackList, NatInline } from '../services/NatSummary';
+import { isNatHop } from '../services/natRows';
 
 export const KIND_CLASS: Record<HopKind, string> = {
   route: 'bg-sky-100 text-sky-900 border-sky-700',
@@ -87,9 +89,11 @@ export function HopList() {
                 data-netns={h.netns}
                 data-device={h.device ?? ''}
                 aria-current={i === hopIndex ? 'step' : undefined}
+                data-nat={isNatHop(h) || undefined}
+                data-phase={h.phase}
                 className={`kne-focus flex w-full gap-2 rounded-lg border-2 px-2 py-1.5 text-left ${
                   i === hopIndex ? 'border-amber-500 bg-amber-50' : 'border-transparent hover:bg-slate-50'
-                }`}
+                } ${isNatHop(h) ? 'shadow-[inset_4px_0_0_#c2410c]' : ''}`}
                 onClick={() => selectHop(i)}
               >
                 <span className="w-6 shrink-0 pt-0.5 text-right font-mono text-sm text-slate-600">
@@ -100,18 +104,25 @@ export function HopList() {
                     <span className={`rounded border px-1.5 text-xs font-bold ${KIND_CLASS[h.kind]}`}>
                       {t.kind(h.kind)}
                     </span>
+                    {h.phase === 'dns' && (
+                      <span className="rounded border border-dashed border-cyan-700 px-1.5 text-xs font-semibold text-cyan-900">
+                        {t.t('hops.phase.dns')}
+                      </span>
+                    )}
                     <span className="font-mono text-xs text-slate-700">
                       {h.netns}
                       {h.device ? ` · ${h.device}` : ''}
                     </span>
                   </span>
                   <span className="mt-0.5 block text-sm leading-snug text-slate-900">{t.hop(h)}</span>
+                  <NatInline hop={h} prev={trace.hops[i - 1] ?? null} />
                 </span>
               </button>
             </li>
           ))}
         </ol>
       )}
+      {trace && <ConntrackList trace={trace} />}
     </section>
   );
 }

@@ -2,43 +2,11 @@ import { useId, type FormEvent } from 'react';
 import type { Protocol } from '../../core/model/k8s';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { EndpointPicker, FromSelect, ToPicker } from '../services/TraceTargets';
 
 const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
-function PodSelect({
-  id,
-  value,
-  onChange,
-  testid,
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  testid: string;
-}) {
-  const nodes = useApp((s) => s.topology?.nodes);
-  return (
-    <select
-      id={id}
-      value={value}
-      data-testid={testid}
-      className="kne-focus w-[17rem] max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5 font-mono text-sm"
-      onChange={(e) => onChange(e.target.value)}
-    >
-      {nodes?.map((n) => (
-        <optgroup key={n.name} label={`${n.name} (${n.ip})`}>
-          {n.pods.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.key} — {p.ip}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
-  );
-}
-
-/** From / to / port / protocol, and the Trace button. */
+/** From / to (Pods, Services, names, IPs) / port / protocol, the Service endpoint, and the Trace button. */
 export function TraceForm() {
   const t = useT();
   const uid = useId();
@@ -62,21 +30,11 @@ export function TraceForm() {
       <form className="flex flex-wrap items-end gap-3" onSubmit={submit}>
         <div className={field}>
           <label htmlFor={`${uid}-from`}>{t.t('trace.from')}</label>
-          <PodSelect
-            id={`${uid}-from`}
-            testid="probe-from"
-            value={probe.from}
-            onChange={(from) => setProbe({ from })}
-          />
+          <FromSelect id={`${uid}-from`} value={probe.from} onChange={(from) => setProbe({ from })} />
         </div>
         <div className={field}>
           <label htmlFor={`${uid}-to`}>{t.t('trace.to')}</label>
-          <PodSelect
-            id={`${uid}-to`}
-            testid="probe-to"
-            value={probe.to}
-            onChange={(to) => setProbe({ to })}
-          />
+          <ToPicker id={`${uid}-to`} value={probe.to} onChange={(to) => setProbe({ to })} />
         </div>
         <div className={field}>
           <label htmlFor={`${uid}-port`}>{t.t('trace.port')}</label>
@@ -106,9 +64,10 @@ export function TraceForm() {
             ))}
           </select>
         </div>
+        <EndpointPicker />
         <button
           type="submit"
-          disabled={!ready || tracing || same}
+          disabled={!ready || tracing || same || !probe.to}
           data-testid="trace-run"
           className="kne-focus rounded-md bg-sky-700 px-5 py-2 text-base font-bold text-white hover:bg-sky-800 disabled:bg-slate-400"
         >

@@ -1,0 +1,114 @@
+import type { Problem } from '../core/model/cluster';
+import type { Protocol } from '../core/model/k8s';
+import type { ImportIssue } from '../scenario/manifests';
+import type { MatrixAnswer, PolicyCheck } from '../worker/policyApi';
+import type { GetState, SetState, StoreDeps } from './types';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export interface MatrixOptions {
+  port: number;
+  protocol: Protocol;
+  namespace: string;
+  name: string;
+}
+
+/** The outcome of the last YAML import, as the import panel lists it. */
+export interface YamlOutcome {
+  mode: 'replace' | 'merge';
+  applied: boolean;
+  errors: ImportIssue[];
+  notices: ImportIssue[];
+  inferred: string[];
+}
+
+/** NetworkPolicy editing, YAML import/export and the reachability matrix. */
+export interface PolicySlice {
+  yamlOutcome: YamlOutcome | null;
+  yamlBusy: boolean;
+  importYaml(text: string, mode: 'replace' | 'merge'): Promise<YamlOutcome>;
+  exportYaml(): Promise<string | null>;
+  matrixOptions: MatrixOptions;
+  matrix: MatrixAnswer | null;
+  matrixBusy: boolean;
+  setMatrixOptions(patch: Partial<MatrixOptions>): void;
+  refreshMatrix(): Promise<void>;
+  /** The editor's validation, by the worker: a policy from the form, or its YAML side. */
+  checkPolicy(policy: unknown): Promise<PolicyCheck>;
+  parsePolicyYaml(text: string): Promise<PolicyCheck>;
+  /** A matrix cell: trace that flow on the matrix's port/protocol. */
+  traceCell(from: string, to: string): Promise<void>;
+}
+
+const asIssue = (p: Problem): ImportIssue => ({ document: 0, line: null, path: p.path, message: p.message });
+
+export function createPolicySlice(set: SetState, get: GetState, deps: StoreDeps): PolicySlice {
+  let latestMatrix = 0;
+
+  return {
+    yamlOutcome: null,
+    yamlBusy: false,
+    async importYaml(text, mode) {
+      set({ yamlBusy: true });
+      let outcome: YamlOutcome;
+      try {
+        const r = await deps.sim.importYaml(text, mode);
+        outcome = { mode, applied: false, errors: r.errors, notices: r.notices, inferred: r.inferred };
+        const scenario = r.scenario;
+        if (scenario) {
+          // An undoable edit (history slice): the worker validates it first, and on problems the
+          // current scenario stays.
+          const done = await get().applyEdit(() => scenario);
+          outcome = done.ok
+            ? { ...outcome, applied: true }
+            : { ...outcome, errors: [...outcome.errors, ...done.problems.map(asIssue)] };
+        }
+      } catch (e) {
+        outcome = {
+          mode,
+          applied: false,
+          errors: [{ document: 0, line: null, path: '', message: message(e) }],
+          notices: [],
+          inferred: [],
+        };
+      }
+      set({ yamlOutcome: outcome, yamlBusy: false });
+      return outcome;
+    },
+    async exportYaml() {
+      try {
+        return await deps.sim.exportYaml();
+      } catch (e) {
+        set({ error: message(e) });
+        return null;
+      }
+    },
+    matrixOptions: { port: 9090, protocol: 'TCP', namespace: '', name: '' },
+    matrix: null,
+    matrixBusy: false,
+    setMatrixOptions(patch) {
+      set((s) => ({ matrixOptions: { ...s.matrixOptions, ...patch } }));
+      void get().refreshMatrix();
+    },
+    async refreshMatrix() {
+      if (!get().topology) return;
+      const { port, protocol, namespace, name } = get().matrixOptions;
+      const seq = ++latestMatrix;
+      set({ matrixBusy: true });
+      try {
+        const m = await deps.sim.matrix(port, protocol, { namespace, name });
+        if (seq !== latestMatrix) return; // a newer request is on its way
+        set({ matrix: m, matrixBusy: false });
+      } catch (e) {
+        if (seq === latestMatrix) set({ matrixBusy: false, error: message(e) });
+      }
+    },
+    checkPolicy: (policy) => deps.sim.checkPolicy(policy),
+    parsePolicyYaml: (text) => deps.sim.parsePolicyYaml(text),
+    async traceCell(from, to) {
+      const { port, protocol } = get().matrixOptions;
+      get().setProbe({ from, to, port, protocol });
+      await get().runTrace({ autoplay: true });
+    },
+  };
+}

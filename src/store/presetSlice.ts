@@ -1,0 +1,127 @@
+import { DEFAULT_SEED, findPreset, type PresetId } from '../scenario/presets/registry';
+import type { OverviewPage } from '../worker/overview';
+import { fitProbe } from './scenarioSlice';
+import type { GetState, SetState, StoreDeps } from './types';
+
+/**
+ * Presets and the large-cluster view. Small presets load like any scenario (editable, undoable,
+ * shareable). L and XL are built in the worker: the page never holds their scenario (`scenario` is
+ * null, `base` names preset and seed) and sees only the topology: an overview of node tiles, one
+ * page at a time, plus the nodes the user drilled into, drawn in detail.
+ */
+export interface PresetSlice {
+  /** The preset being built (the picker shows progress), or null. */
+  presetLoading: PresetId | null;
+  /** The overview page on screen in an aggregated view (null until asked for). */
+  overview: OverviewPage | null;
+  overviewPageIndex: number;
+  /** Loads a preset; teaching presets (and S) then trace their suggested flow. */
+  loadPreset(id: PresetId, seed?: number): Promise<void>;
+  /** Fetches an overview page from the worker (tiles laid out there). */
+  showOverviewPage(page: number): Promise<void>;
+  /** Draws these nodes in detail ([] = back to the overview). */
+  focusNodes(nodes: string[]): Promise<void>;
+  /**
+   * Traces between two Pods typed as `NS/POD`: the worker says where they run, those nodes are
+   * drawn in detail and the flow is traced. Returns the keys it could not find.
+   */
+  traceByName(from: string, to: string): Promise<string[]>;
+}
+
+/** Presets too large to build on the page's thread (their scenario stays in the worker). */
+export const WORKER_BUILT: ReadonlySet<string> = new Set(['l', 'xl']);
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps): PresetSlice {
+  let overviewSeq = 0;
+  let focusSeq = 0;
+
+  async function loadInWorker(id: PresetId, seed: number): Promise<boolean> {
+    const r = await deps.sim.loadPreset(id, seed);
+    if (!r.topology) {
+      set({ status: get().topology ? 'ready' : 'idle', problems: r.problems });
+      return false;
+    }
+    set({
+      scenario: null,
+      base: { preset: id, seed },
+      past: [],
+      future: [],
+      editProblems: [],
+      topology: r.topology,
+      problems: r.problems,
+      probe: fitProbe(get().probe, r.topology),
+      trace: null,
+      hopIndex: 0,
+      playing: false,
+      selectedNetns: null,
+      status: 'ready',
+    });
+    return true;
+  }
+
+  return {
+    presetLoading: null,
+    overview: null,
+    overviewPageIndex: 0,
+
+    async loadPreset(id, seed = DEFAULT_SEED) {
+      const entry = findPreset(id);
+      if (!entry) return;
+      set({ presetLoading: id, status: 'loading', error: null, overview: null, overviewPageIndex: 0 });
+      try {
+        let ok: boolean;
+        if (WORKER_BUILT.has(entry.size)) ok = await loadInWorker(id, seed);
+        else ok = (await get().setScenario(entry.build(seed), { preset: id, seed })).ok;
+        if (!ok) return;
+        const topology = get().topology;
+        if (topology?.aggregated) await get().showOverviewPage(0);
+        if (entry.probe) {
+          const { from, to, port, protocol } = entry.probe;
+          set({ probe: { from, to, port, protocol } });
+          await get().runTrace({ autoplay: true });
+        } else set({ trace: null, hopIndex: 0, playing: false });
+        await get().refreshLinux();
+      } catch (e) {
+        set({ status: get().topology ? 'ready' : 'idle', error: message(e) });
+      } finally {
+        set({ presetLoading: null });
+      }
+    },
+
+    async showOverviewPage(page) {
+      const seq = ++overviewSeq;
+      try {
+        const overview = await deps.sim.overview(page);
+        if (seq === overviewSeq) set({ overview, overviewPageIndex: overview.page });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+
+    async focusNodes(nodes) {
+      const seq = ++focusSeq;
+      try {
+        const topology = await deps.sim.focus(nodes);
+        if (seq !== focusSeq) return;
+        // Both ends of the flow must be drawn: a drill-in offers two Pods of the opened node.
+        set({ topology, probe: fitProbe(get().probe, topology) });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+
+    async traceByName(from, to) {
+      const keys = [from.trim(), to.trim()];
+      const where = await Promise.all(keys.map((k) => deps.sim.locatePod(k)));
+      const missing = keys.filter((_, i) => !where[i]);
+      if (missing.length > 0) return missing;
+      const nodes = [...new Set(where.map((w) => w!.node))];
+      await get().focusNodes(nodes);
+      set({ probe: { ...get().probe, from: keys[0]!, to: keys[1]! } });
+      await get().runTrace({ autoplay: true });
+      return [];
+    },
+  };
+}

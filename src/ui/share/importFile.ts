@@ -1,0 +1,22 @@
+import { loadScenario } from '../../scenario/load';
+import type { AppStore } from '../../store';
+
+/**
+ * A scenario file goes through the one ingress (loadScenario: structure), then the worker (network
+ * validation), as one undoable edit. Any problem is reported and the current scenario stays.
+ */
+export async function importScenarioFile(store: AppStore, name: string, text: string): Promise<boolean> {
+  const s = store.getState;
+  const loaded = loadScenario(text);
+  if (!loaded.ok) {
+    s().setNotice({ kind: 'import-failed', detail: loaded.errors.map((p) => `${p.path}: ${p.message}`) });
+    return false;
+  }
+  const r = await s().applyEdit(() => loaded.scenario);
+  if (!r.ok) {
+    s().setNotice({ kind: 'import-failed', detail: r.problems.map((p) => `${p.path}: ${p.message}`) });
+    return false;
+  }
+  s().setNotice({ kind: 'imported', name });
+  return true;
+}

@@ -1,0 +1,137 @@
+import { decode } from '../../scenario/codec';
+import { DEFAULT_SEED } from '../../scenario/presets/registry';
+import { smallScenario } from '../../scenario/presets/small';
+import type { AppStore } from '../../store';
+import { parseSaved, serializeView } from '../../store/persist';
+import { selectViewState, type WorkStore } from '../../store/shareSlice';
+import type { AppState } from '../../store/types';
+
+/**
+ * Startup: what the first screen shows. A link in the address wins; else the work saved on the last
+ * visit; else preset S. Saved work a link would replace is set aside as a draft, never dropped.
+ */
+export interface SessionEnv {
+  /** The address fragment the page was opened with (`#v1.…`, or ''). */
+  fragment: string;
+  /** Removes the fragment once read: from then on the state lives in the store and autosave. */
+  clearFragment(): void;
+  work: WorkStore;
+  /** Reads the fragment again, to follow links pasted into the open page (hashchange). */
+  readFragment?: () => string;
+  autosaveDelayMs?: number;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** True when saved work holds nothing a user made: an unedited preset S. */
+function isBareDefault(text: string): boolean {
+  const p = parseSaved(text);
+  return p.ok && p.state.preset === 's' && sameJson(p.state.scenario, smallScenario());
+}
+
+export async function startSession(store: AppStore, env: SessionEnv): Promise<() => void> {
+  const s = store.getState;
+  const openDefault = async () => {
+    await s().setScenario(smallScenario(), { preset: 's', seed: DEFAULT_SEED });
+    // Open on a cross-node flow, already traced, so the first view shows a path.
+    await s().runTrace({ autoplay: false });
+  };
+  const setAside = (text: string) => {
+    env.work.write('draft', text);
+    store.setState({ draftAvailable: true });
+  };
+
+  /** Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same. */
+  const openLink = async (fragment: string, current: string | null) => {
+    const link = decode(fragment);
+    if (current !== null && !isBareDefault(current)) {
+      const before = parseSaved(current);
+      const same = link.ok && before.ok && sameJson(before.state.scenario, link.state.scenario);
+      if (!same) setAside(current);
+    }
+    if (link.ok) {
+      const r = await s().applyViewState(link.state);
+      if (r.ok) return s().setNotice({ kind: 'link-opened' });
+      const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      s().setNotice({ kind: 'link-broken', code: 'INVALID', detail });
+    } else {
+      s().setNotice({ kind: 'link-broken', code: link.error.code, detail: link.error.message });
+    }
+    await openDefault();
+  };
+
+  const saved = env.work.read('autosave');
+  const fragment = env.fragment.replace(/^#/, '').trim();
+  if (fragment) {
+    env.clearFragment();
+    await openLink(fragment, saved);
+  } else if (saved !== null) {
+    const parsed = parseSaved(saved);
+    const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
+    if (!r?.ok) {
+      const detail = parsed.ok
+        ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
+        : parsed.error.message;
+      // Keep the unreadable save where "restore your draft" can still reach it.
+      if (!s().draftAvailable) setAside(saved);
+      s().setNotice({ kind: 'saved-broken', detail });
+      await openDefault();
+    }
+  } else {
+    await openDefault();
+  }
+  const stopAutosave = startAutosave(store, env.work, env.autosaveDelayMs ?? 400);
+  // A link pasted into the address bar of the open page changes only the fragment: same ingress.
+  const onHash = () => {
+    const next = env.readFragment?.().replace(/^#/, '').trim();
+    if (!next) return;
+    env.clearFragment();
+    const view = selectViewState(s());
+    void openLink(next, view ? serializeView(view) : null);
+  };
+  if (env.readFragment && typeof window !== 'undefined') window.addEventListener('hashchange', onHash);
+  return () => {
+    stopAutosave();
+    if (typeof window !== 'undefined') window.removeEventListener('hashchange', onHash);
+  };
+}
+
+/** Fields whose change is worth saving. */
+const SAVED_FIELDS: (keyof AppState)[] = [
+  'scenario',
+  'base',
+  'trace',
+  'hopIndex',
+  'selectedNetns',
+  'linuxTab',
+  'lang',
+];
+
+/** Debounced autosave of the whole view; flushed when the page is hidden (reload, tab close). */
+export function startAutosave(store: AppStore, work: WorkStore, delayMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last: string | null = null;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const view = selectViewState(store.getState());
+    if (!view) return;
+    const text = serializeView(view);
+    if (text !== last && work.write('autosave', text)) last = text;
+  };
+  const unsubscribe = store.subscribe((now, prev) => {
+    if (SAVED_FIELDS.every((k) => now[k] === prev[k])) return;
+    clearTimeout(timer);
+    timer = setTimeout(flush, delayMs);
+  });
+  flush();
+  const onHide = () => {
+    if (timer !== undefined) flush();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide);
+  };
+}

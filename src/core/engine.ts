@@ -40,14 +40,35 @@ export function buildEngine(scenario: Scenario): { engine: Engine | null; proble
   const full = withClusterAddons(scenario);
   const { cluster, problems } = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
   if (!cluster) return { engine: null, problems };
-  const services = buildServiceState(cluster);
-  const policy =
-    full.networkPolicies.length > 0 ? compilePolicies(cluster, full.namespaces, full.networkPolicies) : null;
-  const decorate = full.designs.proxy === 'ipvs' ? kubeIpvs0Decorator(services) : undefined;
-  return {
-    engine: { cluster, world: new World(cluster, full.designs, decorate), services, policy },
-    problems,
+  // The Service control plane and the compiled policies are built on first use (memoised): the
+  // overview of a large cluster needs neither, so it appears sooner; warmEngine builds them next.
+  let services: ServiceState | null = null;
+  let policy: PolicyIndex | null | undefined;
+  const servicesOf = (): ServiceState => (services ??= buildServiceState(cluster));
+  const decorate = full.designs.proxy === 'ipvs' ? kubeIpvs0Decorator(servicesOf) : undefined;
+  const engine: Engine = {
+    cluster,
+    world: new World(cluster, full.designs, decorate),
+    get services() {
+      return servicesOf();
+    },
+    get policy() {
+      if (policy === undefined) {
+        policy =
+          full.networkPolicies.length > 0
+            ? compilePolicies(cluster, full.namespaces, full.networkPolicies)
+            : null;
+      }
+      return policy;
+    },
   };
+  return { engine, problems };
+}
+
+/** Builds what buildEngine deferred (Services, policies), e.g. right after the first view is shown. */
+export function warmEngine(engine: Engine): void {
+  void engine.services;
+  void engine.policy;
 }
 
 /**
@@ -66,7 +87,7 @@ export function withDesigns(engine: Engine, designs: Designs): Engine {
  * detail anyway (drilling into an overview).
  */
 export function engineTopology(engine: Engine, focus: readonly string[] = []): Topology {
-  return buildTopology(engine.world, engine.services, focus);
+  return buildTopology(engine.world, () => engine.services, focus);
 }
 
 /** The environment of one trace: seeded by the probe so the same probe gives the same path. */

@@ -5,6 +5,7 @@ import {
   engineTopology,
   engineTrace,
   withDesigns,
+  warmEngine,
   type Engine,
 } from '../core/engine';
 import type { SimApi } from './api';
@@ -30,15 +31,24 @@ export function createSimApi(): SimApi {
     if (!engine) throw new Error('No scenario is loaded yet');
     return engine;
   };
+  // After answering with the first view, build what the engine deferred (Services, policies), so the
+  // first trace or matrix usually finds them ready. A later call simply builds them itself if needed.
+  const warmSoon = (e: Engine): void => {
+    setTimeout(() => {
+      if (engine === e) warmEngine(e);
+    }, 0);
+  };
   return {
     async load(scenario) {
       const { engine: next, problems } = buildEngine(scenario);
       // With errors the previous scenario stays loaded (api.ts contract).
       if (next) [engine, current, focus] = [next, scenario, []];
+      if (next) warmSoon(next);
       return { problems, topology: next ? engineTopology(next) : null };
     },
     async setDesigns(designs) {
       engine = withDesigns(loaded(), designs);
+      warmSoon(engine);
       if (current) current = { ...current, designs };
       return engineTopology(engine, focus);
     },
@@ -70,6 +80,7 @@ export function createSimApi(): SimApi {
       const scenario = buildPreset(id, seed);
       const { engine: next, problems } = buildEngine(scenario);
       if (next) [engine, current, focus] = [next, scenario, []];
+      if (next) warmSoon(next);
       return { problems, topology: next ? engineTopology(next) : null };
     },
     async focus(nodes) {

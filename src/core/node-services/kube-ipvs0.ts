@@ -11,18 +11,25 @@ const KUBE_IPVS0_IFINDEX = 7;
  * device `kube-ipvs0` as a /32, so the kernel treats VIPs as local and IPVS can grab them at
  * INPUT. The device is never brought up: `<BROADCAST,NOARP>` and state DOWN (facts §3).
  */
-export function kubeIpvs0Decorator(state: ServiceState): (b: NetnsBuilder, node: ClusterNode) => void {
-  const vips: Ipv4[] = [];
-  const seen = new Set<number>();
-  for (const sp of state.ports) {
-    for (const ip of [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerIPs]) {
-      if (ip !== null && !seen.has(ip)) {
-        seen.add(ip);
-        vips.push(ip);
+export function kubeIpvs0Decorator(
+  stateOf: () => ServiceState,
+): (b: NetnsBuilder, node: ClusterNode) => void {
+  let vips: Ipv4[] | null = null;
+  const collect = (state: ServiceState): Ipv4[] => {
+    const list: Ipv4[] = [];
+    const seen = new Set<number>();
+    for (const sp of state.ports) {
+      for (const ip of [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerIPs]) {
+        if (ip !== null && !seen.has(ip)) {
+          seen.add(ip);
+          list.push(ip);
+        }
       }
     }
-  }
+    return list;
+  };
   return (b) => {
+    vips ??= collect(stateOf());
     b.link({
       ifindex: KUBE_IPVS0_IFINDEX,
       name: 'kube-ipvs0',

@@ -6,12 +6,14 @@ import { INTER_DESIGNS, INTRA_DESIGNS, RESEMBLANCE } from '../cni/registry';
 import type { Topology, TopologyDevice, TopologyNode, TopologyPod, TopologyService } from './types';
 import type { ServiceState } from '../services/types';
 
-/** Services listed in an aggregated view. */
-const OVERVIEW_SERVICES = 100;
-
-function topologyServices(state: ServiceState | null, aggregated: boolean): TopologyService[] {
+function topologyServices(
+  state: ServiceState | null,
+  onNode?: (nodeIndex: number) => boolean,
+): TopologyService[] {
   if (!state) return [];
-  const list = aggregated ? state.services.slice(0, OVERVIEW_SERVICES) : state.services;
+  const list = onNode
+    ? state.services.filter((s) => s.addresses.some((a) => a.nodeIndex !== null && onNode(a.nodeIndex)))
+    : state.services;
   return list.map((s) => ({
     key: `${s.namespace}/${s.name}`,
     namespace: s.namespace,
@@ -68,7 +70,7 @@ function device(ns: Netns, link: Link, roles: Record<string, string>): TopologyD
  */
 export function buildTopology(
   world: World,
-  services: ServiceState | null = null,
+  servicesOf: () => ServiceState | null = () => null,
   focus: readonly string[] = [],
 ): Topology {
   const c = world.cluster;
@@ -129,9 +131,15 @@ export function buildTopology(
     podCidr: formatCidr(c.networks.podCidr),
     serviceCidr: formatCidr(c.networks.serviceCidr),
     nodes,
-    services: topologyServices(services, aggregated),
+    // A bare overview lists no Service cards, so it does not wait for the Service control plane;
+    // a drill-in lists the Services with an endpoint on the nodes drawn in detail.
+    services: !aggregated
+      ? topologyServices(servicesOf())
+      : focused.size === 0
+        ? []
+        : topologyServices(servicesOf(), (i) => focused.has(c.nodes[i]?.name ?? '')),
     aggregated,
-    totals: { nodes: c.nodes.length, pods: podCount, services: services?.services.length ?? 0 },
+    totals: { nodes: c.nodes.length, pods: podCount, services: c.scenario.services.length },
     focus: listed.filter((n) => focused.has(n.name)).map((n) => n.name),
   };
 }

@@ -60,11 +60,23 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
   const rule = shown.map((m) => m.rule).join('\n') || null;
   const vip = `${formatIpv4(f.dst)}:${f.dstPort}`;
   if (t.action === 'reject' || t.action === 'drop') {
+    // Which Service port refused: with a Local traffic policy and no ready endpoint on this node the
+    // reason is the policy (iptables/nftables DROP it; IPVS, whose virtual server has no real server
+    // here, answers ICMP port unreachable), otherwise the Service has no endpoints at all.
+    const sp = env.services.ports.find(
+      (p) =>
+        p.protocol === f.protocol &&
+        ((p.clusterIP === f.dst && p.port === f.dstPort) ||
+          ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
+          (p.nodePort === f.dstPort && p.nodePort > 0 && isLocalAddress(ns, f.dst))),
+    );
+    const anyReady = sp?.endpoints.some((e) => e.ready) ?? false;
+    const localOnly = t.action === 'drop' || (sp !== undefined && anyReady);
     w.drop(
-      t.action === 'reject' ? 'NO_ENDPOINTS' : 'NO_LOCAL_ENDPOINTS',
+      localOnly ? 'NO_LOCAL_ENDPOINTS' : 'NO_ENDPOINTS',
       ns.id,
       null,
-      t.action === 'reject' ? 'hop.drop.noEndpoints' : 'hop.drop.noLocalEndpoints',
+      localOnly ? 'hop.drop.noLocalEndpoints' : 'hop.drop.noEndpoints',
       { netns: ns.id, vip },
       st,
       rule,

@@ -21,6 +21,8 @@ export class NetnsBuilder {
   readonly fdb: FdbEntry[] = [];
   readonly bpfMaps: BpfMap[] = [];
   forwarding = false;
+  /** Addresses every node carries (kube-ipvs0's VIPs): one list and one set shared by all. */
+  shared: { addresses: readonly Address[]; ips: ReadonlySet<number> } | null = null;
 
   constructor(
     readonly id: NetnsId,
@@ -44,12 +46,20 @@ export class NetnsBuilder {
   build(shared: SharedState | null): Netns {
     const self = this.kind === 'node' ? this.nodeIndex : -1;
     const links = [...this.links].sort((a, b) => a.ifindex - b.ifindex);
+    const own = this.addresses;
+    const common = this.shared;
+    let all: Address[] | null = common ? null : own;
     return {
       id: this.id,
       kind: this.kind,
       nodeIndex: this.nodeIndex,
       links,
-      addresses: this.addresses,
+      // Shared addresses (10,000 VIPs on kube-ipvs0 at XL) are appended only when someone lists them.
+      get addresses(): Address[] {
+        return (all ??= [...own, ...common!.addresses]);
+      },
+      ownIps: new Set(this.addresses.map((a) => a.ip)),
+      ...(this.shared ? { sharedIps: this.shared.ips } : {}),
       routes: new LayeredRouteTable(this.routes, shared?.routes ?? null, self),
       neighbors: new LayeredNeighborTable(this.neighbors, shared?.neighbors ?? null, self),
       fdb: new LayeredFdbTable(this.fdb, shared?.fdb ?? null, self),

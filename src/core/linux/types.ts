@@ -149,5 +149,9 @@ export interface Netns {
   fdb: FdbTable;
   /** `net.ipv4.ip_forward`. */
   forwarding: boolean;
+  /** The netns's own addresses as a set (the local table), when the builder computed it. */
+  ownIps?: ReadonlySet<number>;
+  /** Local addresses shared by every node (kube-ipvs0's VIPs), also listed in `addresses`. */
+  sharedIps?: ReadonlySet<number>;
   bpfMaps: BpfMap[];
 }

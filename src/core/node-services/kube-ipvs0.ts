@@ -1,7 +1,7 @@
 import type { ClusterNode } from '../model/cluster';
 import type { NetnsBuilder } from '../cni/builder';
 import type { ServiceState } from '../services/types';
-import type { Ipv4 } from '../net/ipv4';
+import type { Address } from '../linux/types';
 
 /** ifindex of kube-ipvs0 on a node (after the design devices, before Pod veths). */
 const KUBE_IPVS0_IFINDEX = 7;
@@ -14,19 +14,20 @@ const KUBE_IPVS0_IFINDEX = 7;
 export function kubeIpvs0Decorator(
   stateOf: () => ServiceState,
 ): (b: NetnsBuilder, node: ClusterNode) => void {
-  let vips: Ipv4[] | null = null;
-  const collect = (state: ServiceState): Ipv4[] => {
-    const list: Ipv4[] = [];
+  // The same addresses on every node: built once and shared by every node's address list.
+  let vips: { addresses: Address[]; ips: Set<number> } | null = null;
+  const collect = (state: ServiceState): { addresses: Address[]; ips: Set<number> } => {
+    const list: Address[] = [];
     const seen = new Set<number>();
     for (const sp of state.ports) {
       for (const ip of [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerIPs]) {
         if (ip !== null && !seen.has(ip)) {
           seen.add(ip);
-          list.push(ip);
+          list.push({ dev: 'kube-ipvs0', ip, prefix: 32, scope: 'global' });
         }
       }
     }
-    return list;
+    return { addresses: list, ips: seen };
   };
   return (b) => {
     vips ??= collect(stateOf());
@@ -39,6 +40,6 @@ export function kubeIpvs0Decorator(
       state: 'DOWN',
       flags: ['BROADCAST', 'NOARP'],
     });
-    for (const ip of vips) b.address({ dev: 'kube-ipvs0', ip, prefix: 32, scope: 'global' });
+    b.shared = vips;
   };
 }

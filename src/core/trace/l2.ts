@@ -9,8 +9,11 @@ export interface Resolution {
   answeredBy: string | null;
 }
 
-const owns = (ns: Netns, dev: string, ip: Ipv4): boolean =>
-  ns.addresses.some((a) => a.dev === dev && a.ip === ip);
+/** Whether `dev` in `ns` holds `ip` (the local-address sets rule most candidates out without a scan). */
+function owns(ns: Netns, dev: string, ip: Ipv4): boolean {
+  if (ns.ownIps && !ns.ownIps.has(ip) && !(ns.sharedIps?.has(ip) ?? false)) return false;
+  return ns.addresses.some((a) => a.dev === dev && a.ip === ip);
+}
 
 /**
  * ARP over a veth pair: the only other station is the peer device. It answers if it holds the

@@ -603,8 +603,17 @@ function externalVipsOf(services: TraceEnv['services']): Set<number> {
   return set;
 }
 
+const localAddresses = new WeakMap<Netns, Set<number>>();
+
+/** Whether `ip` is one of the netns's own addresses (the kernel's local table); a Set per netns. */
 export function isLocalAddress(ns: Netns, ip: Ipv4): boolean {
-  return ns.addresses.some((a) => a.ip === ip);
+  if (ns.ownIps) return ns.ownIps.has(ip) || (ns.sharedIps?.has(ip) ?? false);
+  let set = localAddresses.get(ns);
+  if (!set) {
+    set = new Set(ns.addresses.map((a) => a.ip));
+    localAddresses.set(ns, set);
+  }
+  return set.has(ip);
 }
 
 function routeArgs(ns: Netns, route: Route, dst: Ipv4, _st: PacketState): Record<string, string | number> {

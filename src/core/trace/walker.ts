@@ -1,18 +1,17 @@
-import { formatCidr } from '../net/cidr';
 import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Link, Netns, Route } from '../linux/types';
 import type { World } from '../cni/world';
 import type { DropReason, Hop, HopKind } from './types';
 import { say, type HopMessageKey } from './messages';
-import { headersOf, outerHeadersOf, vxlanSourcePort, DEFAULT_TTL, type PacketState } from './state';
-import { ruleOfFdb, ruleOfNeighbor, ruleOfRoute, ruleOfVxlan } from './rule-text';
-import { resolveOnBridge, resolveOnVeth } from './l2';
+import { headersOf, outerHeadersOf, type PacketState } from './state';
+import { ruleOfFdb, ruleOfRoute, ruleOfVxlan } from './rule-text';
 import { runEgressBpf, runIngressBpf } from './ebpf';
+import { crossVeth, encapsulate, overBridge, overVeth, underlay } from './link-steps';
 import type { TraceEnv } from './env';
 import type { MatchedRule } from '../services/proxy/types';
 import type { Protocol } from '../model/k8s';
 import { postrouting, serviceHook } from './service-hooks';
-import { checkEgress, checkIngress } from './policy-hooks';
+import { checkEgress } from './policy-hooks';
 
 /** A translation conntrack remembers, so replies are rewritten back. */
 export interface ConntrackRecord {
@@ -221,13 +220,13 @@ export class Walker {
       return;
     switch (link.kind) {
       case 'vxlan':
-        return this.encapsulate(ns, link, nexthop, st);
+        return encapsulate(this, ns, link, nexthop, st);
       case 'physical':
-        return this.underlay(ns, link, nexthop, st);
+        return underlay(this, ns, link, nexthop, st);
       case 'veth':
-        return this.overVeth(ns, link, nexthop, st);
+        return overVeth(this, ns, link, nexthop, st);
       case 'bridge':
-        return this.overBridge(ns, link, nexthop, st);
+        return overBridge(this, ns, link, nexthop, st);
       default:
         this.drop(
           'NO_ROUTE',
@@ -288,7 +287,7 @@ export class Walker {
         st,
       );
       const port = ns.links.find((l) => l.name === entry.dev)!;
-      return this.crossVeth(ns, port, st, 'hop.veth', {});
+      return crossVeth(this, ns, port, st, 'hop.veth', {});
     }
     this.ipReceive(ns, link, st);
   }
@@ -360,233 +359,6 @@ export class Walker {
       st,
     );
     this.transmit(ns, route.dev!, route.via ?? st.frame.dst, st);
-  }
-
-  /** Kernel VXLAN: neighbour entry → VTEP MAC, FDB entry → remote Node IP, then the outer packet is routed. */
-  encapsulate(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
-    const vx = link.vxlan!;
-    const neigh = ns.neighbors.lookup(nexthop, link.name);
-    if (!neigh) {
-      this.drop(
-        'NO_NEIGHBOR',
-        ns.id,
-        link.name,
-        'hop.drop.noNeighbor',
-        { dev: link.name, nexthop: formatIpv4(nexthop) },
-        st,
-      );
-      return;
-    }
-    st.frame.srcMac = link.mac;
-    st.frame.dstMac = neigh.lladdr;
-    this.emit(
-      'arp',
-      ns.id,
-      link.name,
-      'hop.arp.neighbor',
-      { netns: ns.id, nexthop: formatIpv4(nexthop), dev: link.name, dstMac: neigh.lladdr },
-      ruleOfNeighbor(neigh),
-      'ip neigh',
-      st,
-    );
-    const fdb = ns.fdb.lookup(neigh.lladdr, link.name);
-    if (!fdb || fdb.dst === undefined) {
-      this.drop('NO_FDB', ns.id, link.name, 'hop.drop.noFdb', { dev: link.name, dstMac: neigh.lladdr }, st);
-      return;
-    }
-    st.outer = {
-      src: vx.local ?? this.world.cluster.nodes[ns.nodeIndex]!.ip,
-      dst: fdb.dst,
-      srcPort: vxlanSourcePort(st.frame),
-      dstPort: vx.port,
-      vni: vx.vni,
-      ttl: DEFAULT_TTL,
-    };
-    this.emit(
-      'encap',
-      ns.id,
-      link.name,
-      'hop.encap',
-      {
-        dev: link.name,
-        dstMac: neigh.lladdr,
-        remote: formatIpv4(fdb.dst),
-        port: vx.port,
-        outerSrc: formatIpv4(st.outer.src),
-        vni: vx.vni,
-      },
-      ruleOfFdb(fdb),
-      'bridge fdb',
-      st,
-    );
-    this.send(ns, st);
-  }
-
-  /** The node's NIC puts the packet on the underlay; the next hop is another node or the router. */
-  underlay(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
-    const cluster = this.world.cluster;
-    const nodeIndex = cluster.nodeByIp.get(nexthop);
-    if (nodeIndex === undefined) {
-      if (nexthop === cluster.networks.underlayGateway) {
-        this.drop(
-          'LEFT_CLUSTER',
-          ns.id,
-          link.name,
-          'hop.drop.leftCluster',
-          { netns: ns.id, gateway: formatIpv4(nexthop) },
-          st,
-        );
-      } else {
-        this.drop(
-          'NO_NEIGHBOR',
-          ns.id,
-          link.name,
-          'hop.drop.noNeighbor',
-          { dev: link.name, nexthop: formatIpv4(nexthop) },
-          st,
-        );
-      }
-      return;
-    }
-    const target = this.world.nodeNetns(nodeIndex);
-    const targetEth0 = target.links.find((l) => l.kind === 'physical')!;
-    const l2 = st.outer ?? st.frame;
-    l2.srcMac = link.mac;
-    l2.dstMac = targetEth0.mac;
-    const neighRule = ruleOfNeighbor({
-      ip: nexthop,
-      dev: link.name,
-      lladdr: targetEth0.mac,
-      state: 'REACHABLE',
-    });
-    this.emit(
-      'underlay',
-      'underlay',
-      formatCidr(cluster.networks.underlay),
-      'hop.underlay',
-      {
-        underlay: formatCidr(cluster.networks.underlay),
-        fromNode: ns.id,
-        toNode: target.id,
-        dstMac: targetEth0.mac,
-      },
-      neighRule,
-      'ip neigh',
-      st,
-    );
-    this.receive(target, targetEth0.name, st);
-  }
-
-  /** A veth transmit: resolve the next hop's MAC (table entry or ARP), then the peer receives it. */
-  overVeth(ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
-    const known = ns.neighbors.lookup(nexthop, link.name);
-    const resolved = known
-      ? { mac: known.lladdr, answeredBy: null }
-      : resolveOnVeth(this.world, ns, link, nexthop);
-    if (!resolved) {
-      this.drop(
-        'NO_NEIGHBOR',
-        ns.id,
-        link.name,
-        'hop.drop.noNeighbor',
-        { dev: link.name, nexthop: formatIpv4(nexthop) },
-        st,
-      );
-      return;
-    }
-    st.frame.srcMac = link.mac;
-    st.frame.dstMac = resolved.mac;
-    const rule = ruleOfNeighbor(
-      known ?? { ip: nexthop, dev: link.name, lladdr: resolved.mac, state: 'REACHABLE' },
-    );
-    if (resolved.answeredBy)
-      this.crossVeth(
-        ns,
-        link,
-        st,
-        'hop.veth.arp',
-        { nexthop: formatIpv4(nexthop), answeredBy: resolved.answeredBy },
-        rule,
-      );
-    else this.crossVeth(ns, link, st, 'hop.veth', {}, rule);
-  }
-
-  /** The frame comes out of the other end of a veth pair. */
-  crossVeth(
-    ns: Netns,
-    link: Link,
-    st: PacketState,
-    key: 'hop.veth' | 'hop.veth.arp',
-    extra: Record<string, string>,
-    rule: string | null = null,
-  ): void {
-    const peer = this.world.netns(link.peer!.netns)!;
-    const peerLink = peer.links.find((l) => l.ifindex === link.peer!.ifindex)!;
-    if (ns.kind === 'node' && peer.kind === 'pod') {
-      const podIndex = this.world.cluster.podByKey.get(peer.id);
-      const pod = podIndex === undefined ? undefined : this.world.cluster.pods[podIndex];
-      if (pod && pod.ip === st.frame.dst && !checkIngress(this, ns, podIndex!, st)) return;
-    }
-    this.emit(
-      'veth',
-      ns.id,
-      link.name,
-      key,
-      {
-        netns: ns.id,
-        dev: link.name,
-        dstMac: st.frame.dstMac ?? '',
-        peerDev: peerLink.name,
-        peerNetns: peer.id,
-        ...extra,
-      },
-      rule,
-      rule ? 'ip neigh' : null,
-      st,
-    );
-    this.receive(peer, peerLink.name, st);
-  }
-
-  /** Sending out of the bridge device itself: ARP across its ports, then the bridge FDB picks the port. */
-  overBridge(ns: Netns, bridge: Link, nexthop: Ipv4, st: PacketState): void {
-    const resolved = resolveOnBridge(this.world, ns, bridge, nexthop);
-    if (!resolved) {
-      this.drop(
-        'NO_NEIGHBOR',
-        ns.id,
-        bridge.name,
-        'hop.drop.noNeighbor',
-        { dev: bridge.name, nexthop: formatIpv4(nexthop) },
-        st,
-      );
-      return;
-    }
-    st.frame.srcMac = bridge.mac;
-    st.frame.dstMac = resolved.mac;
-    const entry = ns.fdb.lookup(resolved.mac, bridge.name);
-    if (!entry) {
-      this.drop(
-        'NO_FDB',
-        ns.id,
-        bridge.name,
-        'hop.drop.noFdb',
-        { dev: bridge.name, dstMac: resolved.mac },
-        st,
-      );
-      return;
-    }
-    this.emit(
-      'bridge',
-      ns.id,
-      bridge.name,
-      'hop.bridge.forward',
-      { bridge: bridge.name, dstMac: resolved.mac, port: entry.dev },
-      ruleOfFdb(entry),
-      'bridge fdb',
-      st,
-    );
-    const port = ns.links.find((l) => l.name === entry.dev)!;
-    this.crossVeth(ns, port, st, 'hop.veth', {});
   }
 }
 

@@ -6,15 +6,19 @@ import { benchDatapath, benchServiceTraces } from './datapath';
 import { benchServices } from './services';
 import { benchPolicy } from './policy';
 import { benchCodec } from './codec';
+import { benchPage } from './page';
 
 const only = process.argv[2];
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   datapath: benchDatapath,
   'service-traces': benchServiceTraces,
   services: benchServices,
   policy: benchPolicy,
   codec: benchCodec,
+  // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and
+  // frame times in Chromium while a trace animates on M and L.
+  page: () => benchPage('.dist-bench'),
 };
 for (const [name, run] of Object.entries(sections)) {
-  if (!only || only === name) run();
+  if (!only || only === name) await run();
 }

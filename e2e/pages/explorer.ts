@@ -78,6 +78,12 @@ export class Explorer {
     await expect(toggle).toBeEnabled({ timeout });
   }
 
+  /** Shows one tool of the tabbed panel under the canvas (only one is visible at a time). */
+  async tool(id: 'linux' | 'dns' | 'policy' | 'editor'): Promise<void> {
+    await this.page.getByTestId(`tool-tab-${id}`).click();
+    await expect(this.page.getByTestId(`tool-panel-${id}`)).toBeVisible();
+  }
+
   async pause(): Promise<void> {
     const toggle = this.page.getByTestId('play-toggle');
     if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();

@@ -5,6 +5,7 @@ import { Explorer } from '../pages/explorer';
 test('add a Pod with the editor and see it on the canvas', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('editor');
   await page.getByTestId('editor-toggle').click();
   const pods = page.getByTestId('editor-pods');
   await expect(pods.getByTestId('pod-select')).toHaveValue('');
@@ -50,6 +51,7 @@ test('an overlapping Service CIDR shows an error beside the field and changes no
     };
   });
   const hops = await app.hopPlaces();
+  await app.tool('editor');
   await page.getByTestId('editor-toggle').click();
   const form = page.getByTestId('editor-cluster');
   const field = form.getByLabel(/^Service CIDR/);
@@ -93,6 +95,7 @@ test('an overlapping Service CIDR shows an error beside the field and changes no
 test('rename and remove nodes and namespaces', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('editor');
   await page.getByTestId('editor-toggle').click();
   const nodes = page.getByTestId('editor-nodes');
   await nodes.getByLabel('Name of node-3').fill('worker-3');
@@ -132,6 +135,7 @@ test('the editor and the scenario bar pass axe, in English and Japanese, and wor
   await expect(app.hops.first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('share-notice')).toBeVisible();
   // Keyboard: open the editor and submit a bad Service CIDR with Enter.
+  await app.tool('editor');
   await page.getByTestId('editor-toggle').focus();
   await page.keyboard.press('Enter');
   const field = page.getByTestId('editor-cluster').getByLabel(/^Service CIDR/);

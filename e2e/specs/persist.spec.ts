@@ -63,6 +63,7 @@ test('opening a link keeps earlier work as a draft that can be restored', async 
   await page.getByTestId('undo').click();
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('design-intra-bridge')).toBeChecked();
+  await app.tool('editor');
   await page.getByTestId('editor-toggle').click();
   await page.getByTestId('pod-name').fill('my-work');
   await page.getByTestId('pod-add').click();

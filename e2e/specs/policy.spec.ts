@@ -62,6 +62,7 @@ test('a default-deny ingress policy turns the matrix red, and a red cell traces 
 }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('policy');
   await importShop(page, app);
 
   // No policy: everything is allowed.
@@ -130,6 +131,7 @@ test('the editor validates as you type, beside the field, and never applies an i
 }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('policy');
   await page.getByTestId('workspace-tab-policies').click();
   await page.getByTestId('policy-template').selectOption('blank');
   await page.getByTestId('policy-new').click();
@@ -202,6 +204,7 @@ test('the editor validates as you type, beside the field, and never applies an i
 test('a Pod label added or removed changes which Pods a policy selects', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('policy');
   // Isolate Pods labelled locked=yes for ingress.
   await page.getByTestId('workspace-tab-yaml').click();
   await page.getByTestId('yaml-mode-merge').check();
@@ -254,6 +257,7 @@ spec:
 test('the workspace has no serious axe violations on any tab, in English and Japanese', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
+  await app.tool('policy');
   const scan = async () => {
     const r = await new AxeBuilder({ page }).include('[data-testid="policy-workspace"]').analyze();
     return r.violations

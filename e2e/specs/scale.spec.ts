@@ -102,21 +102,18 @@ test('L: two Pods typed by name on different nodes are drawn in detail and trace
   const app = new Explorer(page);
   await app.open();
   await app.loadPreset('l');
-  // Endpoints of listed Services name real Pods; pick two on different nodes via the worker.
+  // Ask the worker for two nodes in detail and pick a Pod on each (the overview lists none).
   const keys = await page.evaluate(async () => {
     type K = {
       store: { getState(): { topology: Topology } };
-      sim: { locatePod(k: string): Promise<{ node: string } | null> };
+      sim: { focus(nodes: string[]): Promise<Topology> };
     };
     const k = (window as unknown as { __kne: K }).__kne;
-    const pods = k.store
-      .getState()
-      .topology.services.flatMap((s) => s.endpoints.map((e) => e.pod!))
-      .filter(Boolean);
-    const where = await Promise.all(pods.slice(0, 40).map((p) => k.sim.locatePod(p)));
-    const a = 0;
-    const b = where.findIndex((w) => w && w.node !== where[a]!.node);
-    return { from: pods[a]!, to: pods[b]!, nodes: [where[a]!.node, where[b]!.node] };
+    const tiles = k.store.getState().topology.nodes;
+    const [na, nb] = [tiles[0]!.name, tiles[1]!.name];
+    const detail = await k.sim.focus([na, nb]);
+    const podOn = (n: string) => detail.nodes.find((x) => x.name === n)!.pods[0]!.key;
+    return { from: podOn(na), to: podOn(nb), nodes: [na, nb] };
   });
   await page.getByTestId('find-from').fill(keys.from);
   await page.getByTestId('find-to').fill(keys.to);

@@ -160,6 +160,7 @@ test('the DNS panel resolves a short name from a Pod and shows resolv.conf and e
   const app = new Explorer(page);
   await app.open();
   const backend = (await topology(page)).services.find((s) => s.key === 'default/backend')!;
+  await app.tool('dns');
   const dns = page.getByTestId('dns-panel');
   await dns.getByLabel('From Pod').selectOption('default/client');
   await dns.getByLabel('Name').fill('backend');

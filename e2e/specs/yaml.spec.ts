@@ -75,6 +75,7 @@ spec:
 `;
 
 async function openYaml(page: Page) {
+  await page.getByTestId('tool-tab-policy').click();
   await page.getByTestId('workspace-tab-yaml').click();
   await expect(page.getByTestId('yaml-panel')).toBeVisible();
 }

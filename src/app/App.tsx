@@ -18,36 +18,67 @@ import { DnsPanel } from '../ui/services/DnsPanel';
 import { EditorPanel } from '../ui/editor/EditorPanel';
 import { ShareBar } from '../ui/share/ShareBar';
 import { PolicyWorkspace } from '../ui/policy/PolicyWorkspace';
+import { ControlsSidebar } from '../ui/layout/ControlsSidebar';
+import { useLayout } from '../ui/layout/layoutStore';
+import { ToolDock } from '../ui/layout/ToolDock';
 import { ErrorBoundary } from './ErrorBoundary';
 
+// Mounted once: the dock keeps every tool mounted and shows one.
+const TOOL_PANELS = {
+  linux: <LinuxPanel />,
+  dns: <DnsPanel />,
+  policy: <PolicyWorkspace />,
+  editor: <EditorPanel />,
+};
+
+/**
+ * The workspace. From 1280 px wide it fills the window without page scrolling: the scenario
+ * controls (preset, designs, trace form) in a left sidebar that folds away, the canvas with its
+ * playback bar taking the remaining height, the tools panel (tabs) under it, and on the right the
+ * hop list and the hop detail. Each sidebar scrolls on its own. Narrower windows stack the same
+ * parts in one scrolling column.
+ */
 function Shell() {
   const lang = useApp((s) => s.lang);
+  const controlsHidden = useLayout((s) => s.controlsHidden);
   usePlaybackClock();
   useKeyboardPlayback();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
-      <Header />
-      <ErrorBanner />
-      <ShareBar />
-      <main className="grid flex-1 grid-cols-1 gap-4 p-4 xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_30rem]">
-        <div className="flex min-w-0 flex-col gap-3">
-          <div className="flex flex-wrap gap-3 [&>*]:flex-auto">
-            <PresetPicker />
-            <DesignPanel />
-            <TraceForm />
-          </div>
-          <OverviewBar />
-          <Canvas />
-          <PlaybackBar />
-          <LinuxPanel />
-          <PolicyWorkspace />
-          <EditorPanel />
-          <DnsPanel />
+    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 xl:h-screen xl:overflow-hidden">
+      <Header>
+        <div className="kne-headerbar">
+          <ShareBar />
         </div>
-        <aside className="flex min-w-0 flex-col gap-3" aria-labelledby="hops-heading">
+      </Header>
+      <ErrorBanner />
+      <main
+        className={`flex flex-1 flex-col gap-3 p-3 xl:grid xl:min-h-0 ${
+          controlsHidden
+            ? 'xl:grid-cols-[auto_minmax(0,1fr)_21rem] 2xl:grid-cols-[auto_minmax(0,1fr)_25rem]'
+            : 'xl:grid-cols-[17rem_minmax(0,1fr)_21rem] 2xl:grid-cols-[19rem_minmax(0,1fr)_25rem]'
+        }`}
+      >
+        <ControlsSidebar>
+          <PresetPicker />
+          <DesignPanel />
+          <TraceForm />
+        </ControlsSidebar>
+        <div className="flex min-w-0 flex-col gap-2 xl:min-h-0">
+          <OverviewBar />
+          <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:min-h-[15rem] xl:flex-1">
+            <Canvas />
+            <PlaybackBar />
+          </div>
+          <ToolDock panels={TOOL_PANELS} />
+        </div>
+        <aside
+          className="flex min-w-0 flex-col gap-3 xl:min-h-0 xl:overflow-y-auto [&>*]:shrink-0"
+          aria-labelledby="hops-heading"
+          data-testid="hops-sidebar"
+        >
           <HopList />
           <HopDetail />
         </aside>

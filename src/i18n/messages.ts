@@ -2,6 +2,7 @@ import { SERVICES_EN, SERVICES_JA } from './services';
 import { shareEn, shareJa } from './share';
 import { presetsEn, presetsJa } from './presets';
 import { POLICY_EN, POLICY_JA } from './policy';
+import { layoutEn, layoutJa } from './layout';
 
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
@@ -105,6 +106,7 @@ export const en = {
   ...shareEn,
   ...presetsEn,
   ...POLICY_EN,
+  ...layoutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -207,4 +209,5 @@ export const ja: Messages = {
   ...shareJa,
   ...presetsJa,
   ...POLICY_JA,
+  ...layoutJa,
 };

@@ -38,6 +38,10 @@ export const POLICY_EN = {
   'policy.intro':
     'A NetworkPolicy selects Pods in its namespace and isolates them for ingress and/or egress; then only what some rule of some selecting policy allows gets through.',
   'policy.none': 'No NetworkPolicy yet: every Pod accepts and sends everything.',
+  'capped.filter': 'Filter',
+  'capped.shown': 'Showing {shown} of {total}',
+  'capped.more': 'Show {n} more',
+  'capped.noMatch': 'Nothing matches “{query}”.',
   'policy.selects': 'selects {selector}',
   'policy.typesDefaulted': 'policyTypes defaulted',
   'policy.ruleCount': '{ingress} ingress / {egress} egress rules',
@@ -171,6 +175,10 @@ export const POLICY_JA: Record<keyof typeof POLICY_EN, string> = {
   'policy.intro':
     'NetworkPolicy は自分の Namespace の Pod を選び、Ingress と Egress の一方または両方について隔離します。隔離された方向では、選んでいるいずれかのポリシーのルールが許可した通信だけが通ります。',
   'policy.none': 'NetworkPolicy はまだありません。すべての Pod があらゆる通信を送受信できます。',
+  'capped.filter': '絞り込み',
+  'capped.shown': '{total} 件中 {shown} 件を表示',
+  'capped.more': 'さらに {n} 件を表示',
+  'capped.noMatch': '「{query}」に一致する項目はありません。',
   'policy.selects': '対象: {selector}',
   'policy.typesDefaulted': 'policyTypes は既定値',
   'policy.ruleCount': 'Ingress ルール {ingress} 件 / Egress ルール {egress} 件',

@@ -1,12 +1,13 @@
-import { decode, encode, type DecodeResult } from '../scenario/codec';
+import { decodeDeferred, encode, type LinkView, type OpenResult } from '../scenario/codec';
 import { loadScenario } from '../scenario/load';
 import { buildPreset } from '../scenario/presets/registry';
-import type { ViewState } from '../scenario/view-state';
+import { WORKER_BUILT } from './presetSlice';
 
 /**
  * The saved form of the user's work (autosave and draft): the same versioned link text a share link
  * carries, so saved work is read back through the codec and `loadScenario` like any other input and
  * keeps loading after format changes. Work too large for a link keeps its scenario as plain JSON.
+ * Work on a worker-built preset (L, XL) is its name, seed, designs and view: nothing is built here.
  */
 
 /** The codec refuses longer fragments when decoding. */
@@ -21,9 +22,10 @@ interface SavedV1 {
   scenario?: unknown;
 }
 
-export function serializeView(state: ViewState): string {
+export function serializeView(state: LinkView): string {
   const r = encode(state, { maxLength: SAVED_LINK_LIMIT });
-  if (r.ok) return JSON.stringify({ v: 1, link: r.fragment } satisfies SavedV1);
+  if (r.ok || state.scenario === null)
+    return JSON.stringify({ v: 1, link: r.ok ? r.fragment : '#v1.' } satisfies SavedV1);
   const base = buildPreset(state.preset, state.seed);
   const view = encode({ ...state, scenario: base }, { base, maxLength: SAVED_LINK_LIMIT });
   return JSON.stringify({
@@ -33,8 +35,13 @@ export function serializeView(state: ViewState): string {
   } satisfies SavedV1);
 }
 
+/** Reads a link (or saved link text) on the page: L and XL come back unbuilt, for the worker to build. */
+export function openLink(fragment: string): OpenResult {
+  return decodeDeferred(fragment, WORKER_BUILT);
+}
+
 /** Reads saved work back; a typed error when it is damaged (it is then left where it is). */
-export function parseSaved(text: string): DecodeResult {
+export function parseSaved(text: string): OpenResult {
   let saved: Partial<SavedV1>;
   try {
     saved = JSON.parse(text) as Partial<SavedV1>;
@@ -43,11 +50,13 @@ export function parseSaved(text: string): DecodeResult {
   }
   if (saved?.v !== 1)
     return { ok: false, error: { code: 'BAD_VERSION', message: 'unknown saved-work format' } };
-  if (typeof saved.link === 'string') return decode(saved.link);
+  if (typeof saved.link === 'string') return openLink(saved.link);
   if (typeof saved.view !== 'string')
     return { ok: false, error: { code: 'CORRUPT', message: 'the saved work has no view' } };
-  const view = decode(saved.view);
+  const view = openLink(saved.view);
   if (!view.ok) return view;
+  if (view.state.scenario === null)
+    return { ok: false, error: { code: 'INVALID', message: 'saved work on a large preset has no scenario' } };
   const loaded = loadScenario(saved.scenario);
   if (!loaded.ok)
     return {

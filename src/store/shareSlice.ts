@@ -1,6 +1,6 @@
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
-import type { DecodeErrorCode } from '../scenario/codec';
-import type { ViewState } from '../scenario/view-state';
+import type { Designs } from '../core/model/scenario';
+import type { DecodeErrorCode, LinkView } from '../scenario/codec';
 import type { EditResult } from './historySlice';
 import { parseSaved, serializeView } from './persist';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
@@ -27,22 +27,29 @@ export interface ShareSlice {
   /** Earlier work set aside when a link was opened; "restore your draft" brings it back. */
   draftAvailable: boolean;
   setNotice(notice: ShareNotice | null): void;
-  /** Shows a whole view (link, saved work): scenario, designs, flow, hop, Linux panel, language. */
-  applyViewState(state: ViewState): Promise<EditResult>;
+  /**
+   * Shows a whole view (link, saved work): scenario, designs, flow, hop, Linux panel, language. A
+   * view of L/XL (`scenario: null`) has its preset built in the worker, then its designs applied.
+   */
+  applyViewState(state: LinkView): Promise<EditResult>;
   restoreDraft(): Promise<void>;
   discardDraft(): void;
 }
 
 const isShowWhat = (v: string): v is ShowWhat => (SHOW_WHATS as readonly string[]).includes(v);
 
-/** The shareable view of the current state (null before the first scenario is loaded). */
-export function selectViewState(s: AppState): ViewState | null {
-  if (!s.scenario) return null;
+/**
+ * The shareable view of the current state (null before the first scenario is loaded). For a preset
+ * built in the worker (L/XL, no scenario on the page) it is the preset, seed and designs.
+ */
+export function selectViewState(s: AppState): LinkView | null {
+  const designs = s.topology?.designs;
+  if (!s.scenario && !designs) return null;
   const traced = s.trace?.probe ?? null;
   return {
     preset: s.base.preset,
     seed: s.base.seed,
-    scenario: s.scenario,
+    ...(s.scenario ? { scenario: s.scenario } : { scenario: null, designs: { ...designs! } }),
     probe: traced ? { from: traced.from, to: traced.to, port: traced.port, protocol: traced.protocol } : null,
     step: traced ? s.hopIndex : 0,
     panels: s.selectedNetns ? [{ netns: s.selectedNetns, table: s.linuxTab }] : [],
@@ -53,6 +60,28 @@ export function selectViewState(s: AppState): ViewState | null {
 }
 
 export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps): ShareSlice {
+  /** The nodes where these flow ends live (`NS/POD` via the worker, `node/NAME` directly). */
+  async function nodesOf(keys: string[]): Promise<string[]> {
+    const found = await Promise.all(
+      keys.map(async (k) => (k.startsWith('node/') ? k.slice(5) : (await deps.sim.locatePod(k))?.node)),
+    );
+    return [...new Set(found.filter((n): n is string => !!n))];
+  }
+
+  /** A worker-built preset, then the designs a link chose (the worker keeps its scenario). */
+  async function openPreset(preset: LinkView['preset'], seed: number, designs: Partial<Designs>) {
+    await get().loadPreset(preset, seed);
+    const s = get();
+    if (s.scenario !== null || s.base.preset !== preset || s.base.seed !== seed || !s.topology)
+      return { ok: false as const, problems: s.problems };
+    const now = s.topology.designs;
+    const patch = Object.fromEntries(
+      Object.entries(designs).filter(([k, v]) => now[k as keyof Designs] !== v),
+    ) as Partial<Designs>;
+    if (Object.keys(patch).length) await get().setDesigns(patch);
+    return { ok: true as const };
+  }
+
   return {
     notice: null,
     draftAvailable: deps.work?.read('draft') != null,
@@ -60,8 +89,13 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       set({ notice });
     },
     async applyViewState(state) {
-      const r = await get().setScenario(state.scenario, { preset: state.preset, seed: state.seed });
-      if (!r.ok) return r;
+      if (state.scenario === null) {
+        const r = await openPreset(state.preset, state.seed, state.designs);
+        if (!r.ok) return r;
+      } else {
+        const r = await get().setScenario(state.scenario, { preset: state.preset, seed: state.seed });
+        if (!r.ok) return r;
+      }
       if (state.lang !== get().lang) get().setLanguage(state.lang);
       const panel = state.panels[0];
       set({
@@ -70,6 +104,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       });
       if (state.probe) {
         const { from, to, port, protocol } = state.probe;
+        // An aggregated view draws only some nodes: draw the flow's ends first.
+        if (get().topology?.aggregated) await get().focusNodes(await nodesOf([from, to]));
         set({ probe: { from, to, port, protocol } });
         await get().runTrace({ autoplay: false });
         get().selectHop(state.step);

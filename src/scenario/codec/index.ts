@@ -1,13 +1,14 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { Scenario } from '../../core/model/scenario';
+import type { Designs, Scenario } from '../../core/model/scenario';
 import { loadScenario } from '../load';
 import { migrate } from '../migrations/registry';
 import { LINK_MIGRATIONS } from '../migrations/link';
 import { buildPreset } from '../presets/registry';
 import type { ViewState } from '../view-state';
 import { fromBase64url, toBase64url } from './base64url';
-import { applyDiff, diffScenario } from './diff';
-import { checkWireV1, toWire, fromWire } from './wire';
+import { applyDiff, diffScenario, type ScenarioDiff } from './diff';
+import { checkWireV1, toWire, fromWire, type WireV1 } from './wire';
+import type { ShapeProblem } from './shape';
 
 /**
  * Share links (ARCHITECTURE rule 5: every link comes from here). A link is the URL fragment
@@ -37,6 +38,34 @@ export type EncodeResult =
   | { ok: true; fragment: string }
   | { ok: false; error: { code: 'TOO_LONG'; length: number; limit: number; message: string } };
 
+/**
+ * A view of a preset the page does not hold (L/XL are built in the simulation worker): the link is
+ * the preset's name and seed, the chosen designs and the view fields, never scenario edits. It is a
+ * plain v1 link (`x` holds only `d`, the designs), so it also decodes in full where building the
+ * preset is cheap (Node, CLI).
+ */
+export interface PresetView extends Omit<ViewState, 'scenario'> {
+  scenario: null;
+  /** The designs shown (the whole record, so no preset has to be built to compare). */
+  designs: Partial<Designs>;
+}
+
+/** What a link or saved work shows: a whole scenario, or a preset built elsewhere. */
+export type LinkView = ViewState | PresetView;
+
+/**
+ * The edits of a scenario against its base, memoized per scenario object: the page re-encodes the
+ * same scenario with new view fields (hop, panel) often, and the diff of a large preset costs most.
+ */
+const diffCache = new WeakMap<Scenario, { base: Scenario; diff: ScenarioDiff }>();
+function cachedDiff(base: Scenario, scenario: Scenario): ScenarioDiff {
+  const hit = diffCache.get(scenario);
+  if (hit?.base === base) return hit.diff;
+  const diff = diffScenario(base, scenario);
+  diffCache.set(scenario, { base, diff });
+  return diff;
+}
+
 export interface EncodeOptions {
   /** Longest fragment to return, `#` included (default DEFAULT_MAX_FRAGMENT). */
   maxLength?: number;
@@ -48,10 +77,12 @@ export interface EncodeOptions {
  * Encodes a view as `#v1.…`. When the edits make it too long, returns TOO_LONG so the page can offer
  * the scenario as a file instead (a generated preset itself always fits: it is a name and a seed).
  */
-export function encode(state: ViewState, options: EncodeOptions = {}): EncodeResult {
+export function encode(state: LinkView, options: EncodeOptions = {}): EncodeResult {
   const limit = options.maxLength ?? DEFAULT_MAX_FRAGMENT;
-  const base = options.base ?? presetBase(state.preset, state.seed);
-  const wire = toWire(state, diffScenario(base, state.scenario));
+  let x: ScenarioDiff;
+  if (state.scenario === null) x = { d: { ...state.designs } };
+  else x = cachedDiff(options.base ?? presetBase(state.preset, state.seed), state.scenario);
+  const wire = toWire(state, x);
   const json = JSON.stringify(wire);
   const payload = json === '{}' ? '' : toBase64url(deflateSync(strToU8(json), { level: 9 }));
   const fragment = `#v${LINK_MIGRATIONS.current}.${payload}`;
@@ -75,14 +106,15 @@ export type DecodeResult =
   | { ok: true; state: ViewState; migratedFrom?: number; warnings: string[] }
   | { ok: false; error: { code: DecodeErrorCode; message: string } };
 
-const failure = (code: DecodeErrorCode, message: string): DecodeResult => ({
+type Failure = { ok: false; error: { code: DecodeErrorCode; message: string } };
+const failure = (code: DecodeErrorCode, message: string): Failure => ({
   ok: false,
   error: { code, message },
 });
 
 const VERSIONED = /^v(\d{1,6})\.([\s\S]*)$/;
 
-function inflate(payload: string): { json: unknown } | DecodeResult {
+function inflate(payload: string): { json: unknown } | Failure {
   if (payload === '') return { json: {} };
   const bytes = fromBase64url(payload);
   if (bytes === 'BAD_CHAR') return failure('CORRUPT', 'the link contains characters a share link never has');
@@ -104,7 +136,12 @@ function inflate(payload: string): { json: unknown } | DecodeResult {
   }
 }
 
-function decodeUnsafe(fragment: string): DecodeResult {
+type WireRead =
+  | { ok: true; wire: WireV1; migratedFrom?: number; warnings: ShapeProblem[] }
+  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+
+/** Version, inflate, migrate and shape-check a link: everything but building its scenario. */
+function readWire(fragment: string): WireRead {
   const text = fragment.trim().replace(/^#/, '');
   if (text === '') return failure('EMPTY', 'no shared state in this address');
   if (text.length > DECODE_INPUT_LIMIT)
@@ -128,17 +165,26 @@ function decodeUnsafe(fragment: string): DecodeResult {
     const first = checked.errors.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
     return failure('INVALID', `the link's contents are not valid: ${first.join('; ')}`);
   }
-  const view = fromWire(checked.wire);
-  const loaded = loadScenario(applyDiff(presetBase(view.preset, view.seed), checked.wire.x ?? {}));
+  return migrated.migratedFrom === undefined
+    ? { ok: true, wire: checked.wire, warnings: checked.warnings }
+    : { ok: true, wire: checked.wire, warnings: checked.warnings, migratedFrom: migrated.migratedFrom };
+}
+
+function decodeUnsafe(fragment: string): DecodeResult {
+  const read = readWire(fragment);
+  if (!read.ok) return read;
+  const { wire, migratedFrom } = read;
+  const view = fromWire(wire);
+  const loaded = loadScenario(applyDiff(presetBase(view.preset, view.seed), wire.x ?? {}));
   if (!loaded.ok) {
     const first = loaded.errors.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
     return failure('INVALID', `the link's scenario is not valid: ${first.join('; ')}`);
   }
-  const warnings = [...checked.warnings, ...loaded.warnings].map((p) => `${p.path}: ${p.message}`);
+  const warnings = [...read.warnings, ...loaded.warnings].map((p) => `${p.path}: ${p.message}`);
   const state: ViewState = { ...view, scenario: loaded.scenario };
-  return migrated.migratedFrom === undefined
+  return migratedFrom === undefined
     ? { ok: true, state, warnings }
-    : { ok: true, state, warnings, migratedFrom: migrated.migratedFrom };
+    : { ok: true, state, warnings, migratedFrom };
 }
 
 /** Decodes `#v1.…` (with or without `#`) into a view state, or a typed error. Never throws. */
@@ -148,4 +194,67 @@ export function decode(fragment: string): DecodeResult {
   } catch (e) {
     return failure('CORRUPT', `the link could not be read: ${(e as Error).message}`);
   }
+}
+
+/** A link's header: its view fields and base, read without building the preset. */
+export interface LinkHeader extends Omit<ViewState, 'scenario'> {
+  /** The designs the link changes (over the preset's own); {} when it keeps them. */
+  designs: Partial<Designs>;
+  /** True when the link carries scenario edits beyond the designs (only a built preset can apply them). */
+  edited: boolean;
+}
+
+export type PeekResult =
+  | { ok: true; header: LinkHeader; migratedFrom?: number; warnings: string[] }
+  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+
+/**
+ * Reads a link's preset, seed, designs and view fields without building the preset (a large preset
+ * is built in the worker, never on the page). Same errors as `decode`. Never throws.
+ */
+export function peek(fragment: string): PeekResult {
+  try {
+    const read = readWire(typeof fragment === 'string' ? fragment : '');
+    if (!read.ok) return read;
+    const { d, ...edits } = read.wire.x ?? {};
+    const header: LinkHeader = {
+      ...fromWire(read.wire),
+      designs: { ...d },
+      edited: Object.keys(edits).length > 0,
+    };
+    const warnings = read.warnings.map((p) => `${p.path}: ${p.message}`);
+    return read.migratedFrom === undefined
+      ? { ok: true, header, warnings }
+      : { ok: true, header, warnings, migratedFrom: read.migratedFrom };
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'CORRUPT', message: `the link could not be read: ${(e as Error).message}` },
+    };
+  }
+}
+
+export type OpenResult =
+  | { ok: true; state: LinkView; migratedFrom?: number; warnings: string[] }
+  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+
+/**
+ * Decodes a link for a place that must not build some presets (the page: `deferred` = L and XL,
+ * which the worker builds): their links come back as a `PresetView`; links to them with scenario
+ * edits are refused (this app never writes one). Other presets decode in full, as `decode` does.
+ */
+export function decodeDeferred(fragment: string, deferred: ReadonlySet<string>): OpenResult {
+  const head = peek(fragment);
+  if (!head.ok) return head;
+  const { designs, edited, ...view } = head.header;
+  if (!deferred.has(view.preset)) return decode(fragment);
+  if (edited)
+    return failure(
+      'INVALID',
+      `links to preset ${view.preset.toUpperCase()} carry no scenario edits; this one does, so it cannot be opened`,
+    );
+  const state: PresetView = { ...view, scenario: null, designs };
+  return head.migratedFrom === undefined
+    ? { ok: true, state, warnings: head.warnings }
+    : { ok: true, state, warnings: head.warnings, migratedFrom: head.migratedFrom };
 }

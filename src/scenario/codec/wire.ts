@@ -38,7 +38,7 @@ export interface WireV1 {
 }
 
 /** The view fields of a state in wire form (the scenario edits are added by the caller). */
-export function toWire(state: ViewState, x: ScenarioDiff): WireV1 {
+export function toWire(state: Omit<ViewState, 'scenario'>, x: ScenarioDiff): WireV1 {
   const w: WireV1 = {};
   if (state.preset !== VIEW_DEFAULTS.preset) w.p = state.preset;
   if (state.seed !== DEFAULT_SEED) w.s = state.seed;

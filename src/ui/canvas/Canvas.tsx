@@ -60,7 +60,7 @@ export function Canvas() {
   return (
     <section
       aria-labelledby="canvas-heading"
-      className="relative h-[calc(100vh-22rem)] min-h-[440px] overflow-hidden rounded-xl border border-slate-300 bg-slate-100"
+      className="relative min-h-[240px] flex-1 overflow-hidden rounded-t-xl border border-slate-300 bg-slate-100"
       data-testid="canvas"
     >
       <h2 id="canvas-heading" className="sr-only">

@@ -3,6 +3,7 @@ import { useApp, selectActiveAnchor } from '../../store';
 import { useT } from '../hooks/useT';
 import { L } from './layout';
 import type { DeviceFlowNode, K8sFlowNode, PodFlowNode, UnderlayFlowNode } from './toFlow';
+import { useSelectNetns } from '../layout/useSelectNetns';
 
 const hidden = { opacity: 0, pointerEvents: 'none' as const };
 
@@ -22,7 +23,7 @@ const useActive = (anchor: string) => useApp((s) => selectActiveAnchor(s) === an
 function K8sNodeBox({ data }: NodeProps<K8sFlowNode>) {
   const { node } = data;
   const t = useT();
-  const selectNetns = useApp((s) => s.selectNetns);
+  const selectNetns = useSelectNetns();
   const selected = useApp((s) => s.selectedNetns === node.netns);
   const active = useActive(node.netns);
   return (
@@ -52,7 +53,7 @@ function K8sNodeBox({ data }: NodeProps<K8sFlowNode>) {
 function DeviceBox({ data }: NodeProps<DeviceFlowNode>) {
   const { device, nic } = data;
   const t = useT();
-  const selectNetns = useApp((s) => s.selectNetns);
+  const selectNetns = useSelectNetns();
   const active = useActive(device.id);
   return (
     <>
@@ -126,7 +127,7 @@ function PodRow({
 function PodBox({ data }: NodeProps<PodFlowNode>) {
   const { pod } = data;
   const t = useT();
-  const selectNetns = useApp((s) => s.selectNetns);
+  const selectNetns = useSelectNetns();
   const pickPod = useApp((s) => s.pickPod);
   const isFrom = useApp((s) => s.probe.from === pod.key);
   const isTo = useApp((s) => s.probe.to === pod.key);

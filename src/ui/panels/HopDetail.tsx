@@ -89,7 +89,7 @@ export function HopDetail() {
           {hop.rule ? (
             <pre
               tabIndex={0}
-              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm text-slate-50"
+              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-slate-50 [overflow-wrap:anywhere]"
               data-testid="hop-rule"
             >
               {hop.rule}

@@ -46,7 +46,7 @@ export function PlaybackBar() {
       role="toolbar"
       aria-label={t.t('playback.label')}
       aria-keyshortcuts="ArrowLeft ArrowRight Space Home End"
-      className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-300 bg-white px-3 py-2"
+      className="flex shrink-0 flex-wrap items-center gap-2 rounded-b-xl border border-t-0 border-slate-300 bg-white px-3 py-1.5"
     >
       <button
         type="button"
@@ -126,7 +126,7 @@ export function PlaybackBar() {
       >
         {none ? '' : t.t('playback.position', { i: i + 1, n })}
       </span>
-      <span className="w-full text-xs text-slate-600">{t.t('playback.keys')}</span>
+      <span className="text-xs text-slate-600">{t.t('playback.keys')}</span>
     </div>
   );
 }

@@ -2,9 +2,12 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { Protocol } from '../../core/model/k8s';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { CapFilter, CapMore, useCapped } from './capped';
 
 /** Above this many Pods the grid is not drawn (too many cells to read); the user filters first. */
 export const MATRIX_DRAW_LIMIT = 40;
+
+const NO_SUMMARY: readonly { pod: string }[] = [];
 
 const bitAt = (bits: Uint8Array, b: number): boolean => (bits[b >> 3]! & (1 << (b & 7))) !== 0;
 
@@ -20,6 +23,9 @@ export function MatrixView({ active }: { active: boolean }) {
   const refresh = useApp((s) => s.refreshMatrix);
   const traceCell = useApp((s) => s.traceCell);
   const gridRef = useRef<HTMLTableElement>(null);
+  // At XL the per-Pod summary has thousands of rows: filter and show it a page at a time.
+  const summary = m?.summary ?? (NO_SUMMARY as NonNullable<typeof m>['summary']);
+  const cap = useCapped(summary, (s) => s.pod);
 
   // Recompute whenever the scenario (hence the topology) changes while the matrix is shown.
   useEffect(() => {
@@ -227,8 +233,9 @@ export function MatrixView({ active }: { active: boolean }) {
           </table>
         </div>
       )}
+      {m && m.summary.length > 0 && <CapFilter cap={cap} testid="matrix-summary" />}
       {m && m.summary.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="max-h-[36rem] overflow-auto">
           <table className="w-full text-left text-sm" data-testid="matrix-summary">
             <caption className="text-left font-bold">{t.t('matrix.summary')}</caption>
             <thead>
@@ -245,7 +252,7 @@ export function MatrixView({ active }: { active: boolean }) {
               </tr>
             </thead>
             <tbody>
-              {m.summary.slice(0, 200).map((s) => (
+              {cap.shown.map((s) => (
                 <tr
                   key={s.pod}
                   className="border-b border-slate-100"
@@ -279,6 +286,7 @@ export function MatrixView({ active }: { active: boolean }) {
           </table>
         </div>
       )}
+      {m && <CapMore cap={cap} testid="matrix-summary" />}
     </div>
   );
 }

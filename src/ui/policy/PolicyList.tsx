@@ -3,6 +3,7 @@ import type { K8sNetworkPolicy } from '../../core/model/k8s';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { policyKeyOf, removePolicy } from './edits';
+import { CapFilter, CapMore, useCapped } from './capped';
 import { PolicyEditor, type EditorStart } from './PolicyEditor';
 import { emptyForm, formatLabelList, policyToForm, type PolicyForm } from './policyForm';
 
@@ -33,6 +34,8 @@ function describe(p: K8sNetworkPolicy): string {
   return `${sel || (exprs ? `${exprs} matchExpressions` : '{}')}`;
 }
 
+const NO_POLICIES: readonly K8sNetworkPolicy[] = [];
+
 /** The scenario's NetworkPolicies: list, create from a template, edit, delete. */
 export function PolicyList() {
   const t = useT();
@@ -42,6 +45,7 @@ export function PolicyList() {
   const [editing, setEditing] = useState<(EditorStart & { id: number }) | null>(null);
   const [tpl, setTpl] = useState<Template>('denyIngress');
   const [ns, setNs] = useState('default');
+  const cap = useCapped(policies ?? NO_POLICIES, policyKeyOf);
 
   // A fresh id remounts the editor, so opening another policy starts from its own state.
   const [opened, setOpened] = useState(0);
@@ -58,52 +62,56 @@ export function PolicyList() {
           {t.t('policy.none')}
         </p>
       ) : (
-        <ul className="flex flex-col gap-1">
-          {policies.map((p) => {
-            const key = policyKeyOf(p);
-            const types = p.spec.policyTypes?.join(' + ') ?? t.t('policy.typesDefaulted');
-            return (
-              <li
-                key={key}
-                className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-2 py-1"
-                data-testid="policy-item"
-                data-policy={key}
-              >
-                <span className="font-mono font-semibold">{key}</span>
-                <span className="text-sm text-slate-700">
-                  {t.t('policy.selects', { selector: describe(p) })} · {types} ·{' '}
-                  {t.t('policy.ruleCount', {
-                    ingress: p.spec.ingress?.length ?? 0,
-                    egress: p.spec.egress?.length ?? 0,
-                  })}
-                </span>
-                <span className="ml-auto flex gap-1">
-                  <button
-                    type="button"
-                    className="kne-focus rounded-md border border-slate-600 px-2 py-0.5 text-sm font-semibold hover:bg-slate-100"
-                    aria-label={t.t('policy.editLabel', { key })}
-                    data-testid="policy-edit"
-                    onClick={() => open({ ...policyToForm(p), key })}
-                  >
-                    {t.t('policy.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="kne-focus rounded-md border border-red-800 px-2 py-0.5 text-sm font-semibold text-red-900 hover:bg-red-50"
-                    aria-label={t.t('policy.deleteLabel', { key })}
-                    data-testid="policy-delete"
-                    onClick={() => {
-                      if (editing?.key === key) setEditing(null);
-                      void applyEdit(removePolicy(key));
-                    }}
-                  >
-                    {t.t('policy.delete')}
-                  </button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <CapFilter cap={cap} testid="policy-list" />
+          <ul className="flex flex-col gap-1">
+            {cap.shown.map((p) => {
+              const key = policyKeyOf(p);
+              const types = p.spec.policyTypes?.join(' + ') ?? t.t('policy.typesDefaulted');
+              return (
+                <li
+                  key={key}
+                  className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-2 py-1"
+                  data-testid="policy-item"
+                  data-policy={key}
+                >
+                  <span className="font-mono font-semibold">{key}</span>
+                  <span className="text-sm text-slate-700">
+                    {t.t('policy.selects', { selector: describe(p) })} · {types} ·{' '}
+                    {t.t('policy.ruleCount', {
+                      ingress: p.spec.ingress?.length ?? 0,
+                      egress: p.spec.egress?.length ?? 0,
+                    })}
+                  </span>
+                  <span className="ml-auto flex gap-1">
+                    <button
+                      type="button"
+                      className="kne-focus rounded-md border border-slate-600 px-2 py-0.5 text-sm font-semibold hover:bg-slate-100"
+                      aria-label={t.t('policy.editLabel', { key })}
+                      data-testid="policy-edit"
+                      onClick={() => open({ ...policyToForm(p), key })}
+                    >
+                      {t.t('policy.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="kne-focus rounded-md border border-red-800 px-2 py-0.5 text-sm font-semibold text-red-900 hover:bg-red-50"
+                      aria-label={t.t('policy.deleteLabel', { key })}
+                      data-testid="policy-delete"
+                      onClick={() => {
+                        if (editing?.key === key) setEditing(null);
+                        void applyEdit(removePolicy(key));
+                      }}
+                    >
+                      {t.t('policy.delete')}
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <CapMore cap={cap} testid="policy-list" />
+        </>
       )}
       {!editing && (
         <form

@@ -24,6 +24,8 @@ export function ShareBar() {
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const ready = useApp((s) => s.scenario !== null);
+  // L/XL hold no scenario on the page; their link is preset + seed + designs + view.
+  const shareable = useApp((s) => s.scenario !== null || s.topology !== null);
   const undo = useApp((s) => s.undo);
   const redo = useApp((s) => s.redo);
   const [link, setLink] = useState<LinkState>(null);
@@ -91,7 +93,7 @@ export function ShareBar() {
         <button
           type="button"
           className="kne-focus rounded-md bg-sky-700 px-3 py-1.5 text-sm font-bold text-white hover:bg-sky-800 disabled:bg-slate-400"
-          disabled={!ready}
+          disabled={!shareable}
           data-testid="copy-link"
           onClick={() => void copyLink()}
         >

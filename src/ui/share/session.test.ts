@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { encode } from '../../scenario/codec';
 import { toBase64url } from '../../scenario/codec/base64url';
+import { buildPreset } from '../../scenario/presets/registry';
 import { smallScenario } from '../../scenario/presets/small';
 import { defaultViewState } from '../../scenario/view-state';
 import { createAppStore } from '../../store/createAppStore';
@@ -119,5 +120,66 @@ describe('session start: link, saved work, default', () => {
     expect(pods).toContain('default/kept');
     expect(second.store.getState().draftAvailable).toBe(false);
     second.stop();
+  });
+
+  it('opens an L link in the worker: same designs, flow and hop, and no scenario on the page', async () => {
+    const first = await open('', memoryWork());
+    await first.store.getState().loadPreset('l', 7);
+    await first.store.getState().setDesigns({ inter: 'routing', proxy: 'ipvs' });
+    const scenario = buildPreset('l', 7);
+    const podOn = (i: number) => {
+      const node = scenario.nodes[i]!.metadata.name;
+      const p = scenario.pods.find((q) => q.spec.nodeName === node && !q.spec.hostNetwork)!;
+      return `${p.metadata.namespace}/${p.metadata.name}`;
+    };
+    expect(await first.store.getState().traceByName(podOn(2), podOn(60))).toEqual([]);
+    first.store.getState().selectHop(3);
+    const view = selectViewState(first.store.getState());
+    expect(view?.scenario).toBeNull();
+    const link = encode(view!);
+    if (!link.ok) throw new Error('encode');
+    first.stop();
+
+    const work = memoryWork();
+    const { store, stop } = await open(link.fragment, work);
+    const s = store.getState();
+    expect(s.notice).toEqual({ kind: 'link-opened' });
+    expect(s.scenario).toBeNull();
+    expect(s.base).toEqual({ preset: 'l', seed: 7 });
+    expect(s.topology!.designs).toMatchObject({ inter: 'routing', proxy: 'ipvs' });
+    expect(s.trace?.probe).toMatchObject({ from: podOn(2), to: podOn(60) });
+    expect(s.hopIndex).toBe(3);
+    expect(selectViewState(s)).toEqual(view);
+    // Autosave keeps L as preset + seed + view; a reload reopens it the same way.
+    await new Promise((r) => setTimeout(r, 20));
+    const saved = parseSaved(work.read('autosave')!);
+    expect(saved.ok && saved.state.scenario).toBeNull();
+    stop();
+    const again = await open('', work);
+    expect(again.store.getState().base).toEqual({ preset: 'l', seed: 7 });
+    expect(selectViewState(again.store.getState())).toEqual(view);
+    again.stop();
+  });
+
+  it('saves nothing while a trace plays; the step is saved when playback stops', async () => {
+    const work = memoryWork();
+    const { store, stop } = await open('', work);
+    await new Promise((r) => setTimeout(r, 20));
+    const writes: string[] = [];
+    const write = work.write;
+    work.write = (k, v) => (writes.push(k), write(k, v));
+    store.getState().firstHop();
+    store.getState().play();
+    for (let i = 0; i < 4; i++) {
+      store.getState().stepForward();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(store.getState().playing).toBe(true);
+    expect(writes).toEqual([]);
+    store.getState().pause();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writes).toEqual(['autosave']);
+    expect(parseSaved(work.read('autosave')!)).toMatchObject({ ok: true, state: { step: 4 } });
+    stop();
   });
 });

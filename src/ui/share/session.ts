@@ -1,14 +1,15 @@
-import { decode } from '../../scenario/codec';
+import type { LinkView } from '../../scenario/codec';
 import { DEFAULT_SEED } from '../../scenario/presets/registry';
 import { smallScenario } from '../../scenario/presets/small';
 import type { AppStore } from '../../store';
-import { parseSaved, serializeView } from '../../store/persist';
+import { openLink as readLink, parseSaved, serializeView } from '../../store/persist';
 import { selectViewState, type WorkStore } from '../../store/shareSlice';
 import type { AppState } from '../../store/types';
 
 /**
  * Startup: what the first screen shows. A link in the address wins; else the work saved on the last
  * visit; else preset S. Saved work a link would replace is set aside as a draft, never dropped.
+ * Links and saves of L/XL are read without building the preset: the worker builds it (loadPreset).
  */
 export interface SessionEnv {
   /** The address fragment the page was opened with (`#v1.…`, or ''). */
@@ -23,10 +24,20 @@ export interface SessionEnv {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The same work: the same scenario, or the same worker-built preset with the same designs. */
+function sameWork(a: LinkView, b: LinkView): boolean {
+  if (a.scenario !== null && b.scenario !== null) return sameJson(a.scenario, b.scenario);
+  if (a.scenario !== null || b.scenario !== null) return false;
+  const keys = ['intra', 'inter', 'proxy'] as const;
+  return a.preset === b.preset && a.seed === b.seed && keys.every((k) => a.designs[k] === b.designs[k]);
+}
+
 /** True when saved work holds nothing a user made: an unedited preset S. */
 function isBareDefault(text: string): boolean {
   const p = parseSaved(text);
-  return p.ok && p.state.preset === 's' && sameJson(p.state.scenario, smallScenario());
+  return (
+    p.ok && p.state.preset === 's' && p.state.scenario !== null && sameJson(p.state.scenario, smallScenario())
+  );
 }
 
 export async function startSession(store: AppStore, env: SessionEnv): Promise<() => void> {
@@ -43,10 +54,10 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
 
   /** Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same. */
   const openLink = async (fragment: string, current: string | null) => {
-    const link = decode(fragment);
+    const link = readLink(fragment);
     if (current !== null && !isBareDefault(current)) {
       const before = parseSaved(current);
-      const same = link.ok && before.ok && sameJson(before.state.scenario, link.state.scenario);
+      const same = link.ok && before.ok && sameWork(before.state, link.state);
       if (!same) setAside(current);
     }
     if (link.ok) {
@@ -107,31 +118,48 @@ const SAVED_FIELDS: (keyof AppState)[] = [
   'lang',
 ];
 
-/** Debounced autosave of the whole view; flushed when the page is hidden (reload, tab close). */
+/**
+ * Debounced autosave of the whole view; flushed when the page is hidden (reload, tab close). While a
+ * trace plays, every hop moves `hopIndex`: nothing is saved then, the step is saved once playback
+ * pauses or stops (or the page is hidden), so the animation never waits for an encode.
+ */
 export function startAutosave(store: AppStore, work: WorkStore, delayMs: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last: string | null = null;
+  let dirty = false;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
+    dirty = false;
     const view = selectViewState(store.getState());
     if (!view) return;
     const text = serializeView(view);
     if (text !== last && work.write('autosave', text)) last = text;
   };
   const unsubscribe = store.subscribe((now, prev) => {
-    if (SAVED_FIELDS.every((k) => now[k] === prev[k])) return;
+    const stopped = prev.playing && !now.playing;
+    if (!stopped && SAVED_FIELDS.every((k) => now[k] === prev[k])) return;
+    dirty = true;
     clearTimeout(timer);
-    timer = setTimeout(flush, delayMs);
+    timer = now.playing ? undefined : setTimeout(flush, delayMs);
   });
   flush();
   const onHide = () => {
-    if (timer !== undefined) flush();
+    if (dirty) flush();
   };
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide);
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
   return () => {
     unsubscribe();
     clearTimeout(timer);
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    }
   };
 }

@@ -244,12 +244,12 @@ type Kne = {
       play(): void;
       runTrace(o?: { autoplay?: boolean }): Promise<void>;
       traceByName(a: string, b: string): Promise<string[]>;
-      topology: { services: { endpoints: { pod: string | null }[] }[] } | null;
+      topology: { aggregated?: boolean; nodes: { name: string }[] } | null;
       trace: unknown;
       playing: boolean;
     };
   };
-  sim: { locatePod(k: string): Promise<{ node: string } | null> };
+  sim: { focus(nodes: string[]): Promise<{ nodes: { name: string; pods: { key: string }[] }[] }> };
 };
 
 /**
@@ -285,12 +285,13 @@ export async function benchPageFrames(
         await k.store.getState().loadPreset(id);
         const s = k.store.getState();
         if (s.topology && 'aggregated' in s.topology && s.topology.aggregated) {
-          // Two Pods on different nodes: both nodes drawn in detail, then the trace plays.
-          const pods = s.topology.services
-            .flatMap((x) => x.endpoints.map((e) => e.pod))
-            .filter((p): p is string => !!p);
-          const where = await Promise.all(pods.slice(0, 40).map((p) => k.sim.locatePod(p)));
-          const b = where.findIndex((w) => w && w.node !== where[0]!.node);
+          // Two Pods on different nodes (asked of the worker through a drill-in), then the trace plays.
+          const tiles = s.topology.nodes;
+          const detail = await k.sim.focus([tiles[0]!.name, tiles[1]!.name]);
+          const pods = [tiles[0]!.name, tiles[1]!.name].map(
+            (n) => detail.nodes.find((x) => x.name === n)!.pods[0]!.key,
+          );
+          const b = 1;
           await s.traceByName(pods[0]!, pods[b]!);
         } else await s.runTrace({ autoplay: true });
       }, preset);

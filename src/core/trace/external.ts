@@ -1,6 +1,5 @@
 import { formatIpv4 } from '../net/ipv4';
 import type { PacketState } from './state';
-import { say } from './messages';
 import type { Walker } from './walker';
 
 /**
@@ -57,26 +56,14 @@ export function externalEntry(w: Walker, st: PacketState): void {
   }
   const nodeIndex = cluster.nodeByIp.get(f.dst);
   if (nodeIndex === undefined) {
-    const { say: s, explain } = say('hop.drop.notReachableFromOutside', { dst: formatIpv4(f.dst) });
-    w.hops.push({
-      netns: 'external',
-      device: null,
-      kind: 'drop',
-      explain,
-      say: s,
-      rule: null,
-      table: null,
-      packet: {
-        src: formatIpv4(f.src),
-        dst: formatIpv4(f.dst),
-        protocol: f.protocol,
-        srcPort: f.srcPort,
-        dstPort: f.dstPort,
-        ttl: f.ttl,
-      },
-      outer: null,
-    });
-    w.result = { verdict: 'dropped', reason: 'NOT_REACHABLE_FROM_OUTSIDE', deliveredTo: null, hops: w.hops };
+    w.drop(
+      'NOT_REACHABLE_FROM_OUTSIDE',
+      'external',
+      null,
+      'hop.drop.notReachableFromOutside',
+      { dst: formatIpv4(f.dst) },
+      st,
+    );
     return;
   }
   const ns = w.world.nodeNetns(nodeIndex);

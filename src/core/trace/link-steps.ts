@@ -18,14 +18,7 @@ export function encapsulate(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st:
   const vx = link.vxlan!;
   const neigh = ns.neighbors.lookup(nexthop, link.name);
   if (!neigh) {
-    w.drop(
-      'NO_NEIGHBOR',
-      ns.id,
-      link.name,
-      'hop.drop.noNeighbor',
-      { dev: link.name, nexthop: formatIpv4(nexthop) },
-      st,
-    );
+    noNeighbor(w, ns, link.name, nexthop, st);
     return;
   }
   st.frame.srcMac = link.mac;
@@ -88,14 +81,7 @@ export function underlay(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st: Pa
         st,
       );
     } else {
-      w.drop(
-        'NO_NEIGHBOR',
-        ns.id,
-        link.name,
-        'hop.drop.noNeighbor',
-        { dev: link.name, nexthop: formatIpv4(nexthop) },
-        st,
-      );
+      noNeighbor(w, ns, link.name, nexthop, st);
     }
     return;
   }
@@ -135,14 +121,7 @@ export function overVeth(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st: Pa
     ? { mac: known.lladdr, answeredBy: null }
     : resolveOnVeth(w.world, ns, link, nexthop);
   if (!resolved) {
-    w.drop(
-      'NO_NEIGHBOR',
-      ns.id,
-      link.name,
-      'hop.drop.noNeighbor',
-      { dev: link.name, nexthop: formatIpv4(nexthop) },
-      st,
-    );
+    noNeighbor(w, ns, link.name, nexthop, st);
     return;
   }
   st.frame.srcMac = link.mac;
@@ -204,14 +183,7 @@ export function crossVeth(
 export function overBridge(w: Walker, ns: Netns, bridge: Link, nexthop: Ipv4, st: PacketState): void {
   const resolved = resolveOnBridge(w.world, ns, bridge, nexthop);
   if (!resolved) {
-    w.drop(
-      'NO_NEIGHBOR',
-      ns.id,
-      bridge.name,
-      'hop.drop.noNeighbor',
-      { dev: bridge.name, nexthop: formatIpv4(nexthop) },
-      st,
-    );
+    noNeighbor(w, ns, bridge.name, nexthop, st);
     return;
   }
   st.frame.srcMac = bridge.mac;
@@ -233,4 +205,9 @@ export function overBridge(w: Walker, ns: Netns, bridge: Link, nexthop: Ipv4, st
   );
   const port = ns.links.find((l) => l.name === entry.dev)!;
   crossVeth(w, ns, port, st, 'hop.veth', {});
+}
+
+/** Nobody on `dev` answers ARP for the next hop: the kernel drops the packet. */
+function noNeighbor(w: Walker, ns: Netns, dev: string, nexthop: Ipv4, st: PacketState): void {
+  w.drop('NO_NEIGHBOR', ns.id, dev, 'hop.drop.noNeighbor', { dev, nexthop: formatIpv4(nexthop) }, st);
 }

@@ -11,6 +11,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { MessageKey } from '../../i18n';
 import { useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
+import { tabKeyTarget } from '../hooks/tabKeys';
 import { DOCK_MIN, TOOLS, dockMax, useLayout, type ToolId } from './layoutStore';
 
 const LABEL: Record<ToolId, MessageKey> = {
@@ -75,22 +76,8 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
   useRefitOnResize(open, height);
 
   const onTabKey = (e: KeyboardEvent) => {
-    const i = TOOLS.indexOf(tool);
-    const n = TOOLS.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const id = TOOLS[next]!;
+    const id = tabKeyTarget(e, TOOLS, tool);
+    if (id === null) return;
     showTool(id);
     tabsRef.current?.querySelector<HTMLElement>(`[data-tool="${id}"]`)?.focus();
   };

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { SERVICE_SHOW_WHATS, SHOW_WHATS, type ShowWhat } from '../../core/show';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { tabKeyTarget } from '../hooks/tabKeys';
 
 /** Tab labels are the commands themselves: they read the same in every language. */
 const LABEL: Record<ShowWhat, string> = {
@@ -30,21 +31,8 @@ export function LinuxPanel() {
   const tabsRef = useRef<HTMLDivElement>(null);
 
   const onKey = (e: KeyboardEvent) => {
-    const i = SHOW_WHATS.indexOf(tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % SHOW_WHATS.length
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + SHOW_WHATS.length) % SHOW_WHATS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? SHOW_WHATS.length - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const what = SHOW_WHATS[next]!;
+    const what = tabKeyTarget(e, SHOW_WHATS, tab);
+    if (what === null) return;
     setTab(what);
     tabsRef.current?.querySelector<HTMLElement>(`[data-tab="${what}"]`)?.focus();
   };

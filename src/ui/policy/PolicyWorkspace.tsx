@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../hooks/useT';
+import { tabKeyTarget } from '../hooks/tabKeys';
 import { YamlPanel } from '../yaml/YamlPanel';
 import { MatrixView } from './MatrixView';
 import { PodLabels } from './PodLabels';
@@ -23,22 +24,10 @@ export function PolicyWorkspace() {
   const tabsRef = useRef<HTMLDivElement>(null);
 
   const onKey = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % TABS.length
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + TABS.length) % TABS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    setTab(TABS[next]!);
-    tabsRef.current?.querySelector<HTMLElement>(`[data-tab="${TABS[next]}"]`)?.focus();
+    const next = tabKeyTarget(e, TABS, tab);
+    if (next === null) return;
+    setTab(next);
+    tabsRef.current?.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
   };
 
   return (

@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/scenario/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/scenario/**/*.ts', 'src/lessons/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: pureRestrictions,
   },

@@ -5,6 +5,7 @@ import { parseIpv4 } from '../core/net/ipv4';
 import { withClusterAddons } from '../core/services/control-plane/addons';
 import { formatIssue, importYaml } from '../scenario/manifests';
 import { smallScenario } from '../scenario/presets/small';
+import { PRESETS, buildPreset, isPresetId } from '../scenario/presets/registry';
 import { type FlagSpec, type ParsedFlags, UsageError } from './args';
 
 /**
@@ -34,15 +35,27 @@ export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export const SCENARIO_FLAGS: readonly FlagSpec[] = [
   { name: 'manifests', value: 'FILE', help: 'Kubernetes YAML to load (default: preset S, 3 nodes)' },
+  {
+    name: 'preset',
+    value: 'ID',
+    choices: PRESETS.map((p) => p.id),
+    help: 'a built-in preset to load instead of --manifests (default: s)',
+  },
   { name: 'intra', value: 'DESIGN', choices: INTRA, help: 'how Pods are wired inside a node' },
   { name: 'inter', value: 'DESIGN', choices: INTER, help: 'how Pod packets cross between nodes' },
   { name: 'proxy', value: 'MODE', choices: PROXY, help: 'kube-proxy mode' },
   { name: 'seed', value: 'N', int: [0, 2 ** 31 - 1], help: 'seed for generated Pod names (default 1)' },
 ];
 
-/** Loads the scenario: the manifests file (inferences and notices on stderr) or preset S. */
+/** Loads the scenario: the manifests file (inferences and notices on stderr), a `--preset` or preset S. */
 export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Scenario | null {
-  const base = smallScenario();
+  if (typeof flags.preset === 'string' && typeof flags.manifests === 'string')
+    throw new UsageError('--preset and --manifests cannot be combined (choose one scenario)', command);
+  const presetSeed = typeof flags.seed === 'number' ? flags.seed : 1;
+  const base =
+    typeof flags.preset === 'string' && isPresetId(flags.preset)
+      ? buildPreset(flags.preset, presetSeed)
+      : smallScenario();
   let scenario = base;
   if (typeof flags.manifests === 'string') {
     let text: string;

@@ -36,6 +36,12 @@ export const presetsEn = {
     'An outside client reaches a node’s port 30080 and is sent to the Pod on the other node.',
   'presets.policy.title': 'NetworkPolicy: default deny',
   'presets.policy.summary': 'Ingress is denied by default; frontend → db is dropped at db’s veth.',
+  'presets.lb-local.title': 'LoadBalancer, externalTrafficPolicy: Local',
+  'presets.lb-local.summary':
+    'Only the node running the Pod takes the traffic, and the Pod sees the client’s own address.',
+  'presets.policy-service.title': 'NetworkPolicy behind a Service',
+  'presets.policy-service.summary':
+    'The Service address is translated on the client’s node, and db’s veth still drops the packet.',
 
   'overview.heading': 'Cluster overview',
   'overview.summary': '{nodes} nodes · {pods} Pods · {services} Services. Nodes {first}–{last} are shown.',
@@ -94,6 +100,12 @@ export const presetsJa: Record<keyof typeof presetsEn, string> = {
     '外部クライアントがノードのポート 30080 に届き、別ノードの Pod へ転送されます。',
   'presets.policy.title': 'NetworkPolicy: デフォルト拒否',
   'presets.policy.summary': '受信はデフォルトで拒否。frontend → db は db 側の veth で破棄されます。',
+  'presets.lb-local.title': 'LoadBalancer（externalTrafficPolicy: Local）',
+  'presets.lb-local.summary':
+    'Pod が動いているノードだけが通信を受け、Pod にはクライアント自身のアドレスが見えます。',
+  'presets.policy-service.title': 'Service の奥の NetworkPolicy',
+  'presets.policy-service.summary':
+    'Service のアドレスはクライアント側のノードで変換され、それでも db の veth でパケットは破棄されます。',
 
   'overview.heading': 'クラスタの概観',
   'overview.summary': 'ノード {nodes} · Pod {pods} · Service {services}。ノード {first}〜{last} を表示中。',

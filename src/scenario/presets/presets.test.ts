@@ -49,7 +49,7 @@ function checkConsistent(s: Scenario): void {
 }
 
 describe('preset registry', () => {
-  it('has S, M, L, XL and the six teaching presets, with unique ids and title keys', () => {
+  it('has S, M, L, XL and the teaching presets, with unique ids and title keys', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       's',
       'm',
@@ -61,6 +61,8 @@ describe('preset registry', () => {
       'service',
       'nodeport',
       'policy',
+      'lb-local',
+      'policy-service',
     ]);
     expect(new Set(PRESETS.map((p) => p.titleKey)).size).toBe(PRESETS.length);
     expect(isPresetId('xl')).toBe(true);

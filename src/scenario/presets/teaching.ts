@@ -8,7 +8,14 @@ import { makeNamespace, makeNode, makePod } from './small';
  * demonstrates it. Designs are chosen so the idea is visible (e.g. routing vs overlay).
  */
 export type TeachingId =
-  'same-node' | 'cross-node-overlay' | 'cross-node-routing' | 'service' | 'nodeport' | 'policy';
+  | 'same-node'
+  | 'cross-node-overlay'
+  | 'cross-node-routing'
+  | 'service'
+  | 'nodeport'
+  | 'policy'
+  | 'lb-local'
+  | 'policy-service';
 
 export interface TeachingPreset {
   id: TeachingId;
@@ -138,9 +145,45 @@ function networkPolicy(): Scenario {
   return s;
 }
 
+/**
+ * A LoadBalancer Service with `externalTrafficPolicy: Local` and its only Pod on node-1: kube-proxy
+ * skips the masquerade, so the Pod sees the client's own address, and a node without a local
+ * endpoint refuses the traffic (kubernetes pkg/proxy/iptables/proxier.go, the `KUBE-EXT-` chain).
+ */
+function loadBalancerLocal(): Scenario {
+  const s = base({}, 2);
+  s.pods = [makePod('default', 'web-1', 'node-1', { app: 'web' }, HTTP)];
+  s.services = [
+    service('web', {
+      type: 'LoadBalancer',
+      selector: { app: 'web' },
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 }],
+      externalTrafficPolicy: 'Local',
+    }),
+  ];
+  return s;
+}
+
+/**
+ * The policy preset with a ClusterIP Service in front of db: the client's node translates the
+ * Service address, and db's ingress isolation still drops the packet at db's veth (policies select
+ * Pods, never Services).
+ */
+function policyBehindService(): Scenario {
+  const s = networkPolicy();
+  s.services = [
+    service('db', {
+      type: 'ClusterIP',
+      selector: { app: 'db' },
+      ports: [{ name: 'pg', protocol: 'TCP', port: 5432, targetPort: 'pg' }],
+    }),
+  ];
+  return s;
+}
+
 const tcp = (from: string, to: string, port: number): Probe => ({ from, to, port, protocol: 'TCP' });
 
-/** The six teaching presets in lesson order. */
+/** The teaching presets in lesson order. */
 export const TEACHING_PRESETS: readonly TeachingPreset[] = [
   { id: 'same-node', build: sameNode, probe: tcp('default/pod-a', 'default/pod-b', 8080) },
   {
@@ -156,4 +199,6 @@ export const TEACHING_PRESETS: readonly TeachingPreset[] = [
   { id: 'service', build: clusterIpService, probe: tcp('default/client', 'default/backend', 80) },
   { id: 'nodeport', build: nodePort, probe: tcp('external', '192.168.1.11', 30080) },
   { id: 'policy', build: networkPolicy, probe: tcp('default/frontend-1', 'default/db-0', 5432) },
+  { id: 'lb-local', build: loadBalancerLocal, probe: tcp('external', 'default/web', 80) },
+  { id: 'policy-service', build: policyBehindService, probe: tcp('default/frontend-1', 'default/db', 5432) },
 ];

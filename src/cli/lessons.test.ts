@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../lessons/registry';
+import { EXIT } from './run';
+import { cli, cliJson } from './testing';
+
+interface LessonsJson {
+  lessons: {
+    id: string;
+    title: { en: string; ja: string };
+    steps: {
+      id: string;
+      scenario: string;
+      designs: { intra: string; inter: string; proxy: string };
+      probe: { from: string; to: string; port: number; protocol: string };
+      hop: number;
+      question: { en: string; ja: string } | null;
+    }[];
+  }[];
+}
+
+interface TraceJson {
+  hops: { netns: string; device: string | null; kind: string }[];
+}
+
+describe('lessons', () => {
+  it('lists every lesson with the documented keys, in order', () => {
+    const { run, json } = cliJson<LessonsJson>(['lessons']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(json.lessons.map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
+    const first = json.lessons[0]!;
+    expect(Object.keys(first)).toEqual(['id', 'title', 'steps']);
+    expect(Object.keys(first.steps[0]!)).toEqual(['id', 'scenario', 'designs', 'probe', 'hop', 'question']);
+    const asked = json.lessons.flatMap((l) => l.steps).filter((s) => s.question);
+    expect(asked.length).toBeGreaterThan(8);
+    for (const s of asked) expect(s.question!.ja).toMatch(/[\u3040-\u30ff]/);
+  });
+
+  it('every step replays with trace --preset, and its hop exists in that trace', () => {
+    const { json } = cliJson<LessonsJson>(['lessons']);
+    for (const l of json.lessons) {
+      for (const s of l.steps) {
+        const { designs: d, probe: p } = s;
+        const args = [
+          'trace',
+          '--preset',
+          s.scenario,
+          '--intra',
+          d.intra,
+          '--inter',
+          d.inter,
+          '--proxy',
+          d.proxy,
+        ];
+        const run = cli([
+          ...args,
+          '--from',
+          p.from,
+          '--to',
+          p.to,
+          '--port',
+          String(p.port),
+          '--protocol',
+          p.protocol,
+          '--json',
+        ]);
+        expect([EXIT.ok, EXIT.dropped], `${l.id}/${s.id}: ${run.err}`).toContain(run.code);
+        const trace = JSON.parse(run.out) as TraceJson;
+        expect(trace.hops[s.hop], `${l.id}/${s.id}`).toBeDefined();
+      }
+    }
+  });
+
+  it('prints a readable list without --json, the coming Ingress lesson included', () => {
+    const run = cli(['lessons']);
+    expect(run.out).toContain('1. invariants:');
+    expect(run.out).toContain('ingress-gateway');
+  });
+});
+
+describe('--preset', () => {
+  it('loads a teaching preset for any scenario command', () => {
+    expect(
+      cli([
+        'trace',
+        '--preset',
+        'same-node',
+        '--from',
+        'default/pod-a',
+        '--to',
+        'default/pod-b',
+        '--port',
+        '8080',
+      ]).code,
+    ).toBe(EXIT.ok);
+    expect(cli(['show', '--preset', 'nodeport', '--netns', 'default/web-1', '--what', 'ip-addr']).code).toBe(
+      EXIT.ok,
+    );
+  });
+
+  it('rejects unknown presets and --manifests together with --preset', () => {
+    expect(cli(['trace', '--preset', 'nope', '--from', 'a/b', '--to', 'a/c', '--port', '1']).err).toContain(
+      '--preset must be one of',
+    );
+    const both = cli(['export', '--preset', 's', '--manifests', 'x.yaml']);
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.err).toContain('cannot be combined');
+  });
+});

@@ -22,6 +22,11 @@ import { ControlsSidebar } from '../ui/layout/ControlsSidebar';
 import { useLayout } from '../ui/layout/layoutStore';
 import { ToolDock } from '../ui/layout/ToolDock';
 import { ErrorBoundary } from './ErrorBoundary';
+import { Welcome } from '../ui/lessons/Welcome';
+import { TeachBar } from '../ui/lessons/TeachBar';
+import { LessonPlayer } from '../ui/lessons/LessonPlayer';
+import { PresetPoint } from '../ui/lessons/PresetPoint';
+import { FromToHint } from '../ui/lessons/FromToHint';
 
 // Mounted once: the dock keeps every tool mounted and shows one.
 const TOOL_PANELS = {
@@ -52,8 +57,10 @@ function Shell() {
         <div className="kne-headerbar">
           <ShareBar />
         </div>
+        <TeachBar />
       </Header>
       <ErrorBanner />
+      <Welcome />
       <main
         className={`flex flex-1 flex-col gap-3 p-3 xl:grid xl:min-h-0 ${
           controlsHidden
@@ -65,9 +72,11 @@ function Shell() {
           <PresetPicker />
           <DesignPanel />
           <TraceForm />
+          <FromToHint />
         </ControlsSidebar>
         <div className="flex min-w-0 flex-col gap-2 xl:min-h-0">
           <OverviewBar />
+          <PresetPoint />
           <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:min-h-[15rem] xl:flex-1">
             <Canvas />
             <PlaybackBar />
@@ -79,6 +88,7 @@ function Shell() {
           aria-labelledby="hops-heading"
           data-testid="hops-sidebar"
         >
+          <LessonPlayer />
           <HopList />
           <HopDetail />
         </aside>

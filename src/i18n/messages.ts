@@ -1,6 +1,7 @@
 import { SERVICES_EN, SERVICES_JA } from './services';
 import { shareEn, shareJa } from './share';
 import { presetsEn, presetsJa } from './presets';
+import { teachEn, teachJa } from './teach';
 import { POLICY_EN, POLICY_JA } from './policy';
 import { layoutEn, layoutJa } from './layout';
 
@@ -105,6 +106,7 @@ export const en = {
   ...SERVICES_EN,
   ...shareEn,
   ...presetsEn,
+  ...teachEn,
   ...POLICY_EN,
   ...layoutEn,
 } as const;
@@ -208,6 +210,7 @@ export const ja: Messages = {
   ...SERVICES_JA,
   ...shareJa,
   ...presetsJa,
+  ...teachJa,
   ...POLICY_JA,
   ...layoutJa,
 };

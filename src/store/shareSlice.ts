@@ -1,6 +1,7 @@
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
 import type { Designs } from '../core/model/scenario';
 import type { DecodeErrorCode, LinkView } from '../scenario/codec';
+import { findLesson } from '../lessons/registry';
 import type { EditResult } from './historySlice';
 import { parseSaved, serializeView } from './persist';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
@@ -54,7 +55,7 @@ export function selectViewState(s: AppState): LinkView | null {
     step: traced ? s.hopIndex : 0,
     panels: s.selectedNetns ? [{ netns: s.selectedNetns, table: s.linuxTab }] : [],
     lang: s.lang,
-    lesson: null,
+    lesson: s.lesson ? { ...s.lesson } : null,
     compare: null,
   };
 }
@@ -97,6 +98,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
         if (!r.ok) return r;
       }
       if (state.lang !== get().lang) get().setLanguage(state.lang);
+      // A lesson step travels with its view; an unknown lesson (an old link) just shows the view.
+      set({ lesson: state.lesson && findLesson(state.lesson.id) ? { ...state.lesson } : null });
       const panel = state.panels[0];
       set({
         selectedNetns: panel?.netns ?? null,

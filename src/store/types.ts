@@ -11,6 +11,7 @@ import type { PolicySlice } from './policySlice';
 import type { HistorySlice } from './historySlice';
 import type { ShareSlice, WorkStore } from './shareSlice';
 import type { PresetSlice } from './presetSlice';
+import type { LessonSlice } from './lessonSlice';
 
 export interface ProbeForm {
   from: string;
@@ -79,7 +80,8 @@ export type AppState = ScenarioSlice &
   HistorySlice &
   ShareSlice &
   PolicySlice &
-  PresetSlice;
+  PresetSlice &
+  LessonSlice;
 
 export interface StoreDeps {
   sim: SimClient;

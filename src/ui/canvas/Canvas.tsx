@@ -11,6 +11,7 @@ import { toFlow } from './toFlow';
 import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
 import { OverviewCanvas, useAggregatedView } from './overview';
 import { drilledTopology } from './overviewFlow';
+import { LessonHighlights } from '../lessons/Highlights';
 
 // Module scope, so React Flow never sees a new object and remounts every node.
 const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
@@ -90,6 +91,7 @@ export function Canvas() {
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
           <FitOnChange topology={topology} />
+          <LessonHighlights anchors={view.anchors} />
           <PacketLayer anchors={view.anchors} />
         </ReactFlow>
       ) : (

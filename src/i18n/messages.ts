@@ -4,6 +4,7 @@ import { presetsEn, presetsJa } from './presets';
 import { teachEn, teachJa } from './teach';
 import { POLICY_EN, POLICY_JA } from './policy';
 import { layoutEn, layoutJa } from './layout';
+import { uxEn, uxJa } from './ux';
 
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
@@ -109,6 +110,7 @@ export const en = {
   ...teachEn,
   ...POLICY_EN,
   ...layoutEn,
+  ...uxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -213,4 +215,5 @@ export const ja: Messages = {
   ...teachJa,
   ...POLICY_JA,
   ...layoutJa,
+  ...uxJa,
 };

@@ -27,6 +27,11 @@ import { TeachBar } from '../ui/lessons/TeachBar';
 import { LessonPlayer } from '../ui/lessons/LessonPlayer';
 import { PresetPoint } from '../ui/lessons/PresetPoint';
 import { FromToHint } from '../ui/lessons/FromToHint';
+import { PresenterOverlay } from '../ui/presenter/PresenterOverlay';
+import { Tables } from '../ui/a11y/Tables';
+import { HopNarration } from '../ui/a11y/HopNarration';
+import { EmbedShell } from '../ui/embed/EmbedShell';
+import { isEmbed } from '../platform/embed';
 
 // Mounted once: the dock keeps every tool mounted and shows one.
 const TOOL_PANELS = {
@@ -91,8 +96,11 @@ function Shell() {
           <LessonPlayer />
           <HopList />
           <HopDetail />
+          <Tables />
         </aside>
       </main>
+      <HopNarration />
+      <PresenterOverlay />
     </div>
   );
 }
@@ -101,9 +109,7 @@ export function App({ store }: { store: AppStore }) {
   return (
     <ErrorBoundary lang={() => store.getState().lang}>
       <StoreProvider store={store}>
-        <ReactFlowProvider>
-          <Shell />
-        </ReactFlowProvider>
+        <ReactFlowProvider>{isEmbed() ? <EmbedShell /> : <Shell />}</ReactFlowProvider>
       </StoreProvider>
     </ErrorBoundary>
   );

@@ -3,6 +3,7 @@ import { clearFragment, readFragment } from '../platform/url';
 import { startSession } from '../ui/share/session';
 import { createAppStore, type AppStore } from '../store';
 import { createSimClient, type SimClient } from '../worker/client';
+import { isEmbed, noWork } from '../platform/embed';
 
 declare global {
   interface Window {
@@ -15,10 +16,18 @@ declare global {
 export function bootstrap(): AppStore {
   let store: AppStore | null = null;
   const sim = createSimClient({ onFatal: (m) => store?.getState().reportError(m) });
-  store = createAppStore({ sim, saveLang, work: workStorage }, { lang: loadLang() });
+  // The embed view (an iframe elsewhere) never touches the visitor's own saved work.
+  const embed = isEmbed();
+  const work = embed ? noWork : workStorage;
+  store = createAppStore({ sim, saveLang, work }, { lang: loadLang() });
   window.__kne = { store, sim };
   const s = store;
   // One ingress: a link in the address, else the saved work, else preset S (ui/share/session.ts).
-  void startSession(s, { fragment: readFragment(), readFragment, clearFragment, work: workStorage });
+  void startSession(s, {
+    fragment: readFragment(),
+    readFragment,
+    clearFragment: embed ? () => {} : clearFragment,
+    work,
+  });
   return store;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../lessons/registry';
-import { EXIT } from './run';
+import { EXIT, runCli } from './run';
 import { cli, cliJson } from './testing';
 
 interface LessonsJson {
@@ -104,5 +104,55 @@ describe('--preset', () => {
     const both = cli(['export', '--preset', 's', '--manifests', 'x.yaml']);
     expect(both.code).toBe(EXIT.usage);
     expect(both.err).toContain('cannot be combined');
+  });
+});
+
+describe('export-image', () => {
+  it('writes the SVG the page exports, and a PNG rasterised from it', () => {
+    const files = new Map<string, string | Uint8Array>();
+    const io = {
+      stdout: () => {},
+      stderr: () => {},
+      readFile: () => '',
+      writeFile: (p: string, d: string | Uint8Array) => void files.set(p, d),
+    };
+    const args = [
+      '--preset',
+      'service',
+      '--from',
+      'default/client',
+      '--to',
+      'default/backend',
+      '--port',
+      '80',
+      '--hop',
+      '4',
+    ];
+    expect(runCli(['export-image', '--format', 'svg', ...args, '--out', 'a.svg'], io)).toBe(EXIT.ok);
+    expect(String(files.get('a.svg'))).toContain('data-hop="3"');
+    expect(runCli(['export-image', '--format', 'png', ...args, '--out', 'a.png'], io)).toBe(EXIT.ok);
+    const png = files.get('a.png') as Uint8Array;
+    expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
+  it('prints SVG to stdout, and rejects PNG without --out and an out-of-range hop', () => {
+    expect(cli(['export-image', '--format', 'svg']).out).toContain('<svg');
+    expect(cli(['export-image', '--format', 'png']).err).toContain('--format png needs --out');
+    const r = cli([
+      'export-image',
+      '--format',
+      'svg',
+      '--from',
+      'default/client',
+      '--to',
+      'default/backend-1',
+      '--port',
+      '9090',
+      '--hop',
+      '99',
+    ]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain('the trace has');
+    expect(cli(['export-image', '--format', 'svg', '--from', 'default/client']).err).toContain('go together');
   });
 });

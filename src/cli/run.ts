@@ -8,6 +8,7 @@ import { type CommandSpec, type ParsedFlags, UsageError, commandHelp, parseFlags
 import { traceTable, traceToJson } from './format';
 import { REACH, RESOLVE, runReach, runResolve } from './query';
 import { LESSONS_COMMAND, runLessons } from './lessons';
+import { EXPORT_IMAGE, runExportImage } from './export-image';
 import {
   type CliIo,
   EXIT,
@@ -88,7 +89,7 @@ const EXPORT: CommandSpec = {
   flags: SCENARIO_FLAGS,
 };
 
-const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, LESSONS_COMMAND];
+const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, LESSONS_COMMAND, EXPORT_IMAGE];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -196,6 +197,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (spec === RESOLVE) return runResolve(flags, positional!, io);
     if (spec === REACH) return runReach(flags, io);
     if (spec === LESSONS_COMMAND) return runLessons(flags, io);
+    if (spec === EXPORT_IMAGE) return runExportImage(flags, io);
     return runExport(flags, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -20,6 +20,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a file as UTF-8; throws (with a message) when it cannot. */
   readFile: (path: string) => string;
+  /** Writes a file (`export-image --out`); absent where files cannot be written. */
+  writeFile?: (path: string, data: string | Uint8Array) => void;
 }
 
 /**

@@ -12,6 +12,7 @@ import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes'
 import { OverviewCanvas, useAggregatedView } from './overview';
 import { drilledTopology } from './overviewFlow';
 import { LessonHighlights } from '../lessons/Highlights';
+import { PresenterFocus } from '../presenter/PresenterFocus';
 
 // Module scope, so React Flow never sees a new object and remounts every node.
 const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
@@ -93,6 +94,7 @@ export function Canvas() {
           <FitOnChange topology={topology} />
           <LessonHighlights anchors={view.anchors} />
           <PacketLayer anchors={view.anchors} />
+          <PresenterFocus anchors={view.anchors} />
         </ReactFlow>
       ) : (
         <p className="p-6 text-lg text-slate-700">{t.t('app.loading')}</p>

@@ -22,7 +22,7 @@ export function LessonHighlights({ anchors }: { anchors: Map<string, Point> }) {
   return (
     <svg
       className="pointer-events-none absolute inset-0 h-full w-full"
-      style={{ zIndex: 3 }}
+      style={{ zIndex: 4 }}
       aria-hidden="true"
       data-testid="lesson-highlights"
     >

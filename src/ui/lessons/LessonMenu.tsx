@@ -41,7 +41,7 @@ export function LessonMenu() {
         data-testid="lessons-toggle"
         onClick={() => setMenuOpen(!menuOpen)}
       >
-        📘 {t.t('lessons.open')}
+        {t.t('lessons.open')}
       </button>
       {menuOpen && (
         <div

@@ -251,7 +251,7 @@ function LessonStepView({ lessonId, index }: { lessonId: string; index: number }
           </button>
         )}
         <button type="button" className={btn} data-testid="lesson-link" onClick={() => void copyLink()}>
-          🔗 {t.t('lessons.stepLink')}
+          {t.t('lessons.stepLink')}
         </button>
       </nav>
       {link && (

@@ -1,10 +1,16 @@
 import { LessonMenu } from './LessonMenu';
+import { PresenterButton } from '../presenter/PresenterButton';
+import { ExportMenu } from '../export/ExportMenu';
+import { EmbedSnippet } from '../embed/EmbedSnippet';
 
-/** The teaching controls in the header: the lessons menu (presenter mode and export join it). */
+/** The teaching controls in the header: lessons, presenter mode, picture export and the embed snippet. */
 export function TeachBar() {
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="teach-bar">
       <LessonMenu />
+      <PresenterButton />
+      <ExportMenu />
+      <EmbedSnippet />
     </div>
   );
 }

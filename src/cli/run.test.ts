@@ -53,6 +53,7 @@ interface JsonHop {
     ttl: number;
   };
   outer: { src: string; dst: string; dstPort: number; vni: number } | null;
+  leg: string;
 }
 interface JsonTrace {
   verdict: string;

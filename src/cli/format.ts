@@ -101,7 +101,9 @@ export function traceTable(t: Trace, designs: Designs): string {
     if (h.leg === 'dns' && i === 0) lines.push(`-- DNS: ${p.from} resolves ${p.to}`);
     if (h.leg === 'client' && prev?.leg === 'dns') lines.push(`-- connection to ${p.to}`);
     if (h.leg === 'upstream' && prev?.leg !== 'upstream')
-      lines.push(`-- upstream: ${h.netns} opens a new connection to ${h.packet.dst}:${h.packet.dstPort ?? ''}`);
+      lines.push(
+        `-- upstream: ${h.netns} opens a new connection to ${h.packet.dst}:${h.packet.dstPort ?? ''}`,
+      );
     lines.push(fmt(rows[i]!));
     lines.push(`${indent}${h.explain}`);
     if (h.rule) {

@@ -173,7 +173,16 @@ describe('cli trace on preset S', () => {
       protocol: 'TCP',
     });
     for (const hop of t.hops) {
-      expect(Object.keys(hop)).toEqual(['netns', 'device', 'kind', 'explain', 'rule', 'packet', 'outer', 'leg']);
+      expect(Object.keys(hop)).toEqual([
+        'netns',
+        'device',
+        'kind',
+        'explain',
+        'rule',
+        'packet',
+        'outer',
+        'leg',
+      ]);
       expect(hop.leg).toBe('client');
       expect(Object.keys(hop.packet)).toEqual(['src', 'dst', 'protocol', 'srcPort', 'dstPort', 'ttl']);
     }

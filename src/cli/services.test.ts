@@ -49,7 +49,9 @@ describe('cli trace to a Service', () => {
       );
       // Hop keys as before, then every hop's leg, then the Service a DNAT hop translated for.
       for (const h of t.hops)
-        expect(Object.keys(h)).toEqual(h.kind === 'dnat' ? [...HOP_KEYS, 'leg', 'service'] : [...HOP_KEYS, 'leg']);
+        expect(Object.keys(h)).toEqual(
+          h.kind === 'dnat' ? [...HOP_KEYS, 'leg', 'service'] : [...HOP_KEYS, 'leg'],
+        );
       const dnat = t.hops.filter((h) => h.kind === 'dnat');
       expect(dnat).toHaveLength(1);
       expect(dnat[0]).toMatchObject({ leg: 'client', service: 'default/backend' });

@@ -43,7 +43,9 @@ export function servicePortOf(w: Walker, ns: Netns, st: PacketState): ServicePor
       p.protocol === f.protocol &&
       ((p.clusterIP === f.dst && p.port === f.dstPort) ||
         ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
-        (p.nodePort === f.dstPort && p.nodePort > 0 && (isLocalAddress(ns, f.dst) || isLocalAddress(host, f.dst)))),
+        (p.nodePort === f.dstPort &&
+          p.nodePort > 0 &&
+          (isLocalAddress(ns, f.dst) || isLocalAddress(host, f.dst)))),
   );
 }
 

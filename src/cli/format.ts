@@ -30,6 +30,8 @@ export interface TraceJson {
   }[];
   probe: Trace['probe'];
   conntrack?: { netns: string; entry: string }[];
+  /** Only when there is a warning: `{ code, args, message }` (e.g. `SERVICE_PORT_NOT_SERVED`). */
+  warnings?: { code: string; args: Record<string, string | number>; message: string }[];
   http?: HttpResult;
 }
 
@@ -61,6 +63,9 @@ export function traceToJson(t: Trace): TraceJson {
     probe: t.probe,
     ...(t.conntrack && t.conntrack.length > 0
       ? { conntrack: t.conntrack.map((c) => ({ netns: c.netns, entry: c.entry })) }
+      : {}),
+    ...(t.warnings && t.warnings.length > 0
+      ? { warnings: t.warnings.map((w) => ({ code: w.code, args: w.args, message: w.message })) }
       : {}),
     ...(t.http ? { http: t.http } : {}),
   };

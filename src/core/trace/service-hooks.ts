@@ -35,9 +35,15 @@ function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
  * The Service port a destination addresses: its ClusterIP, an external or load-balancer IP, or a
  * NodePort on this node's own addresses (how kube-proxy's KUBE-SERVICES / KUBE-NODEPORTS match).
  */
-export function servicePortOf(w: Walker, ns: Netns, st: PacketState): ServicePortState | undefined {
+export function servicePortOf(
+  w: Walker,
+  ns: Netns,
+  st: PacketState,
+  /** Also match NodePorts on the node's addresses from a Pod's netns (the eBPF socket hook). */
+  hostAddresses = true,
+): ServicePortState | undefined {
   const f = st.frame;
-  const host = w.world.nodeNetns(ns.nodeIndex);
+  const host = hostAddresses ? w.world.nodeNetns(ns.nodeIndex) : ns;
   return w.env.services?.ports.find(
     (p) =>
       p.protocol === f.protocol &&
@@ -82,7 +88,41 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
     // Which Service port refused: with a Local traffic policy and no ready endpoint on this node the
     // reason is the policy (iptables/nftables DROP it; IPVS, whose virtual server has no real server
     // here, answers ICMP port unreachable), otherwise the Service has no endpoints at all.
-    const sp = servicePortOf(w, ns, st);
+    const sp = servicePortOf(w, ns, st, false);
+    if (sp === undefined) {
+      // No Service port matches this VIP:port at all, so the refusal is not about endpoints:
+      // - nftables: `cluster-ips-check` rejects any other port of a ClusterIP ("Reject traffic to
+      //   invalid ports of ClusterIPs") and drops addresses of the Service CIDR that no Service holds
+      //   (kubernetes/kubernetes pkg/proxy/nftables/proxier.go, clusterIPsCheckChain);
+      // - IPVS: the VIP is bound to kube-ipvs0, so the kernel delivers the packet locally; with no
+      //   virtual server for the port and nothing listening, TCP answers with a RST and UDP with ICMP
+      //   port unreachable (pkg/proxy/ipvs/proxier.go binds every VIP to the dummy device).
+      const svcTable = shown[shown.length - 1]?.table ?? table;
+      const ipvs = t.stage === 'ipvs';
+      const key = ipvs
+        ? 'hop.drop.vipNoVirtualServer'
+        : t.action === 'reject'
+          ? 'hop.drop.invalidServicePort'
+          : 'hop.drop.unallocatedClusterIp';
+      w.drop(
+        ipvs ? 'NO_LISTENER' : t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
+        ns.id,
+        null,
+        key,
+        {
+          netns: ns.id,
+          vip,
+          ip: formatIpv4(f.dst),
+          port: f.dstPort,
+          protocol: f.protocol,
+          answer: f.protocol === 'TCP' ? 'TCP RST' : 'ICMP port unreachable',
+        },
+        st,
+        rule,
+        svcTable,
+      );
+      return false;
+    }
     const anyReady = sp?.endpoints.some((e) => e.ready) ?? false;
     const localOnly = t.action === 'drop' || (sp !== undefined && anyReady);
     w.drop(

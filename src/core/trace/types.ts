@@ -63,6 +63,8 @@ export type DropReason =
   | 'UNKNOWN_DESTINATION'
   | 'LEFT_CLUSTER'
   | 'NO_LISTENER'
+  | 'INVALID_SERVICE_PORT'
+  | 'UNALLOCATED_CLUSTER_IP'
   | 'FORWARDING_DISABLED'
   | 'NO_ENDPOINTS'
   | 'NO_LOCAL_ENDPOINTS'
@@ -151,6 +153,17 @@ export interface HttpResult {
   upstreamHeaders: Record<string, string>;
 }
 
+/**
+ * Something about the probe worth saying that does not change the trace (the packet still goes
+ * where the kernel sends it): a code and its arguments for the page to translate, and the English
+ * sentence the CLI prints.
+ */
+export interface TraceWarning {
+  code: string;
+  args: Record<string, string | number>;
+  message: string;
+}
+
 export interface Trace {
   probe: Probe;
   /** `answered`: an L7 proxy answered the request itself (404, redirect, …); no upstream leg. */
@@ -161,6 +174,8 @@ export interface Trace {
   hops: Hop[];
   /** Translations conntrack recorded on the way, as `conntrack -L` prints them (replies use the reverse). */
   conntrack?: { netns: string; entry: string }[];
+  /** Present only when there is something to warn about (e.g. a port the Service does not serve). */
+  warnings?: TraceWarning[];
   /** Set on an HTTP trace through an L7 proxy. */
   http?: HttpResult;
 }

@@ -4,6 +4,7 @@ import { useT } from '../hooks/useT';
 import { ConntrackList, NatInline } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
 import { kindClass } from './hopStyle';
+import { TraceWarnings } from './TraceWarnings';
 
 /** The trace as an ordered list; the selected hop is the playback cursor. */
 export function HopList() {
@@ -51,6 +52,7 @@ export function HopList() {
           </p>
         )}
       </div>
+      <TraceWarnings />
       {!trace ? (
         <p className="p-3 text-slate-700">{t.t('hops.empty')}</p>
       ) : (

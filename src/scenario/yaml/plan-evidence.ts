@@ -45,11 +45,13 @@ export function podFlags(raw: Obj, ref: string): PodFlag[] {
     if (!isObj(c)) continue;
     for (const list of [c.command, c.args]) {
       if (!Array.isArray(list)) continue;
-      for (const arg of list) {
-        if (typeof arg !== 'string') continue;
-        const m = /^--([a-z-]+)=(.+)$/.exec(arg);
+      // One flag per item, or several in a shell line (`sh -c "exec kube-proxy --cluster-cidr=…"`).
+      const words = list.flatMap((arg) => (typeof arg === 'string' ? arg.split(/\s+/) : []));
+      for (const word of words) {
+        const m = /^--([a-z-]+)=(\S+)$/.exec(word);
         const flag = m?.[1] as PodFlag['flag'] | undefined;
-        if (m && flag && FLAGS.includes(flag)) out.push({ pod: ref, flag, value: m[2]! });
+        if (m && flag && FLAGS.includes(flag))
+          out.push({ pod: ref, flag, value: m[2]!.replace(/^["']|["']$/g, '') });
       }
     }
   }

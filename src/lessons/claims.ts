@@ -94,9 +94,8 @@ export function claimMismatches(claim: Claim, trace: Trace, index: number, t: To
   if (claim.verdict !== undefined) eq('verdict', claim.verdict, trace.verdict);
   if (claim.reason !== undefined) eq('reason', claim.reason, trace.reason);
   if (claim.deliveredTo !== undefined) eq('deliveredTo', claim.deliveredTo, trace.deliveredTo);
-  const connection = trace.hops.filter(
-    (h) => h.phase !== 'dns' && !(h.kind === 'dns' && h.netns === trace.probe.from),
-  );
+  // The connection: every leg but the DNS query before it (the stub resolver's leg).
+  const connection = trace.hops.filter((h) => h.leg !== 'dns');
   if (claim.connectionHas !== undefined && !connection.some((h) => h.kind === claim.connectionHas))
     out.push(`the connection has no ${claim.connectionHas} hop`);
   if (claim.connectionLacks !== undefined && connection.some((h) => h.kind === claim.connectionLacks))

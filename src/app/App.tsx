@@ -32,6 +32,7 @@ import { Tables } from '../ui/a11y/Tables';
 import { HopNarration } from '../ui/a11y/HopNarration';
 import { EmbedShell } from '../ui/embed/EmbedShell';
 import { isEmbed } from '../platform/embed';
+import { CompareView } from '../ui/compare/CompareView';
 
 // Mounted once: the dock keeps every tool mounted and shows one.
 const TOOL_PANELS = {
@@ -101,6 +102,7 @@ function Shell() {
       </main>
       <HopNarration />
       <PresenterOverlay />
+      <CompareView />
     </div>
   );
 }

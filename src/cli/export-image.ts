@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { engineTopology, engineTrace } from '../core/engine';
 import type { Protocol } from '../core/model/k8s';
 import type { Probe } from '../core/trace/types';
@@ -46,11 +45,29 @@ export const EXPORT_IMAGE: CommandSpec = {
   export-image --format png --from default/client --to default/backend --port 80 --out service.png`,
 };
 
-/** PNG bytes from SVG text with resvg (a WebAssembly-free native build; no download at install). */
-function svgToPng(svg: string): Uint8Array {
-  const require = createRequire(import.meta.url);
-  const { Resvg } = require('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
-  const r = new Resvg(svg, {
+/** The part of @resvg/resvg-js used here (declared, so the rest of the CLI builds without it). */
+interface ResvgModule {
+  Resvg: new (
+    svg: string,
+    options: {
+      fitTo: { mode: 'zoom'; value: number };
+      font: { loadSystemFonts: boolean; defaultFontFamily: string };
+    },
+  ) => { render(): { asPng(): Uint8Array } };
+}
+
+/** resvg, when installed (`npm install` brings it: a prebuilt binary, nothing compiles); else null. */
+export function loadResvg(): ResvgModule | null {
+  try {
+    return createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
+  } catch {
+    return null;
+  }
+}
+
+/** PNG bytes from SVG text, rasterised at twice its size by resvg with the system's fonts. */
+function svgToPng(resvg: ResvgModule, svg: string): Uint8Array {
+  const r = new resvg.Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });
@@ -62,6 +79,12 @@ export function runExportImage(flags: ParsedFlags, io: CliIo): number {
   const format = flags.format as 'svg' | 'png';
   const out = typeof flags.out === 'string' ? flags.out : null;
   if (format === 'png' && !out) throw new UsageError('--format png needs --out FILE', cmd);
+  const resvg = format === 'png' ? loadResvg() : null;
+  if (format === 'png' && !resvg)
+    throw new UsageError(
+      '--format png needs the @resvg/resvg-js package: run npm install (or use --format svg)',
+      cmd,
+    );
   const traced = ['from', 'to', 'port'].filter((f) => Object.hasOwn(flags, f));
   if (traced.length > 0 && traced.length < 3)
     throw new UsageError('--from, --to and --port go together (a traced packet needs all three)', cmd);
@@ -105,6 +128,6 @@ export function runExportImage(flags: ParsedFlags, io: CliIo): number {
   if (format === 'svg') {
     if (out) io.writeFile!(out, svg);
     else io.stdout(svg);
-  } else io.writeFile!(out!, svgToPng(svg));
+  } else io.writeFile!(out!, svgToPng(resvg!, svg));
   return EXIT.ok;
 }

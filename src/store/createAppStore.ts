@@ -5,6 +5,7 @@ import { createPlaybackSlice } from './playbackSlice';
 import { createPolicySlice } from './policySlice';
 import { createPresetSlice } from './presetSlice';
 import { createLessonSlice } from './lessonSlice';
+import { createCompareSlice } from './compareSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createServicesSlice } from './servicesSlice';
 import { createShareSlice } from './shareSlice';
@@ -28,5 +29,6 @@ export function createAppStore(deps: StoreDeps, initial: { lang?: Lang } = {}): 
     ...createPolicySlice(set, get, deps),
     ...createPresetSlice(set, get, deps),
     ...createLessonSlice(set, get),
+    ...createCompareSlice(set, get, deps),
   }));
 }

@@ -56,7 +56,7 @@ export function selectViewState(s: AppState): LinkView | null {
     panels: s.selectedNetns ? [{ netns: s.selectedNetns, table: s.linuxTab }] : [],
     lang: s.lang,
     lesson: s.lesson ? { ...s.lesson } : null,
-    compare: null,
+    compare: s.compare ? { ...s.compare.designs } : null,
   };
 }
 
@@ -112,7 +112,10 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
         set({ probe: { from, to, port, protocol } });
         await get().runTrace({ autoplay: false });
         get().selectHop(state.step);
-      } else set({ trace: null, hopIndex: 0, playing: false });
+        // Compare mode travels with the link (the second design set).
+        if (state.compare) await get().openCompare(state.compare);
+        else get().closeCompare();
+      } else set({ trace: null, hopIndex: 0, playing: false, compare: null });
       await get().refreshLinux();
       return { ok: true };
     },

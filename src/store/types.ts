@@ -12,6 +12,7 @@ import type { HistorySlice } from './historySlice';
 import type { ShareSlice, WorkStore } from './shareSlice';
 import type { PresetSlice } from './presetSlice';
 import type { LessonSlice } from './lessonSlice';
+import type { CompareSlice } from './compareSlice';
 
 export interface ProbeForm {
   from: string;
@@ -87,7 +88,8 @@ export type AppState = ScenarioSlice &
   ShareSlice &
   PolicySlice &
   PresetSlice &
-  LessonSlice;
+  LessonSlice &
+  CompareSlice;
 
 export interface StoreDeps {
   sim: SimClient;

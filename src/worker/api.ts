@@ -11,6 +11,16 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { Difference } from '../core/compare/diff';
+
+/** Compare mode's answer: pane B's topology, both traces (wire form), the differences and the hop alignment. */
+export interface CompareAnswer {
+  topology: Topology;
+  a: PackedTrace;
+  b: PackedTrace;
+  differences: Difference[];
+  align: number[];
+}
 
 export type { ShowWhat };
 
@@ -50,4 +60,6 @@ export interface SimApi {
   overview(page: number): Promise<OverviewPage>;
   /** The node (and overview page) a Pod `NS/POD` runs on; null when there is no such Pod. */
   locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  /** The probe on the loaded scenario under its designs (A) and under `designs` (B), compared. */
+  compare(designs: Designs, probe: Probe): Promise<CompareAnswer>;
 }

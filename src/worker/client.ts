@@ -10,6 +10,7 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { Difference } from '../core/compare/diff';
 
 /**
  * The page's handle on the simulator. Traces are latest-wins: when a newer trace was requested
@@ -31,6 +32,10 @@ export interface SimClient {
   focus(nodes: string[]): Promise<Topology>;
   overview(page: number): Promise<OverviewPage>;
   locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  compare(
+    designs: Designs,
+    probe: Probe,
+  ): Promise<{ topology: Topology; a: Trace; b: Trace; differences: Difference[]; align: number[] }>;
   dispose(): void;
 }
 
@@ -74,6 +79,10 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
     focus: async (nodes) => (await api).focus(nodes),
     overview: async (page) => (await api).overview(page),
     locatePod: async (key) => (await api).locatePod(key),
+    async compare(designs, probe) {
+      const r = await (await api).compare(designs, probe);
+      return { ...r, a: unpackTrace(r.a), b: unpackTrace(r.b) };
+    },
     dispose() {
       worker?.terminate();
       worker = null;

@@ -15,6 +15,9 @@ import type { Scenario } from '../core/model/scenario';
 import { checkPolicy, exportScenario, importInto, matrixAnswer, policyFromYaml } from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
 import { locatePod, overviewPage } from './overview';
+import { compareDesigns } from '../core/compare/compare';
+import { alignHops } from '../core/compare/align';
+import type { Designs } from '../core/model/scenario';
 
 /**
  * SimApi over the pure engine. The engine (cluster + Linux state) lives here and never crosses to
@@ -27,6 +30,22 @@ export function createSimApi(): SimApi {
   let current: Scenario | null = null;
   // Nodes drawn in detail in an aggregated view (drill-in); reset by every load.
   let focus: string[] = [];
+  // Compare mode: the same scenario built under other design sets, kept beside the loaded engine
+  // (a few at most), dropped whenever another scenario is loaded.
+  const others = new Map<string, Engine>();
+  const designKey = (d: Designs) => `${d.intra}/${d.inter}/${d.proxy}`;
+  const otherEngine = (d: Designs): Engine => {
+    const key = designKey(d);
+    const base = loaded();
+    if (designKey(base.world.designs) === key) return base;
+    let e = others.get(key);
+    if (!e) {
+      e = withDesigns(base, d);
+      if (others.size >= 3) others.delete(others.keys().next().value!);
+      others.set(key, e);
+    }
+    return e;
+  };
   const loaded = (): Engine => {
     if (!engine) throw new Error('No scenario is loaded yet');
     return engine;
@@ -43,11 +62,16 @@ export function createSimApi(): SimApi {
       const { engine: next, problems } = buildEngine(scenario);
       // With errors the previous scenario stays loaded (api.ts contract).
       if (next) [engine, current, focus] = [next, scenario, []];
+      if (next) others.clear();
       if (next) warmSoon(next);
       return { problems, topology: next ? engineTopology(next) : null };
     },
     async setDesigns(designs) {
-      engine = withDesigns(loaded(), designs);
+      const prev = loaded();
+      engine = others.get(designKey(designs)) ?? withDesigns(prev, designs);
+      others.delete(designKey(designs));
+      others.set(designKey(prev.world.designs), prev);
+      if (others.size > 3) others.delete(others.keys().next().value!);
       warmSoon(engine);
       if (current) current = { ...current, designs };
       return engineTopology(engine, focus);
@@ -80,6 +104,7 @@ export function createSimApi(): SimApi {
       const scenario = buildPreset(id, seed);
       const { engine: next, problems } = buildEngine(scenario);
       if (next) [engine, current, focus] = [next, scenario, []];
+      if (next) others.clear();
       if (next) warmSoon(next);
       return { problems, topology: next ? engineTopology(next) : null };
     },
@@ -92,6 +117,17 @@ export function createSimApi(): SimApi {
     },
     async locatePod(key) {
       return locatePod(loaded(), key);
+    },
+    async compare(designs, probe) {
+      const b = otherEngine(designs);
+      const c = compareDesigns(loaded(), b, probe);
+      return {
+        topology: engineTopology(b, focus),
+        a: packTrace(c.a.trace),
+        b: packTrace(c.b.trace),
+        differences: c.differences,
+        align: alignHops(c.a.trace.hops, c.b.trace.hops),
+      };
     },
   };
 }

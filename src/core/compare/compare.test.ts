@@ -4,6 +4,7 @@ import type { Designs } from '../model/scenario';
 import { buildPreset } from '../../scenario/presets/registry';
 import { compareDesigns } from './compare';
 import { VXLAN_OVERHEAD, compareSummaries, summarizeTrace } from './diff';
+import { alignHops } from './align';
 
 function engine(preset: Parameters<typeof buildPreset>[0], designs: Partial<Designs>) {
   const s = buildPreset(preset);
@@ -81,5 +82,21 @@ describe('summarizeTrace', () => {
     expect(s.devices[0]).toBe('default/pod-a|eth0');
     expect(s.rulesEvaluated).toBe(c.a.trace.hops.filter((h) => h.rule !== null).length);
     expect(compareSummaries(s, { ...s, hops: s.hops + 1 }).find((d) => d.key === 'hops')!.same).toBe(false);
+  });
+});
+
+describe('alignHops', () => {
+  it('maps shared places to each other and keeps both ends together, never going backwards', () => {
+    const a = engine('cross-node-overlay', { intra: 'bridge', inter: 'overlay' });
+    const b = engine('cross-node-overlay', { intra: 'bridge', inter: 'routing' });
+    const c = compareDesigns(a, b, podProbe);
+    const map = alignHops(c.a.trace.hops, c.b.trace.hops);
+    expect(map).toHaveLength(c.a.trace.hops.length);
+    expect(map[0]).toBe(0);
+    expect(map.at(-1)).toBe(c.b.trace.hops.length - 1);
+    for (let i = 1; i < map.length; i++) expect(map[i]!).toBeGreaterThanOrEqual(map[i - 1]!);
+    // The bridge hop on node-1 exists in both designs: it lines up.
+    const bridgeA = c.a.trace.hops.findIndex((h) => h.kind === 'bridge');
+    expect(c.b.trace.hops[map[bridgeA]!]!.kind).toBe('bridge');
   });
 });

@@ -6,8 +6,10 @@ import type {
   K8sPod,
   K8sService,
 } from '../../core/model/k8s';
+import { type L7Objects, emptyL7 } from '../../core/model/l7';
 import type { ClusterSettings, Scenario } from '../../core/model/scenario';
 import { makeNamespace } from '../presets/small';
+import { assembleL7 } from './assemble-l7';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
 import { createNamedNodes, ensureNodes, listNames, placeByPodIp, spreadRoundRobin } from './infer';
 import { fnv1a32, seededRandom } from './names';
@@ -28,6 +30,8 @@ export interface Collected {
   endpointSlices: K8sEndpointSlice[];
   networkPolicies: K8sNetworkPolicy[];
   workloads: Workload[];
+  /** Ingress and Gateway API objects (assemble-l7.ts). */
+  l7?: L7Objects;
 }
 
 export type Named = { metadata: { name: string; namespace?: string } };
@@ -98,6 +102,7 @@ export function assemble(
     endpointSlices: pick(base.endpointSlices, into.endpointSlices, 'EndpointSlice'),
     networkPolicies: pick(base.networkPolicies, into.networkPolicies, 'NetworkPolicy'),
   };
+  if (into.l7 || base.l7) assembleL7(scenario, base, into.l7 ?? emptyL7(), merge, into.workloads, out);
   const next = seededRandom(fnv1a32(`import:${options.seed ?? 1}`));
   const placement = { nodes: scenario.nodes, inferred, cluster: scenario.cluster };
 

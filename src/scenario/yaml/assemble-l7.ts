@@ -12,6 +12,8 @@ import { DEFAULT_CLASS_ANNOTATION, classNameOf } from '../../core/l7/ingress/cla
 import { makeNamespace } from '../presets/small';
 import { type Named, upsert } from './assemble';
 import type { Workload } from './import-workloads';
+import { say, sayText } from './messages';
+import type { Say } from '../../core/trace/types';
 import type { ImportIssue } from './types';
 
 /**
@@ -64,20 +66,16 @@ function workloadOf(p: Provisioned): Workload {
   };
 }
 
-function provision(
-  p: Provisioned,
-  scenario: Scenario,
-  workloads: Workload[],
-  inferred: string[],
-  why: string,
-): void {
+function provision(p: Provisioned, scenario: Scenario, workloads: Workload[]): Record<string, string> {
   const svc: K8sService = p.service;
   scenario.services.push(svc);
   workloads.push(workloadOf(p));
-  const ports = (svc.spec.ports ?? []).map((x) => `${x.port}→${String(x.targetPort)}`).join(', ');
-  inferred.push(
-    `${why}: created Deployment ${p.deployment.namespace}/${p.deployment.name} and LoadBalancer Service ${svc.metadata.namespace}/${svc.metadata.name} (ports ${ports}, externalTrafficPolicy ${svc.spec.externalTrafficPolicy}), as the controller would.`,
-  );
+  return {
+    deployment: `${p.deployment.namespace}/${p.deployment.name}`,
+    service: `${svc.metadata.namespace}/${svc.metadata.name}`,
+    ports: (svc.spec.ports ?? []).map((x) => `${x.port}→${String(x.targetPort)}`).join(', '),
+    policy: svc.spec.externalTrafficPolicy ?? 'Cluster',
+  };
 }
 
 export function assembleL7(
@@ -86,7 +84,7 @@ export function assembleL7(
   add: L7Objects,
   merge: boolean,
   workloads: Workload[],
-  out: { notices: ImportIssue[]; inferred: string[] },
+  out: { notices: ImportIssue[]; inferred: Say[] },
 ): void {
   const l7 = mergeL7(base.l7, add, merge, out.notices);
   if (isEmpty(l7)) {
@@ -108,7 +106,11 @@ export function assembleL7(
     };
     l7.gatewayClasses.push(cls);
     inferred.push(
-      `GatewayClass ${name} was not declared; created it with controllerName ${ENVOY_GATEWAY_CONTROLLER} so Envoy Gateway serves Gateway ${gw.metadata.namespace}/${gw.metadata.name}.`,
+      say('import.l7.gatewayClass', {
+        cls: name,
+        controller: ENVOY_GATEWAY_CONTROLLER,
+        gateway: `${gw.metadata.namespace}/${gw.metadata.name}`,
+      }),
     );
   }
 
@@ -129,24 +131,28 @@ export function assembleL7(
       if (l7.ingressClasses.some((c) => c.metadata.name === 'nginx')) continue;
       l7.ingressClasses.push(nginxClass(true));
       inferred.push(
-        `Ingress ${ref} names no class and no IngressClass is the default; created IngressClass nginx (controller ${INGRESS_NGINX_CONTROLLER}) marked ${DEFAULT_CLASS_ANNOTATION}: "true", as ingress-nginx installs it.`,
+        say('import.l7.defaultIngressClass', {
+          name: ref,
+          controller: INGRESS_NGINX_CONTROLLER,
+          annotation: DEFAULT_CLASS_ANNOTATION,
+        }),
       );
     } else if (!l7.ingressClasses.some((c) => c.metadata.name === cls)) {
       if (cls !== 'nginx') {
+        const notice = say('import.notice.l7.noClass', { name: ref, cls });
         out.notices.push({
           document: 0,
           line: null,
           path: '',
-          message: `Ingress ${ref} names IngressClass ${cls}, which is not declared and not one a modelled controller installs; no controller serves it`,
+          message: sayText(notice),
+          say: notice,
           kind: 'Ingress',
           name: ref,
         });
         continue;
       }
       l7.ingressClasses.push(nginxClass(false));
-      inferred.push(
-        `IngressClass nginx was not declared; created it with controller ${INGRESS_NGINX_CONTROLLER} (ingress-nginx's class) for Ingress ${ref}.`,
-      );
+      inferred.push(say('import.l7.ingressClass', { name: ref, controller: INGRESS_NGINX_CONTROLLER }));
     }
   }
 
@@ -156,12 +162,9 @@ export function assembleL7(
     const impl = cls ? implementationForGatewayClass(cls.spec.controllerName) : undefined;
     if (impl !== envoyGateway || !impl.provisionGateway) continue;
     if (impl.findService(scenario.services, gw)) continue;
-    provision(
-      impl.provisionGateway(gw),
-      scenario,
-      workloads,
-      inferred,
-      `Gateway ${gw.metadata.namespace}/${gw.metadata.name} has no Envoy proxy Pods`,
+    const made = provision(impl.provisionGateway(gw), scenario, workloads);
+    inferred.push(
+      say('import.l7.proxyGateway', { gateway: `${gw.metadata.namespace}/${gw.metadata.name}`, ...made }),
     );
   }
   const servedClasses = l7.ingressClasses.filter(
@@ -171,12 +174,12 @@ export function assembleL7(
       l7.ingresses.some((i) => classNameOf(i, l7.ingressClasses) === c.metadata.name),
   );
   if (servedClasses.length > 0 && !ingressNginx.findService(scenario.services, null)) {
-    provision(
-      ingressNginx.provisionIngress!(),
-      scenario,
-      workloads,
-      inferred,
-      `IngressClass ${servedClasses.map((c) => c.metadata.name).join(', ')} has no ingress-nginx controller Pods`,
+    const made = provision(ingressNginx.provisionIngress!(), scenario, workloads);
+    inferred.push(
+      say('import.l7.proxyIngress', {
+        classes: servedClasses.map((c) => c.metadata.name).join(', '),
+        ...made,
+      }),
     );
   }
 
@@ -192,8 +195,6 @@ export function assembleL7(
   for (const [ns, n] of used) {
     scenario.namespaces.push(makeNamespace(ns));
     declared.add(ns);
-    inferred.push(
-      `Namespace ${ns} was not declared; created it for the ${n} L7 object${n === 1 ? '' : 's'} in it.`,
-    );
+    inferred.push(say('import.l7.namespace', { ns, count: n }));
   }
 }

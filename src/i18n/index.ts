@@ -2,6 +2,8 @@ import type { Hop } from '../core/trace/types';
 import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
 import type { Lang } from './lang';
+import { PROBLEM_SENTENCES } from './problems';
+import type { Say } from '../core/trace/types';
 
 export type { Lang } from './lang';
 export { LANGS, isLang } from './lang';
@@ -34,7 +36,15 @@ export interface Translator {
   drop(reason: string): string;
   role(role: string): string;
   resembles(designsKey: string, fallback: string): string;
+  /** A validation problem (or any finding with `say`) in this language; else its English message. */
+  problem(p: { say?: Say; message: string }): string;
 }
+
+/** Numbers as people read them (99,990), the same in English and Japanese. */
+const readable = (args: Args): Args =>
+  Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en-US') : v]),
+  );
 
 /** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
 export function translator(lang: Lang): Translator {
@@ -50,5 +60,9 @@ export function translator(lang: Lang): Translator {
     drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
     role: (r) => ROLE_LABELS[lang][r] ?? r,
     resembles: (k, fallback) => RESEMBLES_DETAIL[lang][k] ?? fallback,
+    problem: (p) => {
+      const tpl = p.say ? PROBLEM_SENTENCES[lang][p.say.key] : undefined;
+      return (tpl !== undefined && p.say ? fill(tpl, readable(p.say.args)) : null) ?? p.message;
+    },
   };
 }

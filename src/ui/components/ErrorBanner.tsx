@@ -1,5 +1,9 @@
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { moreProblems } from './moreProblems';
+
+/** Problems listed at most; the worker already keeps only a few of each kind and counts the rest. */
+const SHOWN = 30;
 
 /** Worker errors and scenario problems, always visible: the app never goes blank. */
 export function ErrorBanner() {
@@ -30,11 +34,13 @@ export function ErrorBanner() {
         <>
           <p className="font-semibold">{t.t('error.problems')}</p>
           <ul className="list-disc pl-6 font-mono text-sm">
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.code}`}>
-                {p.path}: {p.message}
+            {problems.slice(0, SHOWN).map((p, i) => (
+              <li key={`${i}:${p.path}:${p.code}`} data-code={p.code} data-path={p.path}>
+                {p.more === undefined && `${p.path}: `}
+                {t.problem(p)}
               </li>
             ))}
+            {problems.length > SHOWN && <li>{t.problem(moreProblems(problems.length - SHOWN))}</li>}
           </ul>
         </>
       )}

@@ -47,49 +47,69 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
     // Open on a cross-node flow, already traced, so the first view shows a path.
     await s().runTrace({ autoplay: false });
   };
-  const setAside = (text: string) => {
-    env.work.write('draft', text);
+  /** Sets earlier work aside as the draft; false when storage refused it (then nothing may replace it). */
+  const setAside = (text: string): boolean => {
+    if (!env.work.write('draft', text)) {
+      s().setSaveFailed(true);
+      return false;
+    }
     store.setState({ draftAvailable: true });
+    return true;
   };
 
-  /** Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same. */
-  const openLink = async (fragment: string, current: string | null) => {
+  /**
+   * Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same.
+   * Returns false, showing nothing new, when that work could not be set aside (storage full): a link
+   * never replaces work that would then be lost.
+   */
+  const openLink = async (fragment: string, current: string | null): Promise<boolean> => {
     const link = readLink(fragment);
     if (current !== null && !isBareDefault(current)) {
       const before = parseSaved(current);
       const same = link.ok && before.ok && sameWork(before.state, link.state);
-      if (!same) setAside(current);
+      if (!same && !setAside(current)) {
+        s().setNotice({ kind: 'link-held', fragment });
+        return false;
+      }
     }
     if (link.ok) {
       const r = await s().applyViewState(link.state);
-      if (r.ok) return s().setNotice({ kind: 'link-opened' });
+      if (r.ok) {
+        s().setNotice({ kind: 'link-opened' });
+        return true;
+      }
       const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       s().setNotice({ kind: 'link-broken', code: 'INVALID', detail });
     } else {
       s().setNotice({ kind: 'link-broken', code: link.error.code, detail: link.error.message });
     }
     await openDefault();
+    return true;
+  };
+
+  const openSaved = async (text: string) => {
+    const parsed = parseSaved(text);
+    const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
+    if (r?.ok) return;
+    const detail = parsed.ok
+      ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
+      : parsed.error.message;
+    // Keep the unreadable save where "restore your draft" can still reach it.
+    if (!s().draftAvailable) setAside(text);
+    if (s().notice?.kind !== 'link-held') s().setNotice({ kind: 'saved-broken', detail });
+    await openDefault();
   };
 
   const saved = env.work.read('autosave');
   const fragment = env.fragment.replace(/^#/, '').trim();
+  let shown = false;
   if (fragment) {
     env.clearFragment();
-    await openLink(fragment, saved);
-  } else if (saved !== null) {
-    const parsed = parseSaved(saved);
-    const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
-    if (!r?.ok) {
-      const detail = parsed.ok
-        ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
-        : parsed.error.message;
-      // Keep the unreadable save where "restore your draft" can still reach it.
-      if (!s().draftAvailable) setAside(saved);
-      s().setNotice({ kind: 'saved-broken', detail });
-      await openDefault();
-    }
-  } else {
-    await openDefault();
+    shown = await openLink(fragment, saved);
+  }
+  if (!shown) {
+    if (saved !== null) await openSaved(saved);
+    else await openDefault();
   }
   const stopAutosave = startAutosave(store, env.work, env.autosaveDelayMs ?? 400);
   // A link pasted into the address bar of the open page changes only the fragment: same ingress.
@@ -134,7 +154,11 @@ export function startAutosave(store: AppStore, work: WorkStore, delayMs: number)
     const view = selectViewState(store.getState());
     if (!view) return;
     const text = serializeView(view);
-    if (text !== last && work.write('autosave', text)) last = text;
+    if (text === last) return;
+    // A refused write (storage full or blocked) is shown, with a way to keep the work as a file.
+    const ok = work.write('autosave', text);
+    store.getState().setSaveFailed(!ok);
+    if (ok) last = text;
   };
   const unsubscribe = store.subscribe((now, prev) => {
     const stopped = prev.playing && !now.playing;

@@ -1,8 +1,9 @@
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
 import type { Designs } from '../core/model/scenario';
-import type { DecodeErrorCode, LinkView } from '../scenario/codec';
+import type { DecodeErrorCode, LinkView, OpenResult } from '../scenario/codec';
+import { WORKER_BUILT } from './presetSlice';
 import type { EditResult } from './historySlice';
-import { openLink, parseSaved, serializeView } from './persist';
+import { parseSavedVia, serializeView } from './persist';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
 /** Where saved work lives (platform/storage in the page, a Map in tests). */
@@ -41,6 +42,10 @@ export interface ShareSlice {
   applyViewState(state: LinkView): Promise<EditResult>;
   restoreDraft(): Promise<void>;
   discardDraft(): void;
+  /** Reads a link in the worker (bounded, off the page's thread); L/XL come back unbuilt. */
+  readLink(fragment: string): Promise<OpenResult>;
+  /** Reads saved work, its link read in the worker. */
+  readSaved(text: string): Promise<OpenResult>;
   /** Opens a link that was held back because the work it replaces could not be set aside. */
   openHeldLink(fragment: string): Promise<void>;
 }
@@ -91,6 +96,14 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
     return { ok: true as const };
   }
 
+  const readInWorker = async (fragment: string): Promise<OpenResult> => {
+    try {
+      return await deps.sim.openLink(fragment, [...WORKER_BUILT]);
+    } catch (e) {
+      return { ok: false, error: { code: 'CORRUPT', message: e instanceof Error ? e.message : String(e) } };
+    }
+  };
+
   return {
     notice: null,
     draftAvailable: deps.work?.read('draft') != null,
@@ -129,7 +142,7 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
     async restoreDraft() {
       const text = deps.work?.read('draft');
       if (text == null) return set({ draftAvailable: false });
-      const parsed = parseSaved(text);
+      const parsed = await parseSavedVia(text, readInWorker);
       if (!parsed.ok) return set({ notice: { kind: 'draft-failed', detail: parsed.error.message } });
       // Swap: the view being replaced becomes the draft, so nothing is lost either way. It is set
       // aside first; when that write fails (storage full) nothing is swapped.
@@ -146,8 +159,14 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       }
       set({ notice: { kind: 'draft-restored' }, draftAvailable: current !== null });
     },
+    readLink(fragment) {
+      return readInWorker(fragment);
+    },
+    readSaved(text) {
+      return parseSavedVia(text, readInWorker);
+    },
     async openHeldLink(fragment) {
-      const link = openLink(fragment);
+      const link = await readInWorker(fragment);
       if (!link.ok)
         return set({ notice: { kind: 'link-broken', code: link.error.code, detail: link.error.message } });
       const r = await get().applyViewState(link.state);

@@ -11,13 +11,28 @@ export function ErrorBanner() {
   const error = useApp((s) => s.error);
   const problems = useApp((s) => s.problems);
   const dismiss = useApp((s) => s.dismissError);
-  if (!error && problems.length === 0) return null;
+  const lost = useApp((s) => s.workerLost);
+  if (!error && problems.length === 0 && !lost) return null;
   return (
     <div
       role="alert"
       className="mx-4 mt-3 rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 text-red-950"
       data-testid="error"
     >
+      {lost && (
+        <div className="flex items-start justify-between gap-3" data-testid="worker-restarted">
+          <p>{t.t(`error.workerRestarted.${lost}`)}</p>
+          {!error && (
+            <button
+              type="button"
+              className="kne-focus rounded border border-red-800 px-2 py-0.5 text-sm"
+              onClick={dismiss}
+            >
+              {t.t('error.dismiss')}
+            </button>
+          )}
+        </div>
+      )}
       {error && (
         <div className="flex items-start justify-between gap-3">
           <p>{t.t('error.worker', { message: error })}</p>

@@ -8,6 +8,10 @@ import { moreProblems } from '../components/moreProblems';
 const small =
   'kne-focus rounded border px-2 py-0.5 text-sm font-semibold disabled:opacity-60 border-current bg-white';
 
+/** Details are shown up to this many characters (a hostile input can make them huge). */
+const DETAIL_LIMIT = 1500;
+const clip = (text: string) => (text.length > DETAIL_LIMIT ? `${text.slice(0, DETAIL_LIMIT)}…` : text);
+
 function Body({ notice }: { notice: Notice }) {
   const t = useT();
   switch (notice.kind) {
@@ -19,7 +23,7 @@ function Body({ notice }: { notice: Notice }) {
           <p className="font-semibold">{t.t(`share.linkBroken.${notice.code}` as MessageKey)}</p>
           <p>{t.t('share.linkBroken.after')}</p>
           <p className="font-mono text-xs">
-            {t.t('share.details')}: {notice.code} — {notice.detail}
+            {t.t('share.details')}: {notice.code} — {clip(notice.detail)}
           </p>
         </>
       );
@@ -27,7 +31,7 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.savedBroken')}</p>
-          {notice.detail && <p className="font-mono text-xs">{notice.detail}</p>}
+          {notice.detail && <p className="font-mono text-xs">{clip(notice.detail)}</p>}
         </>
       );
     case 'draft-restored':
@@ -36,7 +40,7 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.draftFailed')}</p>
-          <p className="font-mono text-xs">{notice.detail}</p>
+          <p className="font-mono text-xs">{clip(notice.detail)}</p>
         </>
       );
     case 'link-held':
@@ -51,7 +55,7 @@ function Body({ notice }: { notice: Notice }) {
           <p className="font-semibold">{t.t('share.importFailed')}</p>
           <ul className="list-disc pl-6 font-mono text-xs">
             {notice.detail.slice(0, 8).map((d, i) => (
-              <li key={`${i}:${d}`}>{d}</li>
+              <li key={i}>{clip(d)}</li>
             ))}
             {notice.detail.length > 8 && <li>{t.problem(moreProblems(notice.detail.length - 8))}</li>}
           </ul>

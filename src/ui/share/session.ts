@@ -2,7 +2,8 @@ import type { LinkView } from '../../scenario/codec';
 import { DEFAULT_SEED } from '../../scenario/presets/registry';
 import { smallScenario } from '../../scenario/presets/small';
 import type { AppStore } from '../../store';
-import { openLink as readLink, parseSaved, serializeView } from '../../store/persist';
+import type { OpenResult } from '../../scenario/codec';
+import { serializeView } from '../../store/persist';
 import { selectViewState, type WorkStore } from '../../store/shareSlice';
 import type { AppState } from '../../store/types';
 
@@ -32,9 +33,8 @@ function sameWork(a: LinkView, b: LinkView): boolean {
   return a.preset === b.preset && a.seed === b.seed && keys.every((k) => a.designs[k] === b.designs[k]);
 }
 
-/** True when saved work holds nothing a user made: an unedited preset S. */
-function isBareDefault(text: string): boolean {
-  const p = parseSaved(text);
+/** True when saved work (already read) holds nothing a user made: an unedited preset S. */
+function isBareDefault(p: OpenResult): boolean {
   return (
     p.ok && p.state.preset === 's' && p.state.scenario !== null && sameJson(p.state.scenario, smallScenario())
   );
@@ -63,9 +63,10 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
    * never replaces work that would then be lost.
    */
   const openLink = async (fragment: string, current: string | null): Promise<boolean> => {
-    const link = readLink(fragment);
-    if (current !== null && !isBareDefault(current)) {
-      const before = parseSaved(current);
+    // Links and saved work are read in the worker: inflating a hostile link never blocks the page.
+    const link = await s().readLink(fragment);
+    const before = current === null ? null : await s().readSaved(current);
+    if (current !== null && before !== null && !isBareDefault(before)) {
       const same = link.ok && before.ok && sameWork(before.state, link.state);
       if (!same && !setAside(current)) {
         s().setNotice({ kind: 'link-held', fragment });
@@ -88,7 +89,7 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
   };
 
   const openSaved = async (text: string) => {
-    const parsed = parseSaved(text);
+    const parsed = await s().readSaved(text);
     const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
     if (r?.ok) return;
     const detail = parsed.ok

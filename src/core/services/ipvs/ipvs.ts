@@ -283,6 +283,15 @@ export function translateIpvs(r: IpvsRules, pkt: ProxyPacket, ctx: ProxyContext)
     evaluated: 1,
     stage: null,
   };
+  // A VIP this node owns (bound to kube-ipvs0) on a port with no virtual server: the packet is
+  // local, IPVS does not take it, and nothing listens there (reported as a reject by the caller).
+  if (!v && r.vips.includes(pkt.dst))
+    return {
+      ...none,
+      action: 'reject',
+      matched: [{ table: 'ip addr', rule: `inet ${formatIpv4(pkt.dst)}/32 scope global kube-ipvs0` }],
+      stage: 'ipvs',
+    };
   if (!v) return none;
   const matched: MatchedRule[] = [{ table: 'ipvs', rule: serviceLine(v) }];
   // No real server: the VIP is local (kube-ipvs0) and nothing listens → the kernel answers with a reset.

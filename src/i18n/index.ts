@@ -1,9 +1,9 @@
-import type { Hop } from '../core/trace/types';
+import type { Hop, Say } from '../core/trace/types';
 import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
+import { IMPORT_SENTENCES } from './import';
 import type { Lang } from './lang';
 import { PROBLEM_SENTENCES } from './problems';
-import type { Say } from '../core/trace/types';
 
 export type { Lang } from './lang';
 export { LANGS, isLang } from './lang';
@@ -38,6 +38,8 @@ export interface Translator {
   resembles(designsKey: string, fallback: string): string;
   /** A validation problem (or any finding with `say`) in this language; else its English message. */
   problem(p: { say?: Say; message: string }): string;
+  /** A YAML import's inference or notice (`{key, args}` from src/scenario/yaml/messages.ts). */
+  imported(say: Say, fallback?: string): string;
 }
 
 /** Numbers as people read them (99,990), the same in English and Japanese. */
@@ -63,6 +65,11 @@ export function translator(lang: Lang): Translator {
     problem: (p) => {
       const tpl = p.say ? PROBLEM_SENTENCES[lang][p.say.key] : undefined;
       return (tpl !== undefined && p.say ? fill(tpl, readable(p.say.args)) : null) ?? p.message;
+    },
+    imported: (say, fallback) => {
+      const tpl =
+        IMPORT_SENTENCES[lang][say.key] ?? PROBLEM_SENTENCES[lang][say.key] ?? IMPORT_SENTENCES.en[say.key];
+      return (tpl !== undefined ? fill(tpl, say.args) : null) ?? fallback ?? say.key;
     },
   };
 }

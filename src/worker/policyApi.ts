@@ -13,6 +13,7 @@ import {
   type ReachabilityMatrix,
 } from '../core/policy';
 import { MATRIX_POD_LIMIT, policyIndexOf } from '../core/queries';
+import type { Say } from '../core/trace/types';
 import { exportYaml, importYaml, type ImportIssue } from '../scenario/manifests';
 import { capList, moreOfTheSameKind } from '../core/model/problems';
 
@@ -27,7 +28,8 @@ export interface YamlImportAnswer {
   scenario?: Scenario;
   errors: ImportIssue[];
   notices: ImportIssue[];
-  inferred: string[];
+  /** What the import filled in, as message keys and arguments (the page translates them). */
+  inferred: Say[];
 }
 
 /** One policy, checked: its YAML text and every problem with its field path. */
@@ -97,14 +99,27 @@ export function importInto(base: Scenario, text: string, mode: 'replace' | 'merg
 /** Findings sent to the page at most per list; the rest are counted in one last entry. */
 export const ISSUES_SHOWN = 100;
 
-function capInferred(lines: string[]): string[] {
+const moreSay = (count: number): Say => ({
+  key: 'problem.more',
+  args: { count: count.toLocaleString('en-US') },
+});
+
+function capInferred(lines: Say[]): Say[] {
   const { items, more } = capList(lines, ISSUES_SHOWN);
-  return more > 0 ? [...items, moreOfTheSameKind(more)] : items;
+  return more > 0 ? [...items, moreSay(more)] : items;
 }
 
 function capIssues(issues: ImportIssue[]): ImportIssue[] {
   const { items, more } = capList(issues, ISSUES_SHOWN);
-  if (more > 0) items.push({ document: 0, line: null, path: '', message: moreOfTheSameKind(more), more });
+  if (more > 0)
+    items.push({
+      document: 0,
+      line: null,
+      path: '',
+      message: moreOfTheSameKind(more),
+      say: moreSay(more),
+      more,
+    });
   return items;
 }
 

@@ -1,4 +1,5 @@
 import type { Hop, Say } from '../core/trace/types';
+import { HOP_KINDS } from '../core/trace/hop-kinds';
 import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
 import { IMPORT_SENTENCES } from './import';
@@ -58,7 +59,7 @@ export function translator(lang: Lang): Translator {
       const tpl = HOP_SENTENCES[lang][h.say.key];
       return (tpl !== undefined ? fill(tpl, h.say.args) : null) ?? h.explain;
     },
-    kind: (k) => HOP_KIND_LABELS[lang][k] ?? k,
+    kind: (k) => HOP_KIND_LABELS[lang][HOP_KINDS[k].label] ?? k,
     drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
     role: (r) => ROLE_LABELS[lang][r] ?? r,
     resembles: (k, fallback) => RESEMBLES_DETAIL[lang][k] ?? fallback,

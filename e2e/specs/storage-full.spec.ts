@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
 import { autosaved, opened } from '../pages/share';
 
 /** From the next navigation on, every localStorage write fails as a full store does. */
-async function fillStorage(page: import('@playwright/test').Page) {
+async function fillStorage(page: Page) {
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -15,7 +15,10 @@ declare global {
 /** Wires the simulator, the store and the first scenario; nothing here runs at import time. */
 export function bootstrap(): AppStore {
   let store: AppStore | null = null;
-  const sim = createSimClient({ onFatal: (m) => store?.getState().reportError(m) });
+  const sim = createSimClient({
+    onFatal: (m) => store?.getState().reportError(m),
+    onRestart: (reason) => store?.getState().reportWorkerLost(reason),
+  });
   // The embed view (an iframe elsewhere) never touches the visitor's own saved work.
   const embed = isEmbed();
   const work = embed ? noWork : workStorage;

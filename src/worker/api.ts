@@ -11,6 +11,7 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { OpenResult } from '../scenario/codec';
 import type { Difference } from '../core/compare/diff';
 
 /** Compare mode's answer: pane B's topology, both traces (wire form), the differences and the hop alignment. */
@@ -62,4 +63,9 @@ export interface SimApi {
   locatePod(key: string): Promise<{ node: string; page: number } | null>;
   /** The probe on the loaded scenario under its designs (A) and under `designs` (B), compared. */
   compare(designs: Designs, probe: Probe): Promise<CompareAnswer>;
+  /**
+   * Reads a share link (`#v1.…`) off the page's thread: bounded inflate, checksum, shape and
+   * scenario validation. Presets named in `deferred` come back unbuilt (codec decodeDeferred).
+   */
+  openLink(fragment: string, deferred: string[]): Promise<OpenResult>;
 }

@@ -22,6 +22,8 @@ export interface TraceJson {
   }[];
   probe: Trace['probe'];
   conntrack?: { netns: string; entry: string }[];
+  /** Only when there is a warning: `{ code, args, message }` (e.g. `SERVICE_PORT_NOT_SERVED`). */
+  warnings?: { code: string; args: Record<string, string | number>; message: string }[];
 }
 
 export function traceToJson(t: Trace): TraceJson {
@@ -49,6 +51,9 @@ export function traceToJson(t: Trace): TraceJson {
     probe: t.probe,
     ...(t.conntrack && t.conntrack.length > 0
       ? { conntrack: t.conntrack.map((c) => ({ netns: c.netns, entry: c.entry })) }
+      : {}),
+    ...(t.warnings && t.warnings.length > 0
+      ? { warnings: t.warnings.map((w) => ({ code: w.code, args: w.args, message: w.message })) }
       : {}),
   };
 }

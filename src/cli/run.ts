@@ -148,6 +148,7 @@ function runTrace(flags: ParsedFlags, io: CliIo): number {
       `warning: --endpoint ${endpoint.ip}:${endpoint.port} was not used: it is not an endpoint of a Service this packet was load-balanced to\n`,
     );
   }
+  for (const w of trace.warnings ?? []) io.stderr(`warning: ${w.message}\n`);
   if (flags.json === true) io.stdout(`${JSON.stringify(traceToJson(trace))}\n`);
   else io.stdout(traceTable(trace, scenario.designs));
   return trace.verdict === 'delivered' ? EXIT.ok : EXIT.dropped;

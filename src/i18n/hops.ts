@@ -84,6 +84,12 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
     'hop.dns.query': '{pod} が「{name}」を名前解決します: {tries}。答えは {answer} です。',
     'hop.drop.noEndpoints':
       'Service {vip} には準備のできたエンドポイントがありません。{netns} の kube-proxy が接続を拒否します（ICMP port unreachable、「connection refused」）。',
+    'hop.drop.invalidServicePort':
+      '{ip} は ClusterIP ですが、ポート {port}/{protocol} の Service ポートはありません。{netns} の kube-proxy の cluster-ips-check チェインが拒否します（ICMP port unreachable、「connection refused」）。',
+    'hop.drop.unallocatedClusterIp':
+      '{ip} は Service CIDR の中にありますが、どの Service も持っていないアドレスです。{netns} の kube-proxy の cluster-ips-check チェインが破棄します。',
+    'hop.drop.vipNoVirtualServer':
+      '{ip} は {netns} の kube-ipvs0 に付いているので、カーネルはパケットを自分宛てとして受け取ります。しかしポート {port}/{protocol} の IPVS 仮想サーバーはなく、待ち受けるプロセスもないため、カーネルは {answer} を返します（「connection refused」）。',
     'hop.drop.noLocalEndpoints':
       'Service {vip} のトラフィックポリシーは Local ですが、{netns} にローカルのエンドポイントがありません。破棄されます。',
     'hop.drop.dnsFailed': '{pod} は「{name}」を名前解決できませんでした: {tries}。',
@@ -149,6 +155,8 @@ export const DROP_REASONS: Record<Lang, Record<DropReason, string>> = {
     UNKNOWN_DESTINATION: 'unknown destination',
     LEFT_CLUSTER: 'left the cluster',
     NO_LISTENER: 'nothing listening',
+    INVALID_SERVICE_PORT: 'no such Service port',
+    UNALLOCATED_CLUSTER_IP: 'unallocated ClusterIP',
     FORWARDING_DISABLED: 'forwarding disabled',
     NO_ENDPOINTS: 'Service has no endpoints',
     NO_LOCAL_ENDPOINTS: 'no local endpoints',
@@ -167,6 +175,8 @@ export const DROP_REASONS: Record<Lang, Record<DropReason, string>> = {
     UNKNOWN_DESTINATION: '宛先が不明',
     LEFT_CLUSTER: 'クラスタの外へ出た',
     NO_LISTENER: '待ち受けなし',
+    INVALID_SERVICE_PORT: 'Service にないポート',
+    UNALLOCATED_CLUSTER_IP: '割り当てのない ClusterIP',
     FORWARDING_DISABLED: '転送が無効',
     NO_ENDPOINTS: 'Service のエンドポイントなし',
     NO_LOCAL_ENDPOINTS: 'ローカルのエンドポイントなし',

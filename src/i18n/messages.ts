@@ -3,6 +3,7 @@ import { shareEn, shareJa } from './share';
 import { presetsEn, presetsJa } from './presets';
 import { POLICY_EN, POLICY_JA } from './policy';
 import { layoutEn, layoutJa } from './layout';
+import { uxEn, uxJa } from './ux';
 
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
@@ -107,6 +108,7 @@ export const en = {
   ...presetsEn,
   ...POLICY_EN,
   ...layoutEn,
+  ...uxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -210,4 +212,5 @@ export const ja: Messages = {
   ...presetsJa,
   ...POLICY_JA,
   ...layoutJa,
+  ...uxJa,
 };

@@ -35,6 +35,12 @@ export interface ViewSlice {
   setLanguage(lang: Lang): void;
   setProbe(patch: Partial<ProbeForm>): void;
   pickPod(role: 'from' | 'to', podKey: string): void;
+  /**
+   * A user's choice of From / To / port / protocol (canvas buttons, the lists): picking a Service
+   * as To sets one of its real ports (kept when the current port is one), and the trace re-runs at
+   * once so the hop list never shows another probe.
+   */
+  chooseProbe(patch: Partial<ProbeForm>): void;
   selectNetns(netns: string | null): void;
   setLinuxTab(tab: ShowWhat): void;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang';
 import type { GetState, SetState, StoreDeps, ViewSlice } from './types';
+import { probeWithServicePort } from './probeTarget';
 
 export function createViewSlice(set: SetState, get: GetState, deps: StoreDeps, lang: Lang): ViewSlice {
   return {
@@ -15,7 +16,13 @@ export function createViewSlice(set: SetState, get: GetState, deps: StoreDeps, l
       set((s) => ({ probe: { ...s.probe, ...patch } }));
     },
     pickPod(role, podKey) {
-      set((s) => ({ probe: { ...s.probe, [role]: podKey } }));
+      get().chooseProbe({ [role]: podKey });
+    },
+    chooseProbe(patch) {
+      const probe = probeWithServicePort({ ...get().probe, ...patch }, get().topology, patch);
+      set({ probe });
+      if (probe.from && probe.to && probe.from !== probe.to && get().topology)
+        void get().runTrace({ autoplay: true });
     },
     selectNetns(netns) {
       set({ selectedNetns: netns });

@@ -1,4 +1,5 @@
 import type { K8sEndpointSlice, K8sNamespace, K8sNetworkPolicy, K8sNode, K8sPod, K8sService } from './k8s';
+import type { L7Objects } from './l7';
 
 /** How Pods on one node are wired to the node: a `cni0` bridge, routed /32s, or eBPF redirects. */
 export type IntraDesign = 'bridge' | 'routed' | 'ebpf';
@@ -45,6 +46,8 @@ export interface Scenario {
   services: K8sService[];
   endpointSlices: K8sEndpointSlice[];
   networkPolicies: K8sNetworkPolicy[];
+  /** Ingress and Gateway API objects (absent when the scenario has none; core/model/l7.ts). */
+  l7?: L7Objects;
 }
 
 export const DEFAULT_CLUSTER: ClusterSettings = {

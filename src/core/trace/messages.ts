@@ -78,6 +78,12 @@ export const HOP_MESSAGES = {
   'hop.dns.query': '{pod} resolves "{name}": {tries}. The answer is {answer}.',
   'hop.drop.noEndpoints':
     'Service {vip} has no ready endpoints: kube-proxy rejects the connection on {netns} (ICMP port unreachable, "connection refused").',
+  'hop.drop.invalidServicePort':
+    '{ip} is a ClusterIP, but no Service port {port}/{protocol} exists: kube-proxy\'s cluster-ips-check chain on {netns} rejects it (ICMP port unreachable, "connection refused").',
+  'hop.drop.unallocatedClusterIp':
+    "{ip} is in the Service CIDR but no Service holds it: kube-proxy's cluster-ips-check chain on {netns} drops it.",
+  'hop.drop.vipNoVirtualServer':
+    '{ip} is bound to kube-ipvs0 on {netns}, so the kernel delivers the packet locally; IPVS has no virtual server for port {port}/{protocol} and nothing listens there, so the kernel answers with {answer} ("connection refused").',
   'hop.drop.noLocalEndpoints':
     'Service {vip} has traffic policy Local and {netns} has no local endpoint: dropped.',
   'hop.drop.dnsFailed': '{pod} could not resolve "{name}": {tries}.',

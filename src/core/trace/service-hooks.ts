@@ -70,6 +70,40 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
           ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
           (p.nodePort === f.dstPort && p.nodePort > 0 && isLocalAddress(ns, f.dst))),
     );
+    if (sp === undefined) {
+      // No Service port matches this VIP:port at all, so the refusal is not about endpoints:
+      // - nftables: `cluster-ips-check` rejects any other port of a ClusterIP ("Reject traffic to
+      //   invalid ports of ClusterIPs") and drops addresses of the Service CIDR that no Service holds
+      //   (kubernetes/kubernetes pkg/proxy/nftables/proxier.go, clusterIPsCheckChain);
+      // - IPVS: the VIP is bound to kube-ipvs0, so the kernel delivers the packet locally; with no
+      //   virtual server for the port and nothing listening, TCP answers with a RST and UDP with ICMP
+      //   port unreachable (pkg/proxy/ipvs/proxier.go binds every VIP to the dummy device).
+      const svcTable = shown[shown.length - 1]?.table ?? table;
+      const ipvs = t.stage === 'ipvs';
+      const key = ipvs
+        ? 'hop.drop.vipNoVirtualServer'
+        : t.action === 'reject'
+          ? 'hop.drop.invalidServicePort'
+          : 'hop.drop.unallocatedClusterIp';
+      w.drop(
+        ipvs ? 'NO_LISTENER' : t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
+        ns.id,
+        null,
+        key,
+        {
+          netns: ns.id,
+          vip,
+          ip: formatIpv4(f.dst),
+          port: f.dstPort,
+          protocol: f.protocol,
+          answer: f.protocol === 'TCP' ? 'TCP RST' : 'ICMP port unreachable',
+        },
+        st,
+        rule,
+        svcTable,
+      );
+      return false;
+    }
     const anyReady = sp?.endpoints.some((e) => e.ready) ?? false;
     const localOnly = t.action === 'drop' || (sp !== undefined && anyReady);
     w.drop(

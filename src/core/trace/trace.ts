@@ -9,6 +9,7 @@ import type { TraceEnv } from './env';
 import { conntrackLines, serviceHook } from './service-hooks';
 import { externalEntry } from './external';
 import { resolveName, type NameResolution } from './dns-step';
+import { servicePortWarnings } from './warnings';
 
 /** The client used for `--from external`: an address from TEST-NET-3 (RFC 5737). */
 export const EXTERNAL_CLIENT = ipv4('203.0.113.10');
@@ -168,7 +169,11 @@ export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
     prefix.push({ ...res.hop, phase: 'dns' });
     if (res.answer === null)
       return { probe, verdict: 'dropped', reason: 'DNS_FAILED', deliveredTo: null, hops: prefix };
-    return finish(probe, walk(world, env, probe, src, res.answer, probe.port), prefix, ct);
+    return withWarnings(
+      finish(probe, walk(world, env, probe, src, res.answer, probe.port), prefix, ct),
+      env,
+      res.answer,
+    );
   }
 
   const dst = destinationIp(world, env, probe.to, external);
@@ -180,5 +185,11 @@ export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
       deliveredTo: null,
       hops: [dropHop(probe, 'hop.drop.unknownDestination', { to: probe.to })],
     };
-  return finish(probe, walk(world, env, probe, src, dst, probe.port));
+  return withWarnings(finish(probe, walk(world, env, probe, src, dst, probe.port)), env, dst);
+}
+
+/** Adds `warnings` (only when there are any, so other traces keep their shape). */
+function withWarnings(t: Trace, env: TraceEnv, dst: Ipv4): Trace {
+  const warnings = servicePortWarnings(env.services, t.probe.to, dst, t.probe.port, t.probe.protocol);
+  return warnings.length ? { ...t, warnings } : t;
 }

@@ -69,6 +69,8 @@ export type DropReason =
   | 'UNKNOWN_DESTINATION'
   | 'LEFT_CLUSTER'
   | 'NO_LISTENER'
+  | 'INVALID_SERVICE_PORT'
+  | 'UNALLOCATED_CLUSTER_IP'
   | 'FORWARDING_DISABLED'
   | 'NO_ENDPOINTS'
   | 'NO_LOCAL_ENDPOINTS'
@@ -101,6 +103,17 @@ export interface Hop {
   phase?: 'dns';
 }
 
+/**
+ * Something about the probe worth saying that does not change the trace (the packet still goes
+ * where the kernel sends it): a code and its arguments for the page to translate, and the English
+ * sentence the CLI prints.
+ */
+export interface TraceWarning {
+  code: string;
+  args: Record<string, string | number>;
+  message: string;
+}
+
 export interface Trace {
   probe: Probe;
   verdict: 'delivered' | 'dropped';
@@ -110,4 +123,6 @@ export interface Trace {
   hops: Hop[];
   /** Translations conntrack recorded on the way, as `conntrack -L` prints them (replies use the reverse). */
   conntrack?: { netns: string; entry: string }[];
+  /** Present only when there is something to warn about (e.g. a port the Service does not serve). */
+  warnings?: TraceWarning[];
 }

@@ -37,7 +37,7 @@ function ServiceCard({ data }: NodeProps<ServiceCardNode>) {
   const t = useT();
   const current = useApp((st) => selectHopService(st) === s.key);
   const target = useApp((st) => st.probe.to === s.key);
-  const setProbe = useApp((st) => st.setProbe);
+  const choose = useApp((st) => st.chooseProbe);
   const first = s.ports[0];
   const nodePorts = s.ports.filter((p) => p.nodePort !== null).map((p) => p.nodePort);
   const extIps = [...s.loadBalancerIPs, ...s.externalIPs];
@@ -72,7 +72,7 @@ function ServiceCard({ data }: NodeProps<ServiceCardNode>) {
               aria-pressed={target}
               aria-label={t.t('svc.traceTo', { svc: s.key })}
               data-testid="service-trace-to"
-              onClick={() => setProbe({ to: s.key, port: first.port, protocol: first.protocol as 'TCP' })}
+              onClick={() => choose({ to: s.key })}
             >
               {t.t('canvas.setTo')}
             </button>

@@ -4,6 +4,7 @@ import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { ConntrackList, NatInline } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
+import { TraceWarnings } from './TraceWarnings';
 
 export const KIND_CLASS: Record<HopKind, string> = {
   route: 'bg-sky-100 text-sky-900 border-sky-700',
@@ -70,6 +71,7 @@ export function HopList() {
           </p>
         )}
       </div>
+      <TraceWarnings />
       {!trace ? (
         <p className="p-3 text-slate-700">{t.t('hops.empty')}</p>
       ) : (

@@ -3,6 +3,7 @@ import type { Protocol } from '../../core/model/k8s';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { EndpointPicker, FromSelect, ToPicker } from '../services/TraceTargets';
+import { ServicePortPicker } from '../services/ServicePortPicker';
 
 const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -11,6 +12,7 @@ export function TraceForm() {
   const t = useT();
   const uid = useId();
   const probe = useApp((s) => s.probe);
+  const choose = useApp((s) => s.chooseProbe);
   const setProbe = useApp((s) => s.setProbe);
   const runTrace = useApp((s) => s.runTrace);
   const tracing = useApp((s) => s.status === 'tracing');
@@ -30,11 +32,16 @@ export function TraceForm() {
       <form className="flex flex-wrap items-end gap-3" onSubmit={submit}>
         <div className={field}>
           <label htmlFor={`${uid}-from`}>{t.t('trace.from')}</label>
-          <FromSelect id={`${uid}-from`} value={probe.from} onChange={(from) => setProbe({ from })} />
+          <FromSelect id={`${uid}-from`} value={probe.from} onChange={(from) => choose({ from })} />
         </div>
         <div className={field}>
           <label htmlFor={`${uid}-to`}>{t.t('trace.to')}</label>
-          <ToPicker id={`${uid}-to`} value={probe.to} onChange={(to) => setProbe({ to })} />
+          <ToPicker
+            id={`${uid}-to`}
+            value={probe.to}
+            onChange={(to) => choose({ to })}
+            onTypeName={(to) => setProbe({ to })}
+          />
         </div>
         <div className={field}>
           <label htmlFor={`${uid}-port`}>{t.t('trace.port')}</label>
@@ -47,7 +54,7 @@ export function TraceForm() {
             value={probe.port}
             data-testid="probe-port"
             className="kne-focus w-24 rounded-md border border-slate-500 px-2 py-1.5 font-mono text-sm"
-            onChange={(e) => setProbe({ port: Math.min(65535, Math.max(1, Number(e.target.value) || 1)) })}
+            onChange={(e) => choose({ port: Math.min(65535, Math.max(1, Number(e.target.value) || 1)) })}
           />
         </div>
         <div className={field}>
@@ -57,13 +64,14 @@ export function TraceForm() {
             value={probe.protocol}
             data-testid="probe-protocol"
             className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1.5 font-mono text-sm"
-            onChange={(e) => setProbe({ protocol: e.target.value as Protocol })}
+            onChange={(e) => choose({ protocol: e.target.value as Protocol })}
           >
             {PROTOCOLS.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </select>
         </div>
+        <ServicePortPicker />
         <EndpointPicker />
         <button
           type="submit"

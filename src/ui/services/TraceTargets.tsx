@@ -59,10 +59,13 @@ export function ToPicker({
   id,
   value,
   onChange,
+  onTypeName = onChange,
 }: {
   id: string;
   value: string;
   onChange: (v: string) => void;
+  /** Each keystroke of a typed name or IP (the form traces it on submit, not per keystroke). */
+  onTypeName?: (v: string) => void;
 }) {
   const t = useT();
   const uid = useId();
@@ -89,7 +92,7 @@ export function ToPicker({
           const v = e.target.value;
           if (v === CUSTOM) {
             setTyping(true);
-            onChange('');
+            onTypeName('');
             return;
           }
           setTyping(false);
@@ -133,7 +136,7 @@ export function ToPicker({
             aria-describedby={`${uid}-hint`}
             data-testid="probe-to-name"
             className="kne-focus w-[15rem] rounded-md border border-slate-500 px-2 py-1.5 font-mono text-sm normal-case"
-            onChange={(e) => onChange(e.target.value.trim())}
+            onChange={(e) => onTypeName(e.target.value.trim())}
           />
           <span id={`${uid}-hint`} className="sr-only">
             {t.t('trace.toNameHint')}

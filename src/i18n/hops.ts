@@ -89,7 +89,7 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
     'hop.drop.unallocatedClusterIp':
       '{ip} は Service CIDR の中にありますが、どの Service も持っていないアドレスです。{netns} の kube-proxy の cluster-ips-check チェインが破棄します。',
     'hop.drop.vipNoVirtualServer':
-      '{ip} は {netns} の kube-ipvs0 に付いているので、カーネルはパケットを自分宛てとして受け取ります。しかしポート {port}/{protocol} の IPVS 仮想サーバーはなく、待ち受けるプロセスもないため、カーネルは {answer} を返します（「connection refused」）。',
+      '{ip} は {netns} の kube-ipvs0 に付いているのでパケットはこのノード宛てですが、ポート {port}/{protocol} を持つ Service はありません。kube-proxy の KUBE-IPVS-FILTER チェーンが新しい接続を {answer} で拒否します（「connection refused」）。これで Service の IP でホストのプロセスが応答することはありません。',
     'hop.drop.noLocalEndpoints':
       'Service {vip} のトラフィックポリシーは Local ですが、{netns} にローカルのエンドポイントがありません。破棄されます。',
     'hop.drop.dnsFailed': '{pod} は「{name}」を名前解決できませんでした: {tries}。',

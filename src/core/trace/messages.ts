@@ -83,7 +83,7 @@ export const HOP_MESSAGES = {
   'hop.drop.unallocatedClusterIp':
     "{ip} is in the Service CIDR but no Service holds it: kube-proxy's cluster-ips-check chain on {netns} drops it.",
   'hop.drop.vipNoVirtualServer':
-    '{ip} is bound to kube-ipvs0 on {netns}, so the kernel delivers the packet locally; IPVS has no virtual server for port {port}/{protocol} and nothing listens there, so the kernel answers with {answer} ("connection refused").',
+    '{ip} is bound to kube-ipvs0 on {netns}, so the packet is for this node, but no Service has port {port}/{protocol} there: kube-proxy\'s KUBE-IPVS-FILTER chain rejects the new connection with {answer} ("connection refused"), so no host process can answer on a Service IP.',
   'hop.drop.noLocalEndpoints':
     'Service {vip} has traffic policy Local and {netns} has no local endpoint: dropped.',
   'hop.drop.dnsFailed': '{pod} could not resolve "{name}": {tries}.',

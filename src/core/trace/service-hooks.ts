@@ -75,9 +75,10 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
       // - nftables: `cluster-ips-check` rejects any other port of a ClusterIP ("Reject traffic to
       //   invalid ports of ClusterIPs") and drops addresses of the Service CIDR that no Service holds
       //   (kubernetes/kubernetes pkg/proxy/nftables/proxier.go, clusterIPsCheckChain);
-      // - IPVS: the VIP is bound to kube-ipvs0, so the kernel delivers the packet locally; with no
-      //   virtual server for the port and nothing listening, TCP answers with a RST and UDP with ICMP
-      //   port unreachable (pkg/proxy/ipvs/proxier.go binds every VIP to the dummy device).
+      // - IPVS: the VIP is bound to kube-ipvs0, so the packet is for this node; no virtual server
+      //   has the port, and kube-proxy's filter chain KUBE-IPVS-FILTER rejects NEW connections to
+      //   kube-ipvs0 addresses that are no Service's IP:port, so host ports never answer on a VIP
+      //   (pkg/proxy/ipvs/proxier.go `writeIptablesRules`, kubernetes#72236).
       const svcTable = shown[shown.length - 1]?.table ?? table;
       const ipvs = t.stage === 'ipvs';
       const key = ipvs
@@ -86,7 +87,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
           ? 'hop.drop.invalidServicePort'
           : 'hop.drop.unallocatedClusterIp';
       w.drop(
-        ipvs ? 'NO_LISTENER' : t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
+        t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
         ns.id,
         null,
         key,
@@ -96,7 +97,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
           ip: formatIpv4(f.dst),
           port: f.dstPort,
           protocol: f.protocol,
-          answer: f.protocol === 'TCP' ? 'TCP RST' : 'ICMP port unreachable',
+          answer: 'ICMP port unreachable',
         },
         st,
         rule,

@@ -437,7 +437,7 @@ export function translateIpvs(r: IpvsRules, pkt: ProxyPacket, ctx: ProxyContext)
     isLocal: (ip) =>
       ctx.isLocal(ip) || r.inSet('KUBE-IPVS-IPS', { src: ip, dst: ip, protocol: '', dstPort: 0 }),
   };
-  return translateIptables(r.netfilter, pkt, local, (p) => {
+  const t = translateIptables(r.netfilter, pkt, local, (p) => {
     const v = r.lookup(p.protocol, p.dst, p.dstPort);
     if (!v) return null;
     const matched: MatchedRule[] = [{ table: 'ipvs', rule: serviceLine(v) }];
@@ -457,6 +457,8 @@ export function translateIpvs(r: IpvsRules, pkt: ProxyPacket, ctx: ProxyContext)
     matched.push({ table: 'ipvs', rule: realLine(real).trimEnd() });
     return { action: 'dnat', endpoint: { ip: real.ip, port: real.port }, matched };
   });
+  // Everything this mode decides (its iptables rules included) is reported as the IPVS stage.
+  return t.action === 'none' ? t : { ...t, stage: 'ipvs' };
 }
 
 /** References of a set: the iptables rules that match on it (`ipset list` `References:`). */

@@ -3,7 +3,7 @@ import type { Protocol } from '../core/model/k8s';
 import type { Designs, InterDesign, IntraDesign, ProxyMode, Scenario } from '../core/model/scenario';
 import { parseIpv4 } from '../core/net/ipv4';
 import { withClusterAddons } from '../core/services/control-plane/addons';
-import { formatIssue, importYaml } from '../scenario/manifests';
+import { formatIssue, importYaml, sayText } from '../scenario/manifests';
 import { smallScenario } from '../scenario/presets/small';
 import { type FlagSpec, type ParsedFlags, UsageError } from './args';
 
@@ -54,7 +54,7 @@ export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Sc
     const seed = typeof flags.seed === 'number' ? flags.seed : 1;
     const r = importYaml(text, base, { seed });
     for (const n of r.notices) io.stderr(`notice: ${formatIssue(n)}\n`);
-    for (const s of r.inferred) io.stderr(`inferred: ${s}\n`);
+    for (const s of r.inferred) io.stderr(`inferred: ${sayText(s)}\n`);
     if (!r.scenario) {
       for (const e of r.errors) io.stderr(`error: ${flags.manifests}: ${formatIssue(e)}\n`);
       return null;

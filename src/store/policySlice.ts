@@ -1,5 +1,6 @@
 import type { Problem } from '../core/model/cluster';
 import type { Protocol } from '../core/model/k8s';
+import type { Say } from '../core/trace/types';
 import type { ImportIssue } from '../scenario/manifests';
 import type { MatrixAnswer, PolicyCheck } from '../worker/policyApi';
 import type { GetState, SetState, StoreDeps } from './types';
@@ -19,7 +20,7 @@ export interface YamlOutcome {
   applied: boolean;
   errors: ImportIssue[];
   notices: ImportIssue[];
-  inferred: string[];
+  inferred: Say[];
 }
 
 /** NetworkPolicy editing, YAML import/export and the reachability matrix. */

@@ -1,7 +1,7 @@
 import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Link, Netns, Route } from '../linux/types';
 import type { World } from '../cni/world';
-import type { DropReason, Hop, HopKind } from './types';
+import type { DropReason, Hop, HopKind, Leg } from './types';
 import { say, type HopMessageKey } from './messages';
 import { headersOf, outerHeadersOf, type PacketState } from './state';
 import { ruleOfFdb, ruleOfRoute, ruleOfVxlan } from './rule-text';
@@ -24,6 +24,9 @@ export interface ConntrackRecord {
   /** The source port after SNAT when it changed (`--random-fully`), else the original. */
   snatPort?: number;
 }
+
+/** The data a hop carries besides its sentence (the Service it translated for, headers before a rewrite). */
+export type HopFacts = Pick<Hop, 'service' | 'before' | 'l7'>;
 
 /** A path longer than this is a loop. */
 export const MAX_HOPS = 64;
@@ -56,6 +59,8 @@ export class Walker {
   constructor(
     readonly world: World,
     readonly env: TraceEnv,
+    /** The leg of the trace this walk is (every hop it emits says so). */
+    readonly leg: Leg = 'client',
   ) {
     this.externalVips = externalVipsOf(env.services);
   }
@@ -73,6 +78,7 @@ export class Walker {
     rule: string | null,
     table: string | null,
     st: PacketState,
+    facts: HopFacts = {},
   ): void {
     if (this.done) return;
     const { say: s, explain } = say(key, args);
@@ -86,6 +92,8 @@ export class Walker {
       table,
       packet: headersOf(st.frame),
       outer: outerHeadersOf(st.outer),
+      leg: this.leg,
+      ...facts,
     });
     if (this.hops.length >= MAX_HOPS) this.drop('LOOP', ns, device, 'hop.drop.loop', { max: MAX_HOPS }, st);
   }
@@ -99,6 +107,7 @@ export class Walker {
     st: PacketState,
     rule: string | null = null,
     table: string | null = null,
+    facts: HopFacts = {},
   ): void {
     if (this.done) return;
     const { say: s, explain } = say(key, args);
@@ -112,6 +121,8 @@ export class Walker {
       table,
       packet: headersOf(st.frame),
       outer: outerHeadersOf(st.outer),
+      leg: this.leg,
+      ...facts,
     });
     this.result = { verdict: 'dropped', reason, deliveredTo: null, hops: this.hops };
   }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { Explorer } from '../pages/explorer';
 
 test.describe('presenter mode', () => {
@@ -176,5 +177,41 @@ test('compare two designs on the same flow and read the differences', async ({ p
   expect(state).toMatchObject({ inter: 'routing', proxy: 'ebpf' });
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
+  expect(app.errors).toEqual([]);
+});
+
+test('the new views are axe-clean in Japanese: presenter, compare, embed', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const app = new Explorer(page);
+  await app.open();
+  await page.getByTestId('lang-ja').click();
+  await page.getByTestId('welcome-explore').click();
+  const serious = async () => {
+    const r = await new AxeBuilder({ page }).analyze();
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  };
+  await page.getByTestId('presenter-enter').click();
+  await expect(page.getByTestId('presenter-caption')).toContainText(/./);
+  await expect(page.getByTestId('presenter')).toContainText('PageDown');
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('compare-open').click();
+  await expect(page.getByTestId('compare')).toContainText('設計の比較');
+  await expect(page.getByTestId('diff-encap')).toContainText('50 B');
+  expect(await serious()).toEqual([]);
+  await page.screenshot({ path: '/tmp/kne-compare-ja-1440.png' });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('embed-toggle').click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
+  expect(src.startsWith(baseURL!)).toBe(true);
+  await page.goto(src);
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expect(page.getByTestId('play-position')).toHaveText(/^ホップ 1 \/ \d+$/);
+  expect(await serious()).toEqual([]);
   expect(app.errors).toEqual([]);
 });

@@ -31,8 +31,8 @@ export const lesson: Lesson = {
       expect: {
         netns: 'node/node-1',
         kind: 'dnat',
-        table: 'ipvs',
-        ruleHas: { clusterIPOf: 'default/backend' },
+        ruleHas: 'KUBE-CLUSTER-IP',
+        dst: { pod: 'default/backend-2' },
       },
       question: null,
     },

@@ -16,7 +16,7 @@ export const text: LessonText = {
         title: 'IPVS: a load balancer in the kernel',
         body: [
           'In IPVS mode the ClusterIP becomes a virtual server of the kernel’s IP Virtual Server, with the endpoints as its real servers. kube-proxy also binds every ClusterIP to a dummy interface, `kube-ipvs0`, so the node accepts packets for it.',
-          'The lookup is a hash table, and the scheduler (`rr` here) picks the real server. `ipvsadm -Ln` in the Linux panel lists exactly what the hop used.',
+          'iptables does not disappear: a few rules match the `KUBE-CLUSTER-IP` ipset and let the packet through to IPVS. The lookup itself is a hash table, and the scheduler (`rr` here) picks the real server. `ipvsadm -Ln` in the Linux panel lists exactly what the hop used.',
         ],
       },
       nftables: {
@@ -59,7 +59,7 @@ export const text: LessonText = {
         title: 'IPVS：カーネル内のロードバランサ',
         body: [
           'IPVS モードでは、ClusterIP はカーネルの IP Virtual Server の仮想サーバになり、エンドポイントがその実サーバになります。kube-proxy はさらに全 ClusterIP をダミーインターフェース `kube-ipvs0` に割り当て、ノードがそのアドレス宛てのパケットを受け取れるようにします。',
-          '検索はハッシュテーブルで、スケジューラ（ここでは `rr`）が実サーバを選びます。Linux パネルの `ipvsadm -Ln` に、ホップが使ったものがそのまま並びます。',
+          'iptables がなくなるわけではありません。いくつかのルールが ipset `KUBE-CLUSTER-IP` に一致したパケットを IPVS へ通します。検索そのものはハッシュテーブルで、スケジューラ（ここでは `rr`）が実サーバを選びます。Linux パネルの `ipvsadm -Ln` に、ホップが使ったものがそのまま並びます。',
         ],
       },
       nftables: {

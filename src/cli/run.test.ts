@@ -124,7 +124,7 @@ describe('cli argument handling', () => {
       ],
       [
         ['ping'],
-        /unknown command "ping" \(commands: trace, show, export, resolve, reach, lessons, export-image\)/,
+        /unknown command "ping" \(commands: trace, show, export, resolve, reach, status, lessons, export-image\)/,
       ],
       [['trace', 'default/client'], /unexpected argument "default\/client"/],
       [['trace', '--json=yes'], /--json takes no value/],

@@ -7,6 +7,7 @@ import { exportYaml } from '../scenario/manifests';
 import { type CommandSpec, type ParsedFlags, UsageError, commandHelp, parseFlags } from './args';
 import { traceTable, traceToJson } from './format';
 import { REACH, RESOLVE, runReach, runResolve } from './query';
+import { STATUS, runStatus } from './status';
 import { LESSONS_COMMAND, runLessons } from './lessons';
 import { EXPORT_IMAGE, runExportImage } from './export-image';
 import {
@@ -89,7 +90,7 @@ const EXPORT: CommandSpec = {
   flags: SCENARIO_FLAGS,
 };
 
-const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, LESSONS_COMMAND, EXPORT_IMAGE];
+const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, STATUS, LESSONS_COMMAND, EXPORT_IMAGE];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -196,6 +197,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (spec === SHOW) return runShow(flags, io);
     if (spec === RESOLVE) return runResolve(flags, positional!, io);
     if (spec === REACH) return runReach(flags, io);
+    if (spec === STATUS) return runStatus(flags, io);
     if (spec === LESSONS_COMMAND) return runLessons(flags, io);
     if (spec === EXPORT_IMAGE) return runExportImage(flags, io);
     return runExport(flags, io);

@@ -90,7 +90,16 @@ const EXPORT: CommandSpec = {
   flags: SCENARIO_FLAGS,
 };
 
-const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, STATUS, LESSONS_COMMAND, EXPORT_IMAGE];
+const COMMANDS: readonly CommandSpec[] = [
+  TRACE,
+  SHOW,
+  EXPORT,
+  RESOLVE,
+  REACH,
+  STATUS,
+  LESSONS_COMMAND,
+  EXPORT_IMAGE,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

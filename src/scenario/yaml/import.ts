@@ -145,6 +145,7 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
       message: `${kind} ${ref} ${why}`,
       kind,
       name: ref,
+      skipped: true,
     });
     return;
   }

@@ -47,6 +47,10 @@ export const uxEn = {
   'preset.origin.imported': 'Imported',
   'preset.origin.editedHint': 'The scenario on screen is this preset with your edits.',
   'preset.origin.importedHint': 'The scenario on screen comes from an import, not from this preset.',
+  'detail.outerWire': 'Outer headers on the wire (Ethernet, IP, UDP, VXLAN)',
+  'detail.outerRemoved': 'Outer headers, removed here',
+  'detail.removed': 'removed',
+  'detail.inner': 'Inner packet (inside the tunnel)',
 };
 
 export const uxJa: Record<keyof typeof uxEn, string> = {
@@ -94,4 +98,8 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'preset.origin.imported': '取り込み',
   'preset.origin.editedHint': '表示中のシナリオは、このプリセットに編集を加えたものです。',
   'preset.origin.importedHint': '表示中のシナリオは取り込んだもので、このプリセットそのものではありません。',
+  'detail.outerWire': '回線上の外側ヘッダー（Ethernet・IP・UDP・VXLAN）',
+  'detail.outerRemoved': '外側のヘッダー（ここで取り除かれます）',
+  'detail.removed': '除去',
+  'detail.inner': '内側のパケット（トンネルの中）',
 };

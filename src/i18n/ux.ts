@@ -10,6 +10,7 @@ export const uxEn = {
   'warning.heading': 'Warning',
   'warning.SERVICE_PORT_NOT_SERVED':
     'Service {service} does not serve {port}/{protocol}; it serves {ports}. kube-proxy has no rule for this port, so the trace shows what the node does with an unknown port.',
+  'skip.nav': 'Skip links',
   'skip.canvas': 'Skip to the canvas',
   'skip.playback': 'Skip to playback',
   'skip.hops': 'Skip to the hops',
@@ -61,6 +62,7 @@ export const uxJa: Record<keyof typeof uxEn, string> = {
   'warning.heading': '注意',
   'warning.SERVICE_PORT_NOT_SERVED':
     'Service {service} はポート {port}/{protocol} を提供していません。提供しているのは {ports} です。kube-proxy にはこのポートのルールがないため、トレースは未知のポートに対してノードが実際に行う処理を示します。',
+  'skip.nav': 'スキップリンク',
   'skip.canvas': 'キャンバスへ移動',
   'skip.playback': '再生操作へ移動',
   'skip.hops': 'ホップ一覧へ移動',

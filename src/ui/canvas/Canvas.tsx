@@ -60,7 +60,9 @@ export function Canvas() {
   return (
     <section
       aria-labelledby="canvas-heading"
-      className="relative min-h-[240px] flex-1 overflow-hidden rounded-t-xl border border-slate-300 bg-slate-100"
+      id="kne-canvas"
+      tabIndex={-1}
+      className="kne-focus relative min-h-[240px] flex-1 overflow-hidden rounded-b-xl border border-slate-300 bg-slate-100"
       data-testid="canvas"
     >
       <h2 id="canvas-heading" className="sr-only">

@@ -1,10 +1,11 @@
 import type { Designs } from '../core/model/scenario';
-import type { Hop, OuterHeaders, PacketHeaders, Trace } from '../core/trace/types';
+import type { Hop, HttpResult, L7HopFacts, OuterHeaders, PacketHeaders, Trace } from '../core/trace/types';
 
 /**
  * The `trace --json` document: the Trace's verdict, reason, deliveredTo and hops, plus the probe;
  * `conntrack` only when the packet was translated (DNAT/SNAT), a hop's `phase` only on the hops of
- * the DNS query that precedes a connection to a name.
+ * the DNS query that precedes a connection to a name (its `leg` is on every hop), `http` only on a
+ * trace through an L7 proxy.
  */
 export interface TraceJson {
   verdict: Trace['verdict'];
@@ -18,12 +19,20 @@ export interface TraceJson {
     rule: string | null;
     packet: Pick<PacketHeaders, 'src' | 'dst' | 'protocol' | 'srcPort' | 'dstPort' | 'ttl'>;
     outer: OuterHeaders | null;
+    /** Kept for old readers: `"dns"` on the hops of the `dns` leg (the same hops as `leg: "dns"`). */
     phase?: 'dns';
+    /** The connection the hop belongs to: `dns`, `client` or `upstream`. */
+    leg: Hop['leg'];
+    /** `NS/NAME` of the Service a `dnat`/`lb` hop translated for. */
+    service?: string;
+    /** The L7 decision on an `l7` hop. */
+    l7?: L7HopFacts;
   }[];
   probe: Trace['probe'];
   conntrack?: { netns: string; entry: string }[];
   /** Only when there is a warning: `{ code, args, message }` (e.g. `SERVICE_PORT_NOT_SERVED`). */
   warnings?: { code: string; args: Record<string, string | number>; message: string }[];
+  http?: HttpResult;
 }
 
 export function traceToJson(t: Trace): TraceJson {
@@ -57,7 +66,10 @@ export function traceToJson(t: Trace): TraceJson {
             ttl: h.outer.ttl,
           }
         : null,
-      ...(h.phase ? { phase: h.phase } : {}),
+      ...(h.leg === 'dns' ? { phase: 'dns' as const } : {}),
+      leg: h.leg,
+      ...(h.service !== undefined ? { service: h.service } : {}),
+      ...(h.l7 !== undefined ? { l7: h.l7 } : {}),
     })),
     probe: t.probe,
     ...(t.conntrack && t.conntrack.length > 0
@@ -66,6 +78,7 @@ export function traceToJson(t: Trace): TraceJson {
     ...(t.warnings && t.warnings.length > 0
       ? { warnings: t.warnings.map((w) => ({ code: w.code, args: w.args, message: w.message })) }
       : {}),
+    ...(t.http ? { http: t.http } : {}),
   };
 }
 
@@ -97,13 +110,16 @@ export function traceTable(t: Trace, designs: Designs): string {
     r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]!))).join('  ');
   lines.push(fmt(head));
   const indent = ' '.repeat(widths[0]! + 2);
-  // A trace to a DNS name starts with the query (hops marked `phase: 'dns'`) and the stub
-  // resolver's answer (a `dns` hop); the connection follows.
-  const isDns = (h: Hop | undefined): boolean => h !== undefined && (h.phase === 'dns' || h.kind === 'dns');
-  const dnsPhase = isDns(t.hops[0]);
+  // Each leg starts with a heading line: the DNS query (`dns` leg), the connection (`client`), and
+  // through an L7 proxy the new connection it opens to the backend (`upstream`).
   t.hops.forEach((h, i) => {
-    if (dnsPhase && i === 0) lines.push(`-- DNS: ${p.from} resolves ${p.to}`);
-    if (dnsPhase && i > 0 && isDns(t.hops[i - 1]) && !isDns(h)) lines.push(`-- connection to ${p.to}`);
+    const prev = t.hops[i - 1];
+    if (h.leg === 'dns' && i === 0) lines.push(`-- DNS: ${p.from} resolves ${p.to}`);
+    if (h.leg === 'client' && prev?.leg === 'dns') lines.push(`-- connection to ${p.to}`);
+    if (h.leg === 'upstream' && prev?.leg !== 'upstream')
+      lines.push(
+        `-- upstream: ${h.netns} opens a new connection to ${h.packet.dst}:${h.packet.dstPort ?? ''}`,
+      );
     lines.push(fmt(rows[i]!));
     lines.push(`${indent}${h.explain}`);
     if (h.rule) {
@@ -122,8 +138,10 @@ export function traceTable(t: Trace, designs: Designs): string {
   lines.push('');
   lines.push(
     t.verdict === 'delivered'
-      ? `verdict: delivered to ${t.deliveredTo ?? '?'} in ${t.hops.length} hops`
-      : `verdict: dropped (${t.reason ?? 'unknown'}) after ${t.hops.length} hops`,
+      ? `verdict: delivered to ${t.deliveredTo ?? '?'} in ${t.hops.length} hops${t.http ? ` (HTTP ${t.http.status})` : ''}`
+      : t.verdict === 'answered'
+        ? `verdict: answered by ${t.deliveredTo ?? '?'} with HTTP ${t.http?.status ?? '?'}${t.http?.location ? ` (Location: ${t.http.location})` : ''} after ${t.hops.length} hops`
+        : `verdict: dropped (${t.reason ?? 'unknown'}) after ${t.hops.length} hops`,
   );
   return `${lines.join('\n')}\n`;
 }

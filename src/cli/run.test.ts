@@ -53,6 +53,7 @@ interface JsonHop {
     ttl: number;
   };
   outer: { src: string; dst: string; dstPort: number; vni: number } | null;
+  leg: string;
 }
 interface JsonTrace {
   verdict: string;
@@ -172,7 +173,17 @@ describe('cli trace on preset S', () => {
       protocol: 'TCP',
     });
     for (const hop of t.hops) {
-      expect(Object.keys(hop)).toEqual(['netns', 'device', 'kind', 'explain', 'rule', 'packet', 'outer']);
+      expect(Object.keys(hop)).toEqual([
+        'netns',
+        'device',
+        'kind',
+        'explain',
+        'rule',
+        'packet',
+        'outer',
+        'leg',
+      ]);
+      expect(hop.leg).toBe('client');
       expect(Object.keys(hop.packet)).toEqual(['src', 'dst', 'protocol', 'srcPort', 'dstPort', 'ttl']);
     }
     const clientIp = eth0Ip('default/client');

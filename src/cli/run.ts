@@ -121,7 +121,7 @@ function parseEndpoint(value: string): { ip: string; port: number } {
 /** True when a translation hop (DNAT, or the eBPF load balancer) sent the packet to `ep`. */
 function usedEndpoint(t: Trace, ep: { ip: string; port: number }): boolean {
   return t.hops.some(
-    (h) => h.phase !== 'dns' && h.kind === 'dnat' && h.packet.dst === ep.ip && h.packet.dstPort === ep.port,
+    (h) => h.leg !== 'dns' && h.kind === 'dnat' && h.packet.dst === ep.ip && h.packet.dstPort === ep.port,
   );
 }
 

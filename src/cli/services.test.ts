@@ -47,9 +47,14 @@ describe('cli trace to a Service', () => {
           ? ['verdict', 'reason', 'deliveredTo', 'hops', 'probe']
           : ['verdict', 'reason', 'deliveredTo', 'hops', 'probe', 'conntrack'],
       );
-      for (const h of t.hops) expect(Object.keys(h)).toEqual(HOP_KEYS);
+      // Hop keys as before, then every hop's leg, then the Service a DNAT hop translated for.
+      for (const h of t.hops)
+        expect(Object.keys(h)).toEqual(
+          h.kind === 'dnat' ? [...HOP_KEYS, 'leg', 'service'] : [...HOP_KEYS, 'leg'],
+        );
       const dnat = t.hops.filter((h) => h.kind === 'dnat');
       expect(dnat).toHaveLength(1);
+      expect(dnat[0]).toMatchObject({ leg: 'client', service: 'default/backend' });
       // Until the translation (eBPF mode: at connect(), before the first hop) the packet goes to the ClusterIP.
       for (const h of t.hops.slice(0, t.hops.indexOf(dnat[0]!)))
         expect(h.packet).toMatchObject({ dst: vip, dstPort: 80 });
@@ -138,7 +143,10 @@ describe('cli trace to a Service', () => {
       expect(query[0]!.packet).toMatchObject({ dst: nameserver, dstPort: 53, protocol: 'UDP' });
       expect(query[query.length - 1]!.kind).toBe('dns');
       expect(query[query.length - 1]!.netns).toMatch(/^kube-system\/coredns-/);
-      for (const h of query) expect(Object.keys(h)).toEqual([...HOP_KEYS, 'phase']);
+      for (const h of query) {
+        expect(Object.keys(h).slice(0, HOP_KEYS.length + 2)).toEqual([...HOP_KEYS, 'phase', 'leg']);
+        expect(h).toMatchObject({ phase: 'dns', leg: 'dns' });
+      }
       expect(t.hops[firstConn - 1]).toMatchObject({ kind: 'dns', netns: 'default/client' });
       expect(t.hops[firstConn]!.packet).toMatchObject({ dst: vip, dstPort: 80, protocol: 'TCP' });
       expect(['default/backend-1', 'default/backend-2']).toContain(t.deliveredTo);

@@ -59,6 +59,9 @@ export interface JsonHop {
   };
   outer: { src: string; dst: string; dstPort: number; vni: number } | null;
   phase?: 'dns';
+  leg: 'dns' | 'client' | 'upstream';
+  service?: string;
+  l7?: Record<string, unknown>;
 }
 
 export interface JsonTrace {
@@ -68,4 +71,13 @@ export interface JsonTrace {
   hops: JsonHop[];
   probe: { from: string; to: string; port: number; protocol: string };
   conntrack?: { netns: string; entry: string }[];
+  http?: {
+    status: number;
+    listener: string | null;
+    route: string | null;
+    rule: number | null;
+    backend: string | null;
+    location: string | null;
+    upstreamHeaders: Record<string, string>;
+  };
 }

@@ -1,5 +1,6 @@
 import { HOP_MESSAGES } from '../core/trace/messages';
-import type { DropReason, HopKind } from '../core/trace/types';
+import type { DropReason } from '../core/trace/types';
+import type { HopKindLabelKey } from '../core/trace/hop-kinds';
 import type { Lang } from './lang';
 
 /**
@@ -110,43 +111,45 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
 /** The hop message keys the page translates; the lead's tracer should emit only these. */
 export const SUPPORTED_HOP_KEYS: readonly string[] = Object.keys(HOP_SENTENCES.en);
 
-/** Short badges for hop kinds. */
-export const HOP_KIND_LABELS: Record<Lang, Record<HopKind, string>> = {
+/** Short badges for hop kinds, by the label key of the hop-kind registry (core/trace/hop-kinds.ts). */
+export const HOP_KIND_LABELS: Record<Lang, Record<HopKindLabelKey, string>> = {
   en: {
-    route: 'route',
-    veth: 'veth',
-    bridge: 'bridge',
-    ebpf: 'eBPF',
-    arp: 'ARP',
-    encap: 'encap',
-    decap: 'decap',
-    underlay: 'underlay',
-    dnat: 'DNAT',
-    snat: 'SNAT',
-    policy: 'policy',
-    dns: 'DNS',
-    lb: 'load balancer',
-    local: 'local',
-    deliver: 'deliver',
-    drop: 'drop',
+    'hopKind.route': 'route',
+    'hopKind.veth': 'veth',
+    'hopKind.bridge': 'bridge',
+    'hopKind.ebpf': 'eBPF',
+    'hopKind.arp': 'ARP',
+    'hopKind.encap': 'encap',
+    'hopKind.decap': 'decap',
+    'hopKind.underlay': 'underlay',
+    'hopKind.dnat': 'DNAT',
+    'hopKind.snat': 'SNAT',
+    'hopKind.policy': 'policy',
+    'hopKind.dns': 'DNS',
+    'hopKind.lb': 'load balancer',
+    'hopKind.local': 'local',
+    'hopKind.deliver': 'deliver',
+    'hopKind.drop': 'drop',
+    'hopKind.l7': 'L7 proxy',
   },
   ja: {
-    route: '経路',
-    veth: 'veth',
-    bridge: 'ブリッジ',
-    ebpf: 'eBPF',
-    arp: 'ARP',
-    encap: 'カプセル化',
-    decap: 'カプセル解除',
-    underlay: 'アンダーレイ',
-    dnat: 'DNAT',
-    snat: 'SNAT',
-    policy: 'ポリシー',
-    dns: 'DNS',
-    lb: 'ロードバランサー',
-    local: 'ローカル',
-    deliver: '到着',
-    drop: '破棄',
+    'hopKind.route': '経路',
+    'hopKind.veth': 'veth',
+    'hopKind.bridge': 'ブリッジ',
+    'hopKind.ebpf': 'eBPF',
+    'hopKind.arp': 'ARP',
+    'hopKind.encap': 'カプセル化',
+    'hopKind.decap': 'カプセル解除',
+    'hopKind.underlay': 'アンダーレイ',
+    'hopKind.dnat': 'DNAT',
+    'hopKind.snat': 'SNAT',
+    'hopKind.policy': 'ポリシー',
+    'hopKind.dns': 'DNS',
+    'hopKind.lb': 'ロードバランサー',
+    'hopKind.local': 'ローカル',
+    'hopKind.deliver': '到着',
+    'hopKind.drop': '破棄',
+    'hopKind.l7': 'L7 プロキシ',
   },
 };
 

@@ -1,6 +1,8 @@
-import type { Hop } from '../core/trace/types';
+import type { Hop, Say } from '../core/trace/types';
+import { HOP_KINDS } from '../core/trace/hop-kinds';
 import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
+import { IMPORT_SENTENCES } from './import';
 import type { Lang } from './lang';
 
 export type { Lang } from './lang';
@@ -34,6 +36,8 @@ export interface Translator {
   drop(reason: string): string;
   role(role: string): string;
   resembles(designsKey: string, fallback: string): string;
+  /** A YAML import's inference or notice (`{key, args}` from src/scenario/yaml/messages.ts). */
+  imported(say: Say, fallback?: string): string;
 }
 
 /** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
@@ -46,9 +50,13 @@ export function translator(lang: Lang): Translator {
       const tpl = HOP_SENTENCES[lang][h.say.key];
       return (tpl !== undefined ? fill(tpl, h.say.args) : null) ?? h.explain;
     },
-    kind: (k) => HOP_KIND_LABELS[lang][k] ?? k,
+    kind: (k) => HOP_KIND_LABELS[lang][HOP_KINDS[k].label] ?? k,
     drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
     role: (r) => ROLE_LABELS[lang][r] ?? r,
     resembles: (k, fallback) => RESEMBLES_DETAIL[lang][k] ?? fallback,
+    imported: (say, fallback) => {
+      const tpl = IMPORT_SENTENCES[lang][say.key] ?? IMPORT_SENTENCES.en[say.key];
+      return (tpl !== undefined ? fill(tpl, say.args) : null) ?? fallback ?? say.key;
+    },
   };
 }

@@ -23,6 +23,7 @@ export const SERVICES_EN = {
   'trace.endpoint': 'Endpoint',
   'trace.endpointRandom': 'random (seeded)',
   'hops.phase.dns': 'DNS query',
+  'hops.leg.upstream': 'upstream',
 
   'svc.heading': 'Services',
   'svc.caption':
@@ -101,6 +102,7 @@ export const SERVICES_JA: Record<keyof typeof SERVICES_EN, string> = {
   'trace.endpoint': 'エンドポイント',
   'trace.endpointRandom': 'ランダム（シード固定）',
   'hops.phase.dns': 'DNS 問い合わせ',
+  'hops.leg.upstream': 'アップストリーム',
 
   'svc.heading': 'Service',
   'svc.caption':

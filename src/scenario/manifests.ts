@@ -5,4 +5,6 @@
 export { importYaml } from './yaml/import';
 export { exportYaml } from './yaml/export';
 export { formatIssue, IMPORT_LIMITS } from './yaml/types';
+export { IMPORT_MESSAGES, sayText } from './yaml/messages';
+export type { StatedPlan } from './yaml/plan';
 export type { ImportIssue, ImportOptions, ImportResult } from './yaml/types';

@@ -1,5 +1,6 @@
 import type { Problem } from '../core/model/cluster';
 import type { Protocol } from '../core/model/k8s';
+import type { Say } from '../core/trace/types';
 import type { ImportIssue } from '../scenario/manifests';
 import type { MatrixAnswer, PolicyCheck } from '../worker/policyApi';
 import { emptiesCluster, scenarioChange, type ScenarioChange } from '../scenario/change';
@@ -20,7 +21,7 @@ export interface YamlOutcome {
   applied: boolean;
   errors: ImportIssue[];
   notices: ImportIssue[];
-  inferred: string[];
+  inferred: Say[];
   /** What the applied import changed (counts per kind), for "3 Services added, …". */
   change?: ScenarioChange;
   /**

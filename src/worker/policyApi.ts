@@ -13,6 +13,7 @@ import {
   type ReachabilityMatrix,
 } from '../core/policy';
 import { MATRIX_POD_LIMIT, policyIndexOf } from '../core/queries';
+import type { Say } from '../core/trace/types';
 import { exportYaml, importYaml, type ImportIssue } from '../scenario/manifests';
 
 /**
@@ -26,7 +27,8 @@ export interface YamlImportAnswer {
   scenario?: Scenario;
   errors: ImportIssue[];
   notices: ImportIssue[];
-  inferred: string[];
+  /** What the import filled in, as message keys and arguments (the page translates them). */
+  inferred: Say[];
 }
 
 /** One policy, checked: its YAML text and every problem with its field path. */

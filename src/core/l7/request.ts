@@ -43,8 +43,15 @@ export function parseRequestUrl(
     // Repeated fields combine with commas (RFC 9110 §5.3).
     hdrs[name] = hdrs[name] === undefined ? value : `${hdrs[name]},${value}`;
   }
+  // An explicit Host header wins over the URL's authority for routing (the connection still goes to
+  // the URL's port); its own port is ignored, as listener and route hostname matching ignore it.
+  let routedHost = host;
+  if (hdrs.host !== undefined) {
+    routedHost = hdrs.host.replace(/:\d+$/, '').toLowerCase();
+    delete hdrs.host;
+  }
   const path = m[3] === '' ? '/' : m[3]!;
-  return { method: verb, host, port, path, query: m[4] ?? '', headers: hdrs, scheme };
+  return { method: verb, host: routedHost, port, path, query: m[4] ?? '', headers: hdrs, scheme };
 }
 
 export const isL7Error = (v: unknown): v is L7Error =>

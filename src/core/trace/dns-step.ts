@@ -62,6 +62,7 @@ export function resolveName(world: World, env: TraceEnv, src: Netns, name: strin
       ttl: 64,
     },
     outer: null,
+    leg: 'dns',
   };
   return { query: clusterDns ? { server: server! } : null, hop, answer };
 }

@@ -1,5 +1,5 @@
 import { formatIpv4 } from '../net/ipv4';
-import type { PacketState } from './state';
+import { headersOf, type PacketState } from './state';
 import type { Walker } from './walker';
 
 /**
@@ -35,12 +35,16 @@ export function externalEntry(w: Walker, st: PacketState): void {
         'hop.drop.noEndpoints',
         { vip, netns: 'the load balancer' },
         st,
+        null,
+        null,
+        { service: `${lb.namespace}/${lb.service}` },
       );
       return;
     }
     const node = cluster.nodes[healthy[Math.floor(w.env.rng() * healthy.length)]!]!;
     const pool = healthy.map((i) => `${formatIpv4(cluster.nodes[i]!.ip)}:${lb.nodePort}`).join(', ');
     const target = `${formatIpv4(node.ip)}:${lb.nodePort}`;
+    const before = headersOf(f);
     f.dst = node.ip;
     f.dstPort = lb.nodePort;
     w.emit(
@@ -52,6 +56,7 @@ export function externalEntry(w: Walker, st: PacketState): void {
       `frontend ${vip} → backend pool [${pool}]${local ? ' (health check: healthCheckNodePort ' + lb.healthCheckNodePort + ')' : ''}`,
       'load balancer',
       st,
+      { service: `${lb.namespace}/${lb.service}`, before },
     );
   }
   const nodeIndex = cluster.nodeByIp.get(f.dst);

@@ -3,7 +3,8 @@ import type { Netns } from '../linux/types';
 import { cidrContains } from '../net/cidr';
 import { nodeRules, proxyModule } from '../services/proxy/registry';
 import type { MatchedRule, ProxyHook, Translation } from '../services/proxy/types';
-import type { PacketState } from './state';
+import { headersOf, type PacketState } from './state';
+import type { ServicePortState } from '../services/types';
 import { isLocalAddress, type Walker } from './walker';
 
 /**
@@ -28,6 +29,30 @@ const TABLE_LABEL: Record<NonNullable<Translation['stage']>, string> = {
 function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
   const s = w.env.services!;
   return cidrContains(s.serviceCidr, dst) || w.externalVips.has(dst) || isLocalAddress(ns, dst);
+}
+
+/**
+ * The Service port a destination addresses: its ClusterIP, an external or load-balancer IP, or a
+ * NodePort on this node's own addresses (how kube-proxy's KUBE-SERVICES / KUBE-NODEPORTS match).
+ */
+export function servicePortOf(
+  w: Walker,
+  ns: Netns,
+  st: PacketState,
+  /** Also match NodePorts on the node's addresses from a Pod's netns (the eBPF socket hook). */
+  hostAddresses = true,
+): ServicePortState | undefined {
+  const f = st.frame;
+  const host = hostAddresses ? w.world.nodeNetns(ns.nodeIndex) : ns;
+  return w.env.services?.ports.find(
+    (p) =>
+      p.protocol === f.protocol &&
+      ((p.clusterIP === f.dst && p.port === f.dstPort) ||
+        ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
+        (p.nodePort === f.dstPort &&
+          p.nodePort > 0 &&
+          (isLocalAddress(ns, f.dst) || isLocalAddress(host, f.dst)))),
+  );
 }
 
 /** Runs the proxy hook; returns false when the packet was dropped or rejected there. */
@@ -63,13 +88,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
     // Which Service port refused: with a Local traffic policy and no ready endpoint on this node the
     // reason is the policy (iptables/nftables DROP it; IPVS, whose virtual server has no real server
     // here, answers ICMP port unreachable), otherwise the Service has no endpoints at all.
-    const sp = env.services.ports.find(
-      (p) =>
-        p.protocol === f.protocol &&
-        ((p.clusterIP === f.dst && p.port === f.dstPort) ||
-          ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
-          (p.nodePort === f.dstPort && p.nodePort > 0 && isLocalAddress(ns, f.dst))),
-    );
+    const sp = servicePortOf(w, ns, st, false);
     if (sp === undefined) {
       // No Service port matches this VIP:port at all, so the refusal is not about endpoints:
       // - nftables: `cluster-ips-check` rejects any other port of a ClusterIP ("Reject traffic to
@@ -115,12 +134,15 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
       st,
       rule,
       table,
+      sp ? { service: `${sp.namespace}/${sp.service}` } : {},
     );
     return false;
   }
   const ep = t.endpoint!;
   w.translated.add(ns.nodeIndex);
   const orig = { src: f.src, dst: f.dst, srcPort: f.srcPort, dstPort: f.dstPort };
+  const before = headersOf(f);
+  const sp = servicePortOf(w, ns, st);
   f.dst = ep.ip;
   f.dstPort = ep.port;
   const key =
@@ -140,6 +162,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
     rule,
     table,
     st,
+    { before, ...(sp ? { service: `${sp.namespace}/${sp.service}` } : {}) },
   );
   // Socket-level load balancing rewrites the connect() address itself (replies are mapped back by
   // cilium_lb4_reverse_sk): no netfilter conntrack entry is created for it.
@@ -167,6 +190,7 @@ export function postrouting(w: Walker, ns: Netns, devName: string, st: PacketSta
   const own = ns.addresses.find((a) => a.dev === devName && a.scope === 'global')?.ip;
   const addr = own ?? w.world.cluster.nodes[ns.nodeIndex]!.ip;
   const before = formatIpv4(st.frame.src);
+  const headersBefore = headersOf(st.frame);
   st.frame.src = addr;
   const ct = [...w.conntrack].reverse().find((c) => c.nodeIndex === ns.nodeIndex);
   if (ct) ct.snat = addr;
@@ -179,6 +203,7 @@ export function postrouting(w: Walker, ns: Netns, devName: string, st: PacketSta
     rulesText(m.rules),
     'nat',
     st,
+    { before: headersBefore },
   );
 }
 

@@ -177,7 +177,7 @@ describe('Services on the path (random clusters × designs × proxy modes)', () 
         expect(t.verdict, t.hops.map((h) => `[${h.kind}] ${h.netns} ${h.explain}`).join('\n')).toBe(
           'delivered',
         );
-        const dnsEnd = t.hops.map((h) => h.phase === 'dns').lastIndexOf(true);
+        const dnsEnd = t.hops.map((h) => h.leg === 'dns').lastIndexOf(true);
         expect(dnsEnd).toBeGreaterThan(0);
         expect(t.hops[dnsEnd]!.kind).toBe('dns');
         expect(podKeyOfIp(e, t.hops.at(-1)!.packet.dst)).toBe(t.deliveredTo);

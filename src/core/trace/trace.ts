@@ -1,7 +1,7 @@
 import { ipv4, parseIpv4, type Ipv4 } from '../net/ipv4';
 import type { Netns } from '../linux/types';
 import type { World } from '../cni/world';
-import type { Hop, Probe, Trace } from './types';
+import type { Hop, Leg, Probe, Trace } from './types';
 import { say, type HopMessageKey } from './messages';
 import { DEFAULT_TTL, hashString, type PacketState } from './state';
 import { Walker } from './walker';
@@ -77,6 +77,7 @@ function dropHop(
       ttl: DEFAULT_TTL,
     },
     outer: null,
+    leg: 'client',
   };
 }
 
@@ -88,8 +89,9 @@ function walk(
   src: Netns | 'external',
   dst: Ipv4,
   port: number,
+  leg: Leg = 'client',
 ): Walker {
-  const w = new Walker(world, env);
+  const w = new Walker(world, env, leg);
   const frame = {
     src: 0 as Ipv4,
     dst,
@@ -149,10 +151,10 @@ export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
     const prefix: Hop[] = [];
     const ct: { netns: string; entry: string }[] = [];
     if (res.query) {
-      const q = walk(world, env, { ...probe, protocol: 'UDP', port: 53 }, src, res.query.server, 53);
-      // The query's hops keep their own sentences and are marked as the DNS phase of the trace.
-      for (const h of q.hops)
-        prefix.push({ ...h, kind: h.kind === 'deliver' ? 'dns' : h.kind, phase: 'dns' });
+      const q = walk(world, env, { ...probe, protocol: 'UDP', port: 53 }, src, res.query.server, 53, 'dns');
+      // The query is the trace's `dns` leg; its hops keep their own sentences, and its delivery to
+      // CoreDNS is shown as the DNS answer.
+      for (const h of q.hops) prefix.push(h.kind === 'deliver' ? { ...h, kind: 'dns' } : h);
       ct.push(...conntrackLines(q));
       if (q.result?.verdict !== 'delivered')
         return {
@@ -163,7 +165,7 @@ export function tracePacket(world: World, env: TraceEnv, probe: Probe): Trace {
           hops: prefix,
         };
     }
-    prefix.push({ ...res.hop, phase: 'dns' });
+    prefix.push(res.hop);
     if (res.answer === null)
       return { probe, verdict: 'dropped', reason: 'DNS_FAILED', deliveredTo: null, hops: prefix };
     return withWarnings(

@@ -1,7 +1,7 @@
 import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Link, Netns, Route } from '../linux/types';
 import type { World } from '../cni/world';
-import type { DropReason, Hop, HopKind } from './types';
+import type { DropReason, Hop, HopKind, Leg } from './types';
 import { say, type HopMessageKey } from './messages';
 import { headersOf, outerHeadersOf, type PacketState } from './state';
 import { ruleOfFdb, ruleOfRoute, ruleOfVxlan } from './rule-text';
@@ -22,6 +22,9 @@ export interface ConntrackRecord {
   replySrc: { ip: Ipv4; port: number };
   snat: Ipv4 | null;
 }
+
+/** The data a hop carries besides its sentence (the Service it translated for, headers before a rewrite). */
+export type HopFacts = Pick<Hop, 'service' | 'before' | 'l7'>;
 
 /** A path longer than this is a loop. */
 export const MAX_HOPS = 64;
@@ -54,6 +57,8 @@ export class Walker {
   constructor(
     readonly world: World,
     readonly env: TraceEnv,
+    /** The leg of the trace this walk is (every hop it emits says so). */
+    readonly leg: Leg = 'client',
   ) {
     this.externalVips = externalVipsOf(env.services);
   }
@@ -71,6 +76,7 @@ export class Walker {
     rule: string | null,
     table: string | null,
     st: PacketState,
+    facts: HopFacts = {},
   ): void {
     if (this.done) return;
     const { say: s, explain } = say(key, args);
@@ -84,6 +90,8 @@ export class Walker {
       table,
       packet: headersOf(st.frame),
       outer: outerHeadersOf(st.outer),
+      leg: this.leg,
+      ...facts,
     });
     if (this.hops.length >= MAX_HOPS) this.drop('LOOP', ns, device, 'hop.drop.loop', { max: MAX_HOPS }, st);
   }
@@ -97,6 +105,7 @@ export class Walker {
     st: PacketState,
     rule: string | null = null,
     table: string | null = null,
+    facts: HopFacts = {},
   ): void {
     if (this.done) return;
     const { say: s, explain } = say(key, args);
@@ -110,6 +119,8 @@ export class Walker {
       table,
       packet: headersOf(st.frame),
       outer: outerHeadersOf(st.outer),
+      leg: this.leg,
+      ...facts,
     });
     this.result = { verdict: 'dropped', reason, deliveredTo: null, hops: this.hops };
   }

@@ -1,4 +1,4 @@
-import type { Hop, OuterHeaders, PacketHeaders, Trace } from './types';
+import type { Hop, L7HopFacts, Leg, OuterHeaders, PacketHeaders, Trace } from './types';
 import { HOP_MESSAGES, say, type HopMessageKey } from './messages';
 
 /**
@@ -22,7 +22,14 @@ export interface PackedHop {
   o?: OuterHeaders | null;
   /** Set when `explain` is not the English rendering of `say`. */
   e?: string;
-  ph?: 'dns';
+  /** The hop's leg, when it differs from the previous hop's (the first hop's when not `client`). */
+  l?: Leg;
+  /** The Service a translating hop belongs to. */
+  sv?: string;
+  /** Headers before a rewrite: `1` when they are the previous hop's packet, else in full. */
+  b?: PacketHeaders | 1;
+  /** The L7 decision of an `l7` hop. */
+  l7?: L7HopFacts;
 }
 
 export interface PackedTrace extends Omit<Trace, 'hops'> {
@@ -38,6 +45,7 @@ function english(s: Hop['say']): string | null {
 export function packTrace(trace: Trace): PackedTrace {
   let prevP: PacketHeaders | null = null;
   let prevO: OuterHeaders | null = null;
+  let prevLeg: Leg = 'client';
   const hops = trace.hops.map((h) => {
     const ph: PackedHop = { n: h.netns, k: h.kind, s: h.say };
     if (h.device !== null) ph.d = h.device;
@@ -53,7 +61,11 @@ export function packTrace(trace: Trace): PackedTrace {
     }
     if (!same(h.outer, prevO)) ph.o = h.outer;
     if (english(h.say) !== h.explain) ph.e = h.explain;
-    if (h.phase) ph.ph = h.phase;
+    if (h.leg !== prevLeg) ph.l = h.leg;
+    if (h.service !== undefined) ph.sv = h.service;
+    if (h.before !== undefined) ph.b = same(h.before, prevP) ? 1 : h.before;
+    if (h.l7 !== undefined) ph.l7 = h.l7;
+    prevLeg = h.leg;
     prevP = h.packet;
     prevO = h.outer;
     return ph;
@@ -64,11 +76,15 @@ export function packTrace(trace: Trace): PackedTrace {
 export function unpackTrace(packed: PackedTrace): Trace {
   let prevP: PacketHeaders | null = null;
   let prevO: OuterHeaders | null = null;
+  let prevLeg: Leg = 'client';
   const hops = packed.hops.map((ph): Hop => {
     const packet: PacketHeaders = ph.p ?? (ph.q ? { ...prevP!, ...ph.q } : prevP!);
     const outer = ph.o === undefined ? prevO : ph.o;
+    const leg = ph.l ?? prevLeg;
+    const before = ph.b === 1 ? prevP : (ph.b ?? null);
     prevP = packet;
     prevO = outer;
+    prevLeg = leg;
     return {
       netns: ph.n,
       device: ph.d ?? null,
@@ -79,7 +95,10 @@ export function unpackTrace(packed: PackedTrace): Trace {
       table: ph.t ?? null,
       packet,
       outer,
-      ...(ph.ph ? { phase: ph.ph } : {}),
+      leg,
+      ...(ph.sv !== undefined ? { service: ph.sv } : {}),
+      ...(before ? { before } : {}),
+      ...(ph.l7 ? { l7: ph.l7 } : {}),
     };
   });
   return { ...packed, hops };

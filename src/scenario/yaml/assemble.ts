@@ -6,10 +6,14 @@ import type {
   K8sPod,
   K8sService,
 } from '../../core/model/k8s';
-import type { ClusterSettings, Scenario } from '../../core/model/scenario';
+import type { Designs, Scenario } from '../../core/model/scenario';
+import type { Say } from '../../core/trace/types';
 import { makeNamespace } from '../presets/small';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
-import { createNamedNodes, ensureNodes, listNames, placeByPodIp, spreadRoundRobin } from './infer';
+import { blocksFromPods, createNamedNodes, ensureNodes, placeByPodIp, spreadRoundRobin } from './infer';
+import { listNames, say } from './messages';
+import { type StatedPlan, inferPlan } from './plan';
+import type { PodFlag } from './plan-evidence';
 import { fnv1a32, seededRandom } from './names';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
 
@@ -20,7 +24,11 @@ import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult 
  */
 
 export interface Collected {
-  cluster: Partial<ClusterSettings>;
+  /** Settings a kubeadm ClusterConfiguration or the explorer's settings document states. */
+  stated: StatedPlan;
+  designs: Partial<Designs>;
+  /** Control-plane flags in static Pods' command lines. */
+  podFlags: PodFlag[];
   namespaces: K8sNamespace[];
   nodes: K8sNode[];
   pods: K8sPod[];
@@ -64,6 +72,7 @@ export function upsert<T extends Named>(
     line: null,
     path: '',
     message: `${kind} ${refOf(item)} appears more than once; the later one replaces the earlier`,
+    say: say('import.notice.duplicate', { kind, name: refOf(item) }),
     kind,
     name: refOf(item),
   });
@@ -89,8 +98,8 @@ export function assemble(
     merge ? dedupe([...from, ...add], kind, notices) : [...add];
   const scenario: Scenario = {
     version: 1,
-    cluster: { ...base.cluster, ...into.cluster },
-    designs: { ...base.designs },
+    cluster: { ...base.cluster },
+    designs: { ...base.designs, ...into.designs },
     nodes: pick(base.nodes, into.nodes, 'Node'),
     namespaces: pick(base.namespaces, into.namespaces, 'Namespace'),
     pods: pick(base.pods, into.pods, 'Pod'),
@@ -98,6 +107,22 @@ export function assemble(
     endpointSlices: pick(base.endpointSlices, into.endpointSlices, 'EndpointSlice'),
     networkPolicies: pick(base.networkPolicies, into.networkPolicies, 'NetworkPolicy'),
   };
+  // The address plan first: placement cuts per-node blocks out of it.
+  const plan = inferPlan({
+    base: base.cluster,
+    stated: { ...into.stated, ...options.stated },
+    nodes: scenario.nodes,
+    pods: scenario.pods,
+    services: scenario.services,
+    podFlags: into.podFlags,
+    keepFitting: merge,
+  });
+  if (plan.errors.length > 0) {
+    errors.push(...plan.errors.map(errorOnly));
+    return { scenario: null, errors, notices, inferred };
+  }
+  scenario.cluster = plan.cluster;
+  inferred.push(...plan.inferred);
   const next = seededRandom(fnv1a32(`import:${options.seed ?? 1}`));
   const placement = { nodes: scenario.nodes, inferred, cluster: scenario.cluster };
 
@@ -123,11 +148,17 @@ export function assemble(
     inferred.push(expansionSentence(w, pods));
   }
   const all = [...scenario.pods, ...generated];
+  blocksFromPods(all, placement);
   createNamedNodes(all, placement);
   placeByPodIp(all, placement);
   const daemonSets = into.workloads.filter((w) => w.kind === 'DaemonSet');
   if (daemonSets.length > 0)
-    ensureNodes(placement, `DaemonSet ${listNames(daemonSets.map((w) => `${w.namespace}/${w.name}`))}`);
+    ensureNodes(
+      placement,
+      say('import.nodes.defaultForDaemonSets', {
+        names: listNames(daemonSets.map((w) => `${w.namespace}/${w.name}`)),
+      }),
+    );
   const dsPods = daemonSets.reduce((n, w) => n + workloadPodCount(w, scenario.nodes), 0);
   if (all.length + dsPods > IMPORT_LIMITS.maxPods) {
     errors.push(
@@ -148,17 +179,24 @@ export function assemble(
   return { scenario, errors, notices, inferred };
 }
 
-function expansionSentence(w: Workload, pods: readonly K8sPod[]): string {
+function expansionSentence(w: Workload, pods: readonly K8sPod[]): Say {
+  const name = `${w.namespace}/${w.name}`;
   const names = listNames(pods.map((p) => p.metadata.name));
-  const what =
-    w.kind === 'DaemonSet'
-      ? `one Pod per matching node (${pods.length})`
-      : `${pods.length} Pod${pods.length === 1 ? '' : 's'} (spec.replicas ${w.replicas})`;
-  return `Expanded ${w.kind} ${w.namespace}/${w.name} into ${what}${pods.length > 0 ? `: ${names}` : ''}.`;
+  if (w.kind === 'DaemonSet')
+    return say('import.expand.daemonSet', { name, count: pods.length, pods: names });
+  if (pods.length === 0) return say('import.expand.none', { kind: w.kind, name, replicas: w.replicas });
+  if (pods.length === 1) return say('import.expand.replica', { kind: w.kind, name, pods: names });
+  return say('import.expand.replicas', {
+    kind: w.kind,
+    name,
+    count: pods.length,
+    replicas: w.replicas,
+    pods: names,
+  });
 }
 
 /** Namespaces that objects live in but nobody declared are created, as if by `kubectl create namespace`. */
-function addMissingNamespaces(s: Scenario, inferred: string[]): void {
+function addMissingNamespaces(s: Scenario, inferred: Say[]): void {
   const declared = new Set(s.namespaces.map((n) => n.metadata.name));
   const users = new Map<string, number>();
   for (const list of [s.pods, s.services, s.endpointSlices, s.networkPolicies] as Named[][]) {
@@ -169,8 +207,6 @@ function addMissingNamespaces(s: Scenario, inferred: string[]): void {
   }
   for (const [ns, count] of users) {
     s.namespaces.push(makeNamespace(ns));
-    inferred.push(
-      `Namespace ${ns} was not declared; created it for the ${count} object${count === 1 ? '' : 's'} in it.`,
-    );
+    inferred.push(say('import.namespace.created', { ns, count }));
   }
 }

@@ -1,6 +1,17 @@
-import type { ClusterSettings } from '../../core/model/scenario';
-import { readCidrText } from './import-core';
-import { type Obj, type ReadCtx, fail, isDns1123Subdomain, readList, readObj, readStr } from './reader';
+import type { Designs } from '../../core/model/scenario';
+import { readCidrText, readIpText } from './import-core';
+import type { StatedPlan } from './plan';
+import {
+  type Obj,
+  type ReadCtx,
+  fail,
+  isDns1123Subdomain,
+  readEnum,
+  readInt,
+  readList,
+  readObj,
+  readStr,
+} from './reader';
 
 /**
  * kubeadm's ClusterConfiguration (kubeadm.k8s.io/v1beta3 and v1beta4), the one place a real
@@ -11,18 +22,19 @@ import { type Obj, type ReadCtx, fail, isDns1123Subdomain, readList, readObj, re
  */
 export const KUBEADM_API_VERSIONS = ['kubeadm.k8s.io/v1beta3', 'kubeadm.k8s.io/v1beta4'];
 
-export function readClusterConfiguration(c: ReadCtx, o: Obj): Partial<ClusterSettings> | undefined {
+export function readClusterConfiguration(c: ReadCtx, o: Obj): StatedPlan {
   readObj(c, o, [], null);
-  const out: Partial<ClusterSettings> = {};
+  const out: StatedPlan = {};
+  const by = (field: string): string => `ClusterConfiguration (document ${c.document}) ${field}`;
   const net = readObj(c, o.networking, ['networking'], ['podSubnet', 'serviceSubnet', 'dnsDomain']);
   if (net) {
     const pod = readCidrText(c, net.podSubnet, ['networking', 'podSubnet'], true);
-    if (pod !== undefined) out.podCidr = pod;
+    if (pod !== undefined) out.podCidr = { value: pod, by: by('networking.podSubnet') };
     const svc = readCidrText(c, net.serviceSubnet, ['networking', 'serviceSubnet'], true);
-    if (svc !== undefined) out.serviceCidr = svc;
+    if (svc !== undefined) out.serviceCidr = { value: svc, by: by('networking.serviceSubnet') };
     const domain = readStr(c, net.dnsDomain, ['networking', 'dnsDomain']);
     if (domain !== undefined) {
-      if (isDns1123Subdomain(domain)) out.clusterDomain = domain;
+      if (isDns1123Subdomain(domain)) out.clusterDomain = { value: domain, by: by('networking.dnsDomain') };
       else fail(c, ['networking', 'dnsDomain'], `expected a DNS domain, got ${JSON.stringify(domain)}`);
     }
   }
@@ -50,8 +62,48 @@ export function readClusterConfiguration(c: ReadCtx, o: Obj): Partial<ClusterSet
       const n = typeof mask === 'string' && /^\d{1,2}$/.test(mask) ? Number(mask) : NaN;
       if (!(n >= 8 && n <= 30))
         fail(c, path, `expected a prefix length 8–30 as a string, got ${JSON.stringify(mask)}`);
-      else out.nodeCidrMaskSize = n;
+      else out.nodeCidrMaskSize = { value: n, by: by('node-cidr-mask-size') };
     }
   }
   return out;
+}
+
+/**
+ * The explorer's own settings document: what the scenario holds that no Kubernetes object does
+ * (the node network, its gateway and MTU, the chosen designs). `exportYaml` writes it so an
+ * exported scenario comes back whole; kubectl has no such kind, so remove it before
+ * `kubectl apply -f`.
+ */
+export const SETTINGS_API_VERSION = 'explorer.kne.dev/v1';
+export const SETTINGS_KIND = 'ExplorerSettings';
+
+export function readExplorerSettings(c: ReadCtx, o: Obj): { stated: StatedPlan; designs: Partial<Designs> } {
+  readObj(c, o, [], ['apiVersion', 'kind', 'metadata', 'underlay', 'designs']);
+  const stated: StatedPlan = {};
+  const designs: Partial<Designs> = {};
+  const by = (field: string): string => `${SETTINGS_KIND} (document ${c.document}) ${field}`;
+  const u = readObj(c, o.underlay, ['underlay'], ['network', 'gateway', 'mtu']);
+  if (u) {
+    const net = readCidrText(c, u.network, ['underlay', 'network'], true);
+    if (net !== undefined) stated.underlayCidr = { value: net, by: by('underlay.network') };
+    const gw = readIpText(c, u.gateway, ['underlay', 'gateway']);
+    if (gw !== undefined) stated.underlayGateway = { value: gw, by: by('underlay.gateway') };
+    const mtu = readInt(c, u.mtu, ['underlay', 'mtu'], 576, 9216);
+    if (mtu !== undefined) stated.mtu = { value: mtu, by: by('underlay.mtu') };
+  }
+  const d = readObj(c, o.designs, ['designs'], ['intra', 'inter', 'proxy']);
+  if (d) {
+    const intra = readEnum(c, d.intra, ['designs', 'intra'], ['bridge', 'routed', 'ebpf'] as const);
+    if (intra) designs.intra = intra;
+    const inter = readEnum(c, d.inter, ['designs', 'inter'], ['routing', 'overlay'] as const);
+    if (inter) designs.inter = inter;
+    const proxy = readEnum(c, d.proxy, ['designs', 'proxy'], [
+      'iptables',
+      'ipvs',
+      'nftables',
+      'ebpf',
+    ] as const);
+    if (proxy) designs.proxy = proxy;
+  }
+  return { stated, designs };
 }

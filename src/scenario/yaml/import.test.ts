@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
 import { smallScenario } from '../presets/small';
 import { importYaml } from './import';
+import { sayText } from './messages';
 import { K8S_ALPHANUMS } from './names';
 import { IMPORT_LIMITS, formatIssue } from './types';
 
@@ -66,10 +67,10 @@ describe('importYaml on real manifests', () => {
     // Nodes were inferred (none declared): two nodes, Pods spread 3/3.
     expect(s.nodes.map((n) => n.metadata.name)).toEqual(['node-1', 'node-2']);
     expect(s.pods.filter((p) => p.spec.nodeName === 'node-1')).toHaveLength(3);
-    expect(r.inferred.some((x) => x.includes('round-robin'))).toBe(true);
-    expect(r.inferred.some((x) => x.startsWith('Expanded Deployment default/frontend into 3 Pods'))).toBe(
-      true,
-    );
+    expect(r.inferred.map(sayText).some((x) => x.includes('round-robin'))).toBe(true);
+    expect(
+      r.inferred.map(sayText).some((x) => x.startsWith('Expanded Deployment default/frontend into 3 Pods')),
+    ).toBe(true);
   });
 
   it('names are deterministic from the seed; the template hash does not depend on it', () => {
@@ -132,7 +133,7 @@ describe('importYaml on real manifests', () => {
       namespaceSelector: { matchLabels: { team: 'operations' } },
       podSelector: { matchLabels: { type: 'monitoring' } },
     });
-    expect(r.inferred.filter((x) => x.startsWith('Created node'))).toHaveLength(2);
+    expect(r.inferred.map(sayText).filter((x) => x.startsWith('Created node'))).toHaveLength(2);
   });
 
   it('recipe 04: a null matchLabels is an empty selector; recipe 09 keeps kubectl port names', () => {
@@ -268,7 +269,7 @@ items:
     expect(s.nodes[0]!.metadata.name).toBe('worker-a');
     expect(s.nodes[0]!.spec).toEqual({ podCIDR: '10.244.3.0/24' });
     expect(s.namespaces.map((n) => n.metadata.name)).toEqual(['shop']);
-    expect(r.inferred.some((x) => x.includes('Node worker-a was not declared'))).toBe(true);
+    expect(r.inferred.map(sayText).some((x) => x.includes('Node worker-a was not declared'))).toBe(true);
   });
 
   it('errors inside a List name the item path', () => {
@@ -349,7 +350,7 @@ spec:
       .join('---\n');
     const r = importYaml(pods, empty());
     expect(r.scenario!.pods.map((p) => p.spec.nodeName)).toEqual(['node-1', 'node-2', 'node-1']);
-    expect(r.inferred[0]).toMatch(/created a 2-node cluster/);
+    expect(sayText(r.inferred[0]!)).toMatch(/created a 2-node cluster/);
   });
 
   it('merge mode keeps the base objects and lets a later object replace one of the same name', () => {

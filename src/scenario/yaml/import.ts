@@ -8,10 +8,19 @@ import type {
   K8sService,
 } from '../../core/model/k8s';
 import type { Scenario } from '../../core/model/scenario';
+import type { Say } from '../../core/trace/types';
 import { type Collected, assemble, upsert } from './assemble';
-import { KUBEADM_API_VERSIONS, readClusterConfiguration } from './import-cluster';
+import {
+  KUBEADM_API_VERSIONS,
+  SETTINGS_API_VERSION,
+  SETTINGS_KIND,
+  readClusterConfiguration,
+  readExplorerSettings,
+} from './import-cluster';
 import { readNamespace, readNode, readPod } from './import-core';
 import { readNetworkPolicy } from './import-policy';
+import { say } from './messages';
+import { podFlags } from './plan-evidence';
 import { readEndpointSlice, readService } from './import-service';
 import { type WorkloadKind, readWorkload } from './import-workloads';
 import { type Obj, type Path, type ReadCtx, describe, isObj } from './reader';
@@ -129,8 +138,13 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   c.kind = kind;
   c.name = ref;
   if (kind === 'ClusterConfiguration' && KUBEADM_API_VERSIONS.includes(apiVersion)) {
-    const settings = readClusterConfiguration(c, value);
-    if (settings) Object.assign(into.cluster, settings);
+    Object.assign(into.stated, readClusterConfiguration(c, value));
+    return;
+  }
+  if (kind === SETTINGS_KIND && apiVersion === SETTINGS_API_VERSION) {
+    const read = readExplorerSettings(c, value);
+    Object.assign(into.stated, read.stated);
+    Object.assign(into.designs, read.designs);
     return;
   }
   const spec = KINDS[kind];
@@ -143,6 +157,7 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
       line: c.lineAt(c.prefix),
       path: c.prefix.length ? formatPrefix(c.prefix) : '',
       message: `${kind} ${ref} ${why}`,
+      say: say(L7_KINDS.has(kind) ? 'import.notice.l7' : 'import.notice.skipped', { kind, name: ref }),
       kind,
       name: ref,
       skipped: true,
@@ -157,6 +172,7 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
     if (w) into.workloads.push(w);
     return;
   }
+  if (kind === 'Pod') into.podFlags.push(...podFlags(value, ref));
   const obj = spec.read!(c, value);
   if (!obj) return;
   const doc = c.document;
@@ -192,7 +208,7 @@ const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, 
 export function importYaml(text: string, base: Scenario, options: ImportOptions = {}): ImportResult {
   const errors: ImportIssue[] = [];
   const notices: ImportIssue[] = [];
-  const inferred: string[] = [];
+  const inferred: Say[] = [];
   const fail = (): ImportResult => ({ scenario: null, errors, notices, inferred });
 
   const bytes = utf8Length(text);
@@ -209,7 +225,9 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const into: Collected = {
-    cluster: {},
+    stated: {},
+    designs: {},
+    podFlags: [],
     namespaces: [],
     nodes: [],
     pods: [],
@@ -231,11 +249,13 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
       });
     }
     for (const w of doc.warnings) {
+      const message = w.message.split('\n')[0]!;
       notices.push({
         document,
         line: lc.linePos(w.pos[0]).line,
         path: '',
-        message: w.message.split('\n')[0]!,
+        message,
+        say: say('import.notice.yaml', { text: message }),
       });
     }
     if (doc.errors.length > 0 || doc.contents === null) continue;

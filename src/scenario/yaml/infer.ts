@@ -1,8 +1,10 @@
 import type { K8sNode, K8sPod } from '../../core/model/k8s';
 import type { ClusterSettings } from '../../core/model/scenario';
+import type { Say } from '../../core/trace/types';
 import { type Cidr, cidrContains, cidrOverlaps, formatCidr, parseCidr } from '../../core/net/cidr';
 import { type Ipv4, ipv4FromInt, parseIpv4 } from '../../core/net/ipv4';
 import { makeNode } from '../presets/small';
+import { listNames, say } from './messages';
 
 /**
  * Filling the gaps real manifests leave, the way the scheduler and nodeipam would have:
@@ -10,14 +12,6 @@ import { makeNode } from '../presets/small';
  * goes on the node whose `spec.podCIDR` holds that IP (or a new node is given the block holding
  * it); Pods with neither are spread round-robin. Every decision is reported as a sentence.
  */
-
-/** Sentences get at most this many names, then "and N more". */
-const LIST_MAX = 6;
-
-export function listNames(names: readonly string[]): string {
-  if (names.length <= LIST_MAX) return names.join(', ');
-  return `${names.slice(0, LIST_MAX).join(', ')} and ${names.length - LIST_MAX} more`;
-}
 
 const podRef = (p: K8sPod): string => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
 
@@ -38,7 +32,7 @@ function internalIp(node: K8sNode): string | undefined {
 
 interface Placement {
   nodes: K8sNode[];
-  inferred: string[];
+  inferred: Say[];
   cluster: ClusterSettings;
 }
 
@@ -77,29 +71,58 @@ export function createNamedNodes(pods: readonly K8sPod[], p: Placement): void {
   }
   for (const [name, onNode] of wanted) {
     const node = makeNode(name);
-    let extra = '';
+    let created = say('import.node.created', { node: name, pods: listNames(onNode.map(podRef)) });
     const withIp = onNode.find((q) => !q.spec.hostNetwork && q.status?.podIP !== undefined);
     const ip = withIp?.status?.podIP !== undefined ? parseIpv4(withIp.status.podIP) : null;
     if (ip !== null) {
       const { block } = blockOf(p.cluster, ip);
       if (blockFree(p.nodes, block)) {
         node.spec = { podCIDR: formatCidr(block) };
-        extra = ` and given Pod CIDR ${formatCidr(block)}, the block holding ${withIp!.status!.podIP}`;
+        created = say('import.node.createdWithCidr', {
+          node: name,
+          cidr: formatCidr(block),
+          ip: withIp!.status!.podIP!,
+          pods: listNames(onNode.map(podRef)),
+        });
       }
     }
     p.nodes.push(node);
     known.add(name);
-    p.inferred.push(
-      `Node ${name} was not declared; created it${extra} because Pod ${listNames(onNode.map(podRef))} ${onNode.length === 1 ? 'names it' : 'name it'} in spec.nodeName.`,
-    );
+    p.inferred.push(created);
   }
+}
+
+/**
+ * Step 1b: a declared node without `spec.podCIDR` whose Pods carry IPs gets the `--node-cidr-mask-size`
+ * block holding them (what nodeipam had given it), when they all lie in one free block.
+ */
+export function blocksFromPods(pods: readonly K8sPod[], p: Placement): void {
+  p.nodes.forEach((node, i) => {
+    if (nodeCidrs(node).length > 0) return;
+    const onNode = pods.filter(
+      (q) => q.spec.nodeName === node.metadata.name && !q.spec.hostNetwork && q.status?.podIP !== undefined,
+    );
+    const ips = onNode.map((q) => parseIpv4(q.status!.podIP!)).filter((ip): ip is Ipv4 => ip !== null);
+    if (ips.length === 0) return;
+    const { block, index } = blockOf(p.cluster, ips[0]!);
+    if (index === null || !ips.every((ip) => cidrContains(block, ip)) || !blockFree(p.nodes, block)) return;
+    p.nodes[i] = { ...node, spec: { ...node.spec, podCIDR: formatCidr(block) } };
+    p.inferred.push(
+      say('import.plan.nodeBlock', {
+        node: node.metadata.name,
+        cidr: formatCidr(block),
+        mask: block.prefix,
+        pods: listNames(onNode.map(podRef)),
+      }),
+    );
+  });
 }
 
 /** Step 2: Pods with a `status.podIP` but no `spec.nodeName` go where their IP lives. */
 export function placeByPodIp(pods: readonly K8sPod[], p: Placement): void {
   const taken = new Set(p.nodes.map((n) => n.metadata.name));
-  const placed = new Map<string, { pods: string[]; why: string }>();
-  const record = (node: string, pod: K8sPod, why: string): void => {
+  const placed = new Map<string, { pods: string[]; why: Say }>();
+  const record = (node: string, pod: K8sPod, why: Say): void => {
     const entry = placed.get(node) ?? { pods: [], why };
     entry.pods.push(podRef(pod));
     placed.set(node, entry);
@@ -113,7 +136,7 @@ export function placeByPodIp(pods: readonly K8sPod[], p: Placement): void {
       const host = p.nodes.find((n) => internalIp(n) === ipText);
       if (host) {
         pod.spec.nodeName = host.metadata.name;
-        record(host.metadata.name, pod, `a hostNetwork Pod whose IP is the node's InternalIP ${ipText}`);
+        record(host.metadata.name, pod, say('import.pods.placedHostNetwork', { ip: ipText }));
       }
       continue;
     }
@@ -121,7 +144,7 @@ export function placeByPodIp(pods: readonly K8sPod[], p: Placement): void {
     if (node) {
       const cidr = nodeCidrs(node).find((c) => cidrContains(c, ip))!;
       pod.spec.nodeName = node.metadata.name;
-      record(node.metadata.name, pod, `its Pod CIDR ${formatCidr(cidr)} holds their status.podIP`);
+      record(node.metadata.name, pod, say('import.pods.placedByCidr', { cidr: formatCidr(cidr) }));
       continue;
     }
     const { block, index } = blockOf(p.cluster, ip);
@@ -132,28 +155,28 @@ export function placeByPodIp(pods: readonly K8sPod[], p: Placement): void {
     p.nodes.push(node);
     taken.add(name);
     p.inferred.push(
-      `Created node ${name} with Pod CIDR ${formatCidr(block)}: no declared node's Pod CIDR holds ${ipText} (status.podIP of ${podRef(pod)}).`,
+      say('import.node.createdForIp', { node: name, cidr: formatCidr(block), ip: ipText, pod: podRef(pod) }),
     );
     pod.spec.nodeName = name;
-    record(name, pod, `its Pod CIDR ${formatCidr(block)} holds their status.podIP`);
+    record(name, pod, say('import.pods.placedByCidr', { cidr: formatCidr(block) }));
   }
   for (const [node, { pods: names, why }] of placed) {
-    p.inferred.push(`Placed ${listNames(names)} on ${node} (no spec.nodeName): ${why}.`);
+    p.inferred.push({ key: why.key, args: { ...why.args, node, pods: listNames(names) } });
   }
 }
 
-/** Step 3: with no node at all, a default two-node cluster. */
-export function ensureNodes(p: Placement, why: string): void {
+/** Step 3: with no node at all, a default two-node cluster (`why` says for what). */
+export function ensureNodes(p: Placement, why: Say): void {
   if (p.nodes.length > 0) return;
   p.nodes.push(makeNode('node-1'), makeNode('node-2'));
-  p.inferred.push(`No nodes were declared or named; created a 2-node cluster (node-1, node-2) for ${why}.`);
+  p.inferred.push(why);
 }
 
 /** Step 4: Pods with neither `spec.nodeName` nor `status.podIP`, spread round-robin over the nodes. */
 export function spreadRoundRobin(pods: readonly K8sPod[], p: Placement): void {
   const unplaced = pods.filter((q) => q.spec.nodeName === undefined);
   if (unplaced.length === 0) return;
-  ensureNodes(p, `${unplaced.length} unplaced Pod${unplaced.length === 1 ? '' : 's'}`);
+  ensureNodes(p, say('import.nodes.defaultForPods', { count: unplaced.length }));
   const perNode = new Map<string, string[]>();
   unplaced.forEach((pod, i) => {
     const node = p.nodes[i % p.nodes.length]!.metadata.name;
@@ -164,6 +187,6 @@ export function spreadRoundRobin(pods: readonly K8sPod[], p: Placement): void {
   });
   const parts = [...perNode].map(([node, names]) => `${node} ← ${listNames(names)}`);
   p.inferred.push(
-    `Spread ${unplaced.length} Pod${unplaced.length === 1 ? '' : 's'} with neither spec.nodeName nor status.podIP round-robin over ${p.nodes.length} node${p.nodes.length === 1 ? '' : 's'}: ${parts.join('; ')}.`,
+    say('import.pods.spread', { count: unplaced.length, nodes: p.nodes.length, placement: parts.join('; ') }),
   );
 }

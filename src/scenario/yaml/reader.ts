@@ -1,3 +1,4 @@
+import type { Say } from '../../core/trace/types';
 import type { ImportIssue } from './types';
 
 /**
@@ -50,8 +51,8 @@ export function fail(c: ReadCtx, path: Path, message: string): undefined {
   return undefined;
 }
 
-export function note(c: ReadCtx, path: Path, message: string): void {
-  c.notices.push(issue(c, path, message));
+export function note(c: ReadCtx, path: Path, message: string, say: Say): void {
+  c.notices.push({ ...issue(c, path, message), say });
 }
 
 /** How an error message shows the offending value: `"http"`, `3.5`, `a mapping`, `a list`. */
@@ -84,7 +85,8 @@ export function readObj(
   if (!isObj(v)) return fail(c, path, `expected a mapping, got ${describe(v)}`);
   if (known) {
     for (const key of Object.keys(v)) {
-      if (!known.includes(key)) note(c, [...path, key], 'unknown field, ignored');
+      if (!known.includes(key))
+        note(c, [...path, key], 'unknown field, ignored', { key: 'import.notice.unknownField', args: {} });
     }
   }
   return v;

@@ -1,4 +1,6 @@
 import type { Scenario } from '../../core/model/scenario';
+import type { Say } from '../../core/trace/types';
+import type { StatedPlan } from './plan';
 
 /**
  * One finding of the Kubernetes YAML importer, located the way a reader finds it again: the
@@ -13,6 +15,8 @@ export interface ImportIssue {
   /** Field path inside the document; '' for the document itself. */
   path: string;
   message: string;
+  /** The message as a key and arguments (notices), so the page can say it in the user's language. */
+  say?: Say;
   /** The object the finding is about, when known. */
   kind?: string;
   name?: string;
@@ -23,13 +27,14 @@ export interface ImportIssue {
 /**
  * What an import gives back. `scenario` is null when there is any error: like `kubectl apply`
  * with a bad manifest, nothing is half-applied. Notices are ignored kinds and unknown fields;
- * `inferred` says, one sentence each, what was filled in (nodes created, Pods placed).
+ * `inferred` says, one message each, what was filled in (the address plan, nodes created, Pods
+ * placed), as a key and arguments (`sayText` gives the English sentence).
  */
 export interface ImportResult {
   scenario: Scenario | null;
   errors: ImportIssue[];
   notices: ImportIssue[];
-  inferred: string[];
+  inferred: Say[];
 }
 
 export interface ImportOptions {
@@ -41,6 +46,11 @@ export interface ImportOptions {
   mode?: 'replace' | 'merge';
   /** Seed for generated names (ReplicaSet hash, Pod suffix); same seed, same names. */
   seed?: number;
+  /**
+   * Settings stated by the caller (the CLI's `--pod-cidr` and friends): they win over a
+   * ClusterConfiguration and over anything inferred from the objects.
+   */
+  stated?: StatedPlan;
 }
 
 /** Input limits: large enough for the XL preset's manifests, small enough to keep the tab alive. */

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { easeCubicInOut, select } from 'd3';
 import { useStore as useFlowStore } from '@xyflow/react';
 import type { Trace } from '../../core/trace/types';
+import { HOP_KINDS } from '../../core/trace/hop-kinds';
+import { COLOR_HEX } from '../panels/hopStyle';
 import { prefersReducedMotion } from '../../platform/motion';
 import { useAppStoreApi } from '../../store';
 import { hopPoints, type Point } from './layout';
@@ -9,13 +11,15 @@ import { hopPoints, type Point } from './layout';
 /** Milliseconds a hop stays on screen at 1× speed. */
 export const HOP_MS = 1200;
 
+/** The dot takes the colour of an outcome or L7 hop from the registry; encapsulated packets are amber. */
 function dotColor(trace: Trace | null, i: number): string {
   const h = trace?.hops[i];
-  if (!h) return '#0369a1';
-  if (h.kind === 'drop') return '#b91c1c';
-  if (h.outer) return '#b45309';
-  if (h.kind === 'deliver') return '#15803d';
-  return '#0369a1';
+  if (!h) return COLOR_HEX.sky;
+  const info = HOP_KINDS[h.kind];
+  if (h.kind === 'drop') return COLOR_HEX[info.color];
+  if (h.outer) return COLOR_HEX.amber;
+  if (info.category === 'end' || info.category === 'l7') return COLOR_HEX[info.color];
+  return COLOR_HEX.sky;
 }
 
 /**

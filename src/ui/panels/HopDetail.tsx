@@ -1,7 +1,7 @@
 import { useApp, selectCurrentHop, selectPrevHop } from '../../store';
 import type { Translator } from '../../i18n';
 import { useT } from '../hooks/useT';
-import { KIND_CLASS } from './HopList';
+import { kindClass } from './hopStyle';
 import { outerRows, packetRows, type FieldRow } from './headerDiff';
 import { NatBeforeAfter } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
@@ -76,7 +76,7 @@ export function HopDetail() {
     >
       <h2 id="detail-heading" className="mb-2 flex items-center gap-2 text-base font-bold">
         {t.t('detail.heading', { n: index + 1 })}
-        <span className={`rounded border px-1.5 text-xs font-bold ${KIND_CLASS[hop.kind]}`}>
+        <span className={`rounded border px-1.5 text-xs font-bold ${kindClass(hop.kind)}`}>
           {t.kind(hop.kind)}
         </span>
       </h2>

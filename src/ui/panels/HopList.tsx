@@ -1,29 +1,10 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { HopKind } from '../../core/trace/types';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { ConntrackList, NatInline } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
+import { kindClass } from './hopStyle';
 import { TraceWarnings } from './TraceWarnings';
-
-export const KIND_CLASS: Record<HopKind, string> = {
-  route: 'bg-sky-100 text-sky-900 border-sky-700',
-  veth: 'bg-slate-100 text-slate-900 border-slate-600',
-  bridge: 'bg-indigo-100 text-indigo-900 border-indigo-700',
-  ebpf: 'bg-violet-100 text-violet-900 border-violet-700',
-  arp: 'bg-teal-100 text-teal-900 border-teal-700',
-  encap: 'bg-amber-100 text-amber-900 border-amber-700',
-  decap: 'bg-amber-100 text-amber-900 border-amber-700',
-  underlay: 'bg-emerald-100 text-emerald-900 border-emerald-800',
-  dnat: 'bg-orange-100 text-orange-900 border-orange-700',
-  snat: 'bg-orange-100 text-orange-900 border-orange-700',
-  policy: 'bg-fuchsia-100 text-fuchsia-900 border-fuchsia-700',
-  dns: 'bg-cyan-100 text-cyan-900 border-cyan-700',
-  lb: 'bg-lime-100 text-lime-900 border-lime-800',
-  local: 'bg-slate-100 text-slate-900 border-slate-600',
-  deliver: 'bg-green-100 text-green-900 border-green-800',
-  drop: 'bg-red-100 text-red-900 border-red-800',
-};
 
 /** The trace as an ordered list; the selected hop is the playback cursor. */
 export function HopList() {
@@ -98,7 +79,8 @@ export function HopList() {
                 data-device={h.device ?? ''}
                 aria-current={i === hopIndex ? 'step' : undefined}
                 data-nat={isNatHop(h) || undefined}
-                data-phase={h.phase}
+                data-phase={h.leg === 'dns' ? 'dns' : undefined}
+                data-leg={h.leg}
                 className={`kne-focus flex w-full gap-2 rounded-lg border-2 px-2 py-1.5 text-left ${
                   i === hopIndex ? 'border-amber-500 bg-amber-50' : 'border-transparent hover:bg-slate-50'
                 } ${isNatHop(h) ? 'shadow-[inset_4px_0_0_#c2410c]' : ''}`}
@@ -109,12 +91,17 @@ export function HopList() {
                 </span>
                 <span className="min-w-0 flex-1">
                   <span className="flex flex-wrap items-center gap-1.5">
-                    <span className={`rounded border px-1.5 text-xs font-bold ${KIND_CLASS[h.kind]}`}>
+                    <span className={`rounded border px-1.5 text-xs font-bold ${kindClass(h.kind)}`}>
                       {t.kind(h.kind)}
                     </span>
-                    {h.phase === 'dns' && (
+                    {h.leg === 'dns' && (
                       <span className="rounded border border-dashed border-cyan-700 px-1.5 text-xs font-semibold text-cyan-900">
                         {t.t('hops.phase.dns')}
+                      </span>
+                    )}
+                    {h.leg === 'upstream' && (
+                      <span className="rounded border border-dashed border-rose-700 px-1.5 text-xs font-semibold text-rose-900">
+                        {t.t('hops.leg.upstream')}
                       </span>
                     )}
                     <span className="font-mono text-xs text-slate-700">

@@ -1,9 +1,9 @@
-import type { Hop, HopKind, PacketHeaders } from '../../core/trace/types';
+import type { Hop, PacketHeaders } from '../../core/trace/types';
+import { isNatKind } from '../../core/trace/hop-kinds';
 import type { MessageKey } from '../../i18n';
 
-/** Hop kinds that rewrite addresses (or hand the packet to a node, for the external load balancer). */
-export const NAT_KINDS: ReadonlySet<HopKind> = new Set<HopKind>(['dnat', 'snat', 'lb']);
-export const isNatHop = (h: Pick<Hop, 'kind'>): boolean => NAT_KINDS.has(h.kind);
+/** Hops that rewrite addresses (the registry's `nat` category: DNAT, SNAT, the external load balancer). */
+export const isNatHop = (h: Pick<Hop, 'kind'>): boolean => isNatKind(h.kind);
 
 export interface NatRow {
   key: 'src' | 'dst';
@@ -16,16 +16,11 @@ export interface NatRow {
 const endpoint = (ip: string, port: number | null) => (port === null ? ip : `${ip}:${port}`);
 
 /**
- * The packet before this hop: the previous hop's headers. A translation that happens before any
- * other hop (the eBPF socket hook at connect()) has none, so the Service address the tracer names
- * in the hop's own arguments (`vip`) stands for the destination the program asked for.
+ * The packet before this hop: the headers the tracer recorded just before the rewrite (a
+ * translation at connect(), by the eBPF socket hook, has no previous hop), else the previous hop's.
  */
 export function packetBefore(hop: Hop, prev: Hop | null): PacketHeaders | null {
-  if (prev) return prev.packet;
-  const vip = hop.say.args.vip;
-  if (hop.kind !== 'dnat' || typeof vip !== 'string') return null;
-  const i = vip.lastIndexOf(':');
-  return { ...hop.packet, dst: vip.slice(0, i), dstPort: Number(vip.slice(i + 1)) };
+  return hop.before ?? prev?.packet ?? null;
 }
 
 /** Source and destination (address:port) before and after a translating hop. */

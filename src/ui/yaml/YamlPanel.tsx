@@ -218,7 +218,9 @@ export function YamlPanel() {
                 <h3 className="text-sm font-bold">{t.t('yaml.inferred')}</h3>
                 <ul className="list-disc pl-6 text-sm" data-testid="yaml-inferred">
                   {outcome.inferred.map((s, i) => (
-                    <li key={i}>{s}</li>
+                    <li key={i} data-key={s.key}>
+                      {t.imported(s)}
+                    </li>
                   ))}
                 </ul>
               </div>

@@ -7,7 +7,8 @@ export function issueText(t: Translator, issue: ImportIssue): string {
   if (issue.document > 0) where.push(t.t('yaml.document', { n: issue.document }));
   if (issue.line !== null) where.push(t.t('yaml.line', { n: issue.line }));
   const head = where.length ? `${where.join(', ')} · ` : '';
-  return `${head}${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+  const message = issue.say ? t.imported(issue.say, issue.message) : issue.message;
+  return `${head}${issue.path ? `${issue.path}: ` : ''}${message}`;
 }
 
 /** Selects a 1-based line of a textarea and scrolls it into view (an error's "go to line"). */

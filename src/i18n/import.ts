@@ -1,0 +1,68 @@
+import { IMPORT_MESSAGES } from '../scenario/yaml/messages';
+import type { Lang } from './lang';
+
+/**
+ * What a YAML import inferred and noticed, by the importer's message keys
+ * (src/scenario/yaml/messages.ts), in both languages. A key missing here, or a placeholder
+ * without an argument, falls back to the importer's English sentence.
+ */
+export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
+  // English is the importer's own wording (one source, no drift).
+  en: IMPORT_MESSAGES,
+  ja: {
+    'import.plan.underlay':
+      'ノードのネットワークは {cidr}、ゲートウェイは {gateway}（最初の空きアドレス）: ノード {nodes} の InternalIP（{ips}）が {common} に収まります。',
+    'import.plan.podCidr':
+      'クラスタの Pod CIDR は {cidr}: ノード {nodes} の spec.podCIDR と {pods} 個の Pod の status.podIP を含みます（共通部分 {common}）。',
+    'import.plan.podCidr.pods':
+      'クラスタの Pod CIDR は {cidr}: Pod {pods} の status.podIP を含みます（共通部分 {common}）。',
+    'import.plan.podCidr.flag': 'クラスタの Pod CIDR は {cidr}: Pod {pod} の --cluster-cidr です。',
+    'import.plan.mask':
+      'ノードごとの Pod CIDR は /{mask}: ノード {nodes} の spec.podCIDR のプレフィックス長です。',
+    'import.plan.mask.flag': 'ノードごとの Pod CIDR は /{mask}: Pod {pod} の --node-cidr-mask-size です。',
+    'import.plan.serviceCidr':
+      'Service CIDR は {cidr}: Service {services} の ClusterIP を含みます（共通部分 {common}）。',
+    'import.plan.serviceCidr.first':
+      'Service CIDR は {cidr}: Service {services} の ClusterIP を含み、Service default/kubernetes の {ip} がその最初のアドレスです。',
+    'import.plan.serviceCidr.flag': 'Service CIDR は {cidr}: Pod {pod} の --service-cluster-ip-range です。',
+    'import.plan.domain.flag':
+      'クラスタのドメインは {domain}: Pod {pod} の --service-account-issuer {issuer} が kubernetes.default.svc.{domain} を指しています。',
+    'import.plan.domain.externalName':
+      'クラスタのドメインは {domain}: Service {service} の spec.externalName {name} が svc.{domain} の中を指しています。',
+    'import.plan.nodeBlock':
+      'ノード {node} には spec.podCIDR がないため、その Pod の IP（{pods}）を含む /{mask} のブロック {cidr} を割り当てました。',
+    'import.plan.hostNetwork':
+      'ホストネットワークの Pod {pods} は、Pod CIDR のアドレスではなく自分のノードの IP を使います。',
+    'import.node.created':
+      'ノード {node} は宣言されていませんが、Pod {pods} の spec.nodeName が指しているので作成しました。',
+    'import.node.createdWithCidr':
+      'ノード {node} は宣言されていませんが、Pod {pods} の spec.nodeName が指しているので、{ip} を含むブロック {cidr} を Pod CIDR として作成しました。',
+    'import.node.createdForIp':
+      'ノード {node} を Pod CIDR {cidr} で作成しました: 宣言されたどのノードの Pod CIDR も {ip}（{pod} の status.podIP）を含まないためです。',
+    'import.pods.placedByCidr':
+      '{pods} を {node} に配置しました（spec.nodeName なし）: その Pod CIDR {cidr} が status.podIP を含みます。',
+    'import.pods.placedHostNetwork':
+      '{pods} を {node} に配置しました（spec.nodeName なし）: IP がノードの InternalIP {ip} と同じホストネットワークの Pod です。',
+    'import.nodes.defaultForPods':
+      'ノードが宣言も指定もされていないため、配置先のない Pod（{count} 個）のために 2 ノードのクラスタ（node-1, node-2）を作成しました。',
+    'import.nodes.defaultForDaemonSets':
+      'ノードが宣言も指定もされていないため、DaemonSet {names} のために 2 ノードのクラスタ（node-1, node-2）を作成しました。',
+    'import.pods.spread':
+      'spec.nodeName も status.podIP もない Pod（{count} 個）をノード（{nodes} 台）へ順番に割り振りました: {placement}。',
+    'import.expand.replicas':
+      '{kind} {name} を {count} 個の Pod に展開しました（spec.replicas {replicas}）: {pods}。',
+    'import.expand.replica': '{kind} {name} を 1 個の Pod に展開しました（spec.replicas 1）: {pods}。',
+    'import.expand.none': '{kind} {name} からは Pod ができません（spec.replicas {replicas}）。',
+    'import.expand.daemonSet':
+      'DaemonSet {name} を条件に合うノードごとに 1 個の Pod（{count} 個）に展開しました: {pods}。',
+    'import.namespace.created':
+      'Namespace {ns} は宣言されていませんが、その中のオブジェクト（{count} 個）のために作成しました。',
+    'import.notice.unknownField': '未知のフィールドです。無視しました',
+    'import.notice.duplicate': '{kind} {name} が複数回あります。後のものが前のものを置き換えます',
+    'import.notice.l7':
+      '{kind} {name} は L7 の入口のオブジェクトです。Ingress と Gateway API のオブジェクトはまだシナリオに取り込みません',
+    'import.notice.skipped':
+      '{kind} {name} はモデル化していません（パケットの経路を変えないため）。スキップしました',
+    'import.notice.yaml': '{text}',
+  },
+};

@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
-import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Topology } from '../../core/topology/types';
-import { useApp } from '../../store';
+import { useApp, useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
 import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
@@ -19,12 +19,32 @@ const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
 // clickable; the buttons inside our nodes need them.
 const keepPointerEvents = () => {};
 
-function FitOnChange({ topology }: { topology: Topology }) {
-  const { fitView } = useReactFlow();
+/**
+ * Shows the drawing: the viewport a link or saved view asked for (its centre at its zoom, whatever
+ * the window size), else the whole drawing fitted. Runs when the drawing or that request changes.
+ */
+function ViewportSync({
+  topology,
+  programmatic,
+}: {
+  topology: Topology;
+  programmatic: { current: boolean };
+}) {
+  const { fitView, setViewport } = useReactFlow();
+  const flow = useStoreApi();
+  const store = useAppStoreApi();
+  const restore = useApp((s) => s.viewportRestore);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.06 }));
+    const id = requestAnimationFrame(() => {
+      const v = store.getState().viewport;
+      const { width, height } = flow.getState();
+      programmatic.current = true;
+      if (v && width > 0 && height > 0)
+        void setViewport({ x: width / 2 - v.x * v.zoom, y: height / 2 - v.y * v.zoom, zoom: v.zoom });
+      else void fitView({ padding: 0.06 });
+    });
     return () => cancelAnimationFrame(id);
-  }, [topology, fitView]);
+  }, [topology, restore, fitView, setViewport, flow, store, programmatic]);
   return null;
 }
 
@@ -32,6 +52,22 @@ function FitOnChange({ topology }: { topology: Topology }) {
 export function Canvas() {
   const topology = useApp((s) => s.topology);
   const t = useT();
+  const setViewport = useApp((s) => s.setViewport);
+  // React Flow fits the drawing once its nodes are measured, unless a viewport was asked for (a link
+  // sets it before the drawing exists): that fit would land after ours and undo it.
+  const store = useAppStoreApi();
+  const [initialFit] = useState(() => store.getState().viewport === null);
+  const flowApi = useStoreApi();
+  // Only a person's pan or zoom (wheel, drag, the zoom buttons) is remembered, not our own fits.
+  const programmatic = useRef(false);
+  const onMoveEnd = (_: MouseEvent | TouchEvent | null, vp: Viewport) => {
+    if (programmatic.current) {
+      programmatic.current = false;
+      return;
+    }
+    const { width, height } = flowApi.getState();
+    setViewport({ x: (width / 2 - vp.x) / vp.zoom, y: (height / 2 - vp.y) / vp.zoom, zoom: vp.zoom });
+  };
   const external = useApp((s) => s.probe.from === 'external' || s.trace?.probe.from === 'external');
   // Large clusters: an overview of node tiles until the user drills into nodes (overview.tsx).
   useAggregatedView();
@@ -76,7 +112,7 @@ export function Canvas() {
           edges={view.edges}
           nodeTypes={allNodeTypes}
           edgeTypes={serviceEdgeTypes}
-          fitView
+          fitView={initialFit}
           fitViewOptions={{ padding: 0.06 }}
           minZoom={0.15}
           maxZoom={2.5}
@@ -87,11 +123,12 @@ export function Canvas() {
           elementsSelectable={false}
           zoomOnDoubleClick={false}
           onNodeClick={keepPointerEvents}
+          onMoveEnd={onMoveEnd}
           ariaLabelConfig={aria}
         >
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
-          <FitOnChange topology={topology} />
+          <ViewportSync topology={topology} programmatic={programmatic} />
           <PacketLayer anchors={view.anchors} />
         </ReactFlow>
       ) : (

@@ -116,6 +116,7 @@ const SAVED_FIELDS: (keyof AppState)[] = [
   'selectedNetns',
   'linuxTab',
   'lang',
+  'viewport',
 ];
 
 /**

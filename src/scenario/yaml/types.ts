@@ -22,6 +22,8 @@ export interface ImportIssue {
   name?: string;
   /** Set on the notice for a whole object that was not imported (its kind is not modelled). */
   skipped?: true;
+  /** On a summary entry: how many more findings of this list were not sent. */
+  more?: number;
 }
 
 /**

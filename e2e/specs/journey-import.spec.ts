@@ -7,18 +7,18 @@ import { Explorer } from '../pages/explorer';
  * screen — never the previous one's.
  */
 
-// Objects without a single Pod: what a user pastes from an ingress tutorial.
+// Objects without a single Pod (a Service whose Deployment lives in another file).
 const NO_PODS = `apiVersion: v1
 kind: ConfigMap
 metadata: {name: settings, namespace: default}
 data: {mode: fast}
 ---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
+apiVersion: v1
+kind: Service
 metadata: {name: web, namespace: default}
 spec:
-  defaultBackend:
-    service: {name: frontend, port: {number: 80}}
+  selector: {app: web}
+  ports: [{port: 80}]
 `;
 
 const MORE = `apiVersion: v1

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Background, Controls, ReactFlow, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Topology } from '../../core/topology/types';
@@ -21,30 +21,26 @@ const keepPointerEvents = () => {};
 
 /**
  * Shows the drawing: the viewport a link or saved view asked for (its centre at its zoom, whatever
- * the window size), else the whole drawing fitted. Runs when the drawing or that request changes.
+ * the window size), else the whole drawing fitted. React Flow queues a fit until the nodes are
+ * measured, so a requested viewport is applied after that fit, never before it.
  */
-function ViewportSync({
-  topology,
-  programmatic,
-}: {
-  topology: Topology;
-  programmatic: { current: boolean };
-}) {
+function ViewportSync({ topology }: { topology: Topology }) {
   const { fitView, setViewport } = useReactFlow();
   const flow = useStoreApi();
   const store = useAppStoreApi();
   const restore = useApp((s) => s.viewportRestore);
   useEffect(() => {
-    const id = requestAnimationFrame(() => {
-      const v = store.getState().viewport;
+    let live = true;
+    const v = store.getState().viewport;
+    void fitView({ padding: 0.06 }).then(() => {
       const { width, height } = flow.getState();
-      programmatic.current = true;
-      if (v && width > 0 && height > 0)
+      if (live && v && width > 0 && height > 0)
         void setViewport({ x: width / 2 - v.x * v.zoom, y: height / 2 - v.y * v.zoom, zoom: v.zoom });
-      else void fitView({ padding: 0.06 });
     });
-    return () => cancelAnimationFrame(id);
-  }, [topology, restore, fitView, setViewport, flow, store, programmatic]);
+    return () => {
+      live = false;
+    };
+  }, [topology, restore, fitView, setViewport, flow, store]);
   return null;
 }
 
@@ -53,18 +49,9 @@ export function Canvas() {
   const topology = useApp((s) => s.topology);
   const t = useT();
   const setViewport = useApp((s) => s.setViewport);
-  // React Flow fits the drawing once its nodes are measured, unless a viewport was asked for (a link
-  // sets it before the drawing exists): that fit would land after ours and undo it.
-  const store = useAppStoreApi();
-  const [initialFit] = useState(() => store.getState().viewport === null);
   const flowApi = useStoreApi();
-  // Only a person's pan or zoom (wheel, drag, the zoom buttons) is remembered, not our own fits.
-  const programmatic = useRef(false);
+  // Where the canvas came to rest (a pan, a zoom, a fit): what a link shares as "what was visible".
   const onMoveEnd = (_: MouseEvent | TouchEvent | null, vp: Viewport) => {
-    if (programmatic.current) {
-      programmatic.current = false;
-      return;
-    }
     const { width, height } = flowApi.getState();
     setViewport({ x: (width / 2 - vp.x) / vp.zoom, y: (height / 2 - vp.y) / vp.zoom, zoom: vp.zoom });
   };
@@ -112,8 +99,6 @@ export function Canvas() {
           edges={view.edges}
           nodeTypes={allNodeTypes}
           edgeTypes={serviceEdgeTypes}
-          fitView={initialFit}
-          fitViewOptions={{ padding: 0.06 }}
           minZoom={0.15}
           maxZoom={2.5}
           nodesDraggable={false}
@@ -128,7 +113,7 @@ export function Canvas() {
         >
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
-          <ViewportSync topology={topology} programmatic={programmatic} />
+          <ViewportSync topology={topology} />
           <PacketLayer anchors={view.anchors} />
         </ReactFlow>
       ) : (

@@ -238,5 +238,9 @@ export const RESEMBLES_DETAIL: Record<Lang, Record<string, string>> = {
     'routed+routing': 'カプセル化なしの BGP モード: BIRD の経路（proto bird）、/32 でルーティングされる veth',
     'ebpf+overlay': '既定のトンネルモード（cilium_vxlan、UDP 8472）、すべての veth に eBPF',
     'ebpf+routing': 'autoDirectNodeRoutes によるネイティブ・ルーティング、すべての veth に eBPF',
+    'ptp+overlay':
+      'VXLAN バックエンド（flannel.1、VNI 1、UDP 8472）で ptp プラグインに委譲: /32 のホスト経路、各ホスト側 veth にゲートウェイ。NetworkPolicy には別のエージェントが必要',
+    'ptp+routing':
+      'kind の既定 CNI: /32 のホスト経路を持つ ptp の veth、kindnetd がノードごとに静的経路（Pod CIDR → ノード IP）、カプセル化なし',
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import type { Designs } from '../../core/model/scenario';
+import { INTRA_DESIGN_IDS, type Designs } from '../../core/model/scenario';
 import { loadScenario } from '../load';
 import { PRESETS, buildPreset, type PresetId } from '../presets/registry';
 import { makePod } from '../presets/small';
@@ -10,7 +10,7 @@ import { toBase64url } from './base64url';
 import { DEFAULT_MAX_FRAGMENT, LINK_LIMIT, decode, encode } from './index';
 
 const designs: fc.Arbitrary<Designs> = fc.record({
-  intra: fc.constantFrom('bridge', 'routed', 'ebpf'),
+  intra: fc.constantFrom(...INTRA_DESIGN_IDS),
   inter: fc.constantFrom('routing', 'overlay'),
   proxy: fc.constantFrom('iptables', 'ipvs', 'nftables', 'ebpf'),
 });

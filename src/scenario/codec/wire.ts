@@ -1,4 +1,4 @@
-import type { Designs } from '../../core/model/scenario';
+import { INTER_DESIGN_IDS, INTRA_DESIGN_IDS, PROXY_MODE_IDS, type Designs } from '../../core/model/scenario';
 import type { Probe } from '../../core/trace/types';
 import { clusterShape, designsShape } from '../load';
 import { DEFAULT_SEED, isPresetId } from '../presets/registry';
@@ -131,9 +131,9 @@ const presetId: Shape = (v, ctx) =>
   isPresetId(v) ? v : fail(ctx, 'ENUM', `unknown preset ${JSON.stringify(v)}`);
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
 const designs = object({
-  intra: oneOf('bridge', 'routed', 'ebpf'),
-  inter: oneOf('routing', 'overlay'),
-  proxy: oneOf('iptables', 'ipvs', 'nftables', 'ebpf'),
+  intra: oneOf(...INTRA_DESIGN_IDS),
+  inter: oneOf(...INTER_DESIGN_IDS),
+  proxy: oneOf(...PROXY_MODE_IDS),
 });
 
 const wireV1Shape = object(

@@ -1,11 +1,18 @@
-import type { InterDesign, IntraDesign, ProxyMode } from '../../core/model/scenario';
+import {
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+  type InterDesign,
+  type IntraDesign,
+  type ProxyMode,
+} from '../../core/model/scenario';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import type { MessageKey } from '../../i18n';
 
-const INTRA: IntraDesign[] = ['bridge', 'routed', 'ebpf'];
-const INTER: InterDesign[] = ['overlay', 'routing'];
-const PROXY: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
+const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
+const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
+const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
 
 function RadioGroup<V extends string>({
   name,

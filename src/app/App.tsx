@@ -21,6 +21,7 @@ import { PolicyWorkspace } from '../ui/policy/PolicyWorkspace';
 import { ControlsSidebar } from '../ui/layout/ControlsSidebar';
 import { useLayout } from '../ui/layout/layoutStore';
 import { ToolDock } from '../ui/layout/ToolDock';
+import { SkipLinks } from '../ui/layout/SkipLinks';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Welcome } from '../ui/lessons/Welcome';
 import { TeachBar } from '../ui/lessons/TeachBar';
@@ -59,6 +60,7 @@ function Shell() {
   }, [lang]);
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 xl:h-screen xl:overflow-hidden">
+      <SkipLinks />
       <Header>
         <div className="kne-headerbar">
           <ShareBar />
@@ -84,8 +86,9 @@ function Shell() {
           <OverviewBar />
           <PresetPoint />
           <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:min-h-[15rem] xl:flex-1">
-            <Canvas />
+            {/* Playback first: from Trace, a couple of Tabs reach Play (the canvas holds many buttons). */}
             <PlaybackBar />
+            <Canvas />
           </div>
           <ToolDock panels={TOOL_PANELS} />
         </div>

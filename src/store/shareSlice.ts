@@ -71,6 +71,7 @@ export function selectViewState(s: AppState): LinkView | null {
     lang: s.lang,
     lesson: s.lesson ? { ...s.lesson } : null,
     compare: s.compare ? { ...s.compare.designs } : null,
+    ...(s.viewport ? { viewport: { ...s.viewport } } : {}),
   };
 }
 
@@ -116,6 +117,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       if (get().saveFailed !== saveFailed) set({ saveFailed });
     },
     async applyViewState(state) {
+      // Known before the drawing appears, so the canvas does not fit it first.
+      set({ viewport: state.viewport ?? null });
       if (state.scenario === null) {
         const r = await openPreset(state.preset, state.seed, state.designs);
         if (!r.ok) return r;
@@ -126,6 +129,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       if (state.lang !== get().lang) get().setLanguage(state.lang);
       // A lesson step travels with its view; an unknown lesson (an old link) just shows the view.
       set({ lesson: state.lesson && findLesson(state.lesson.id) ? { ...state.lesson } : null });
+      // What was on screen: asked again after the drawing exists (the canvas shows it then).
+      set((s) => ({ viewport: state.viewport ?? null, viewportRestore: s.viewportRestore + 1 }));
       const panel = state.panels[0];
       set({
         selectedNetns: panel?.netns ?? null,

@@ -10,6 +10,8 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { K8sNetworkPolicy } from '../core/model/k8s';
+import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 
 /**
  * The page's handle on the simulator. Traces are latest-wins: when a newer trace was requested
@@ -25,6 +27,17 @@ export interface SimClient {
   importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
   exportYaml(): Promise<string>;
   matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
+  whatIf(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    port: number,
+    protocol: Protocol,
+  ): Promise<WhatIfAnswer>;
+  whatIfTrace(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    probe: Probe,
+  ): Promise<{ before: TraceSide; after: TraceSide }>;
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
@@ -68,6 +81,8 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
     importYaml: async (text, mode) => (await api).importYaml(text, mode),
     exportYaml: async () => (await api).exportYaml(),
     matrix: async (port, protocol, filter) => (await api).matrix(port, protocol, filter),
+    whatIf: async (policy, previous, port, protocol) => (await api).whatIf(policy, previous, port, protocol),
+    whatIfTrace: async (policy, previous, probe) => (await api).whatIfTrace(policy, previous, probe),
     checkPolicy: async (policy) => (await api).checkPolicy(policy),
     parsePolicyYaml: async (text) => (await api).parsePolicyYaml(text),
     loadPreset: async (id, seed) => (await api).loadPreset(id, seed),

@@ -36,3 +36,5 @@ export {
   type PolicyScope,
   type ReachDiff,
 } from './diff';
+export { matrixBlock, type MatrixBlock, type PodReachSummary } from './view';
+export { whatIf, withEdits, type PolicyEdit } from './what-if';

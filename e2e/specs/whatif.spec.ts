@@ -47,33 +47,34 @@ test('preview a default-deny policy: read the flipped flows, trace one before an
   await page.keyboard.press('Enter');
   const preview = editor.getByTestId('whatif-preview');
   await expect(preview).toBeVisible();
-  // Every flow into a shop Pod from another Pod flips to denied, on the declared port 8080/TCP:
-  // 3 shop targets × 3 other senders = 9 (self excluded); nothing opens.
+  // Every flow into a shop Pod from another Pod flips to denied, on every declared port (8080/TCP
+  // and CoreDNS's 53/TCP, 53/UDP, 9153/TCP): 3 shop targets × 5 other Pods × 4 ports = 60 (a Pod to
+  // itself never flips); nothing opens.
   await expect(preview.getByTestId('whatif-totals')).toHaveText(
-    '9 flows allowed → denied, 0 denied → allowed.',
+    '60 flows allowed → denied, 0 denied → allowed.',
   );
   const groups = preview.getByTestId('whatif-group');
-  await expect(groups).toHaveCount(2);
-  await expect(groups.nth(0)).toContainText('other → shop on 8080/TCP');
-  await expect(groups.nth(0)).toContainText('3 allowed → denied, 0 denied → allowed');
-  await expect(groups.nth(1)).toContainText('shop → shop on 8080/TCP');
-  await expect(groups.nth(1)).toContainText('6 allowed → denied');
-  await expect(groups.nth(0).getByTestId('whatif-flow').first()).toContainText(
-    'other/probe → shop/client: allowed → denied',
+  await expect(groups).toHaveCount(12); // {kube-system, other, shop} → shop × 4 ports
+  const group = (text: string) => groups.filter({ hasText: text });
+  await expect(group('other → shop on 8080/TCP')).toContainText('3 allowed → denied, 0 denied → allowed');
+  await expect(group('shop → shop on 8080/TCP')).toContainText('6 allowed → denied');
+  await expect(group('kube-system → shop on 8080/TCP')).toContainText('6 allowed → denied');
+  await expect(group('other → shop on 8080/TCP').getByTestId('whatif-flow').first()).toContainText(
+    'other/probe → shop/',
   );
-  await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/whatif-preview.png' });
+  await editor.screenshot({ path: '/tmp/whatif-preview.png' });
 
   // Trace one flipped flow: allowed before, dropped after at the hop that names the new policy.
-  await groups
-    .nth(0)
-    .getByRole('button', { name: /Trace other\/probe to shop\/api/ })
+  await group('other → shop on 8080/TCP')
+    .getByRole('button', { name: 'Trace other/probe to shop/api on 8080/TCP before and after the change' })
     .click();
   const result = preview.getByTestId('whatif-trace-result');
   await expect(result.getByTestId('whatif-before')).toHaveAttribute('data-verdict', 'delivered');
   await expect(result.getByTestId('whatif-after')).toHaveAttribute('data-verdict', 'dropped');
   await expect(result.getByTestId('whatif-after')).toContainText('shop/default-deny-ingress');
   await expect(result.getByTestId('whatif-before')).toContainText('not isolated');
-  await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/whatif-trace.png' });
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/whatif-trace.png' });
 
   const axe = await new AxeBuilder({ page }).include('[data-testid="policy-editor"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
@@ -97,7 +98,8 @@ test('preview a default-deny policy: read the flipped flows, trace one before an
   expect(app.errors).toEqual([]);
 });
 
-test('the preview speaks Japanese', async ({ page }) => {
+test('the preview speaks Japanese (phone width)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   const app = new Explorer(page);
   await app.open();
   await app.tool('policy');
@@ -111,7 +113,7 @@ test('the preview speaks Japanese', async ({ page }) => {
   await page.getByTestId('lang-ja').click();
   await editor.getByTestId('policy-preview').click();
   await expect(editor.getByTestId('whatif-totals')).toHaveText(
-    '許可 → 拒否が 9 通信、拒否 → 許可が 0 通信です。',
+    '許可 → 拒否が 60 通信、拒否 → 許可が 0 通信です。',
   );
-  await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/whatif-ja.png' });
+  await editor.getByTestId('whatif-preview').screenshot({ path: '/tmp/whatif-ja.png' });
 });

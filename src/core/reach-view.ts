@@ -11,7 +11,6 @@ import {
   computeMatrix,
   flipSummary,
   matrixBlock,
-  podFlips,
   whatIf,
   withEdits,
 } from './policy';
@@ -133,20 +132,42 @@ export function engineWhatIf(
   );
   let open = groups.length;
   const pods = engine.cluster.pods;
-  for (const f of podFlips(d)) {
+  const nsOfJoint = new Map<number, string[]>();
+  const namespacesOf = (j: number): string[] => {
+    let ns = nsOfJoint.get(j);
+    if (!ns) nsOfJoint.set(j, (ns = [...new Set(d.podsOf[j]!.map((i) => pods[i]!.namespace))]));
+    return ns;
+  };
+  // Walk the flipped class pairs, expanding Pods only for groups that still want example flows.
+  for (const f of d.flips) {
     if (open === 0) break;
-    const a = pods[f.from]!;
-    const b = pods[f.to]!;
     const pp = d.ports[f.layer]!;
-    const g = byKey.get(`${a.namespace}|${b.namespace}|${pp.port}/${pp.protocol}`);
-    if (!g || g.flows.length >= flowsPerGroup) continue;
-    g.flows.push({
-      from: `${a.namespace}/${a.name}`,
-      to: `${b.namespace}/${b.name}`,
-      before: verdict(f.before),
-      after: verdict(!f.before),
-    });
-    if (g.flows.length === flowsPerGroup) open--;
+    const wanted = (a: string, b: string): FlipGroup | undefined => {
+      const g = byKey.get(`${a}|${b}|${pp.port}/${pp.protocol}`);
+      return g && g.flows.length < flowsPerGroup ? g : undefined;
+    };
+    const combos = namespacesOf(f.from).flatMap((a) => namespacesOf(f.to).map((b) => wanted(a, b)));
+    if (!combos.some((g) => g !== undefined)) continue;
+    pairs: for (const ia of d.podsOf[f.from]!)
+      for (const ib of d.podsOf[f.to]!) {
+        if (ia === ib) continue; // loopback never flips
+        const a = pods[ia]!;
+        const b = pods[ib]!;
+        const g = wanted(a.namespace, b.namespace);
+        if (!g) continue;
+        // a hostNetwork Pod to its own node's Pods is allowed whatever the policies say
+        if (a.hostNetwork && a.nodeIndex === b.nodeIndex) continue;
+        g.flows.push({
+          from: `${a.namespace}/${a.name}`,
+          to: `${b.namespace}/${b.name}`,
+          before: verdict(f.before),
+          after: verdict(!f.before),
+        });
+        if (g.flows.length === flowsPerGroup) {
+          open--;
+          if (!combos.some((c) => c !== undefined && c.flows.length < flowsPerGroup)) break pairs;
+        }
+      }
   }
   let ad = 0;
   let da = 0;

@@ -49,8 +49,28 @@ export function withEdits<T>(index: PolicyIndex, edits: readonly PolicyEdit[], f
 }
 
 /**
+ * Scratch layers of the "after" matrices, reused from one what-if to the next on the same matrix:
+ * allocating a large typed array per preview would make V8 run a full GC of the whole engine.
+ */
+const scratch = new WeakMap<ReachabilityMatrix, Uint32Array[][]>();
+
+function scratchOf(before: ReachabilityMatrix, edit: number): (layer: number, words: number) => Uint32Array {
+  let sets = scratch.get(before);
+  if (!sets) scratch.set(before, (sets = []));
+  const set = (sets[edit] ??= []);
+  return (layer, words) => {
+    let b = set[layer];
+    if (!b || b.length < words) set[layer] = b = new Uint32Array(Math.ceil(words * 1.25));
+    const view = b.subarray(0, words);
+    view.fill(0);
+    return view;
+  };
+}
+
+/**
  * The flows `edits` would flip on the layers of `before` (a matrix of `index` as it is now).
  * Cost ~ one incremental matrix update + the rows and columns of the Pods the edited policies select.
+ * The diff's `after` matrix lives in scratch memory: read it before the next what-if on `before`.
  */
 export function whatIf(
   index: PolicyIndex,
@@ -61,14 +81,15 @@ export function whatIf(
   let after = before;
   const undo: Undo[] = [];
   try {
-    for (const e of edits) {
+    edits.forEach((e, k) => {
       const old = index.policies.get(e.key);
       if (old) markScope(index, old, scope);
       undo.push(remember(index, e.key));
-      after = updateMatrix(after, index, e.policy, e.key); // applies the edit (setPolicy)
+      // applies the edit (setPolicy) and recomputes only the classes it touches
+      after = updateMatrix(after, index, e.policy, e.key, scratchOf(before, k));
       const now = index.policies.get(e.key);
       if (now) markScope(index, now, scope);
-    }
+    });
   } finally {
     restore(index, undo);
   }

@@ -35,9 +35,9 @@ const viewStates: fc.Arbitrary<ViewState> = fc
         {
           from: text,
           to: text,
-          port: fc.integer({ min: 0, max: 65535 }),
+          port: fc.integer({ min: 1, max: 65535 }),
           protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'),
-          srcPort: fc.integer({ min: 0, max: 65535 }),
+          srcPort: fc.integer({ min: 1, max: 65535 }),
           seed: fc.integer({ min: 0, max: 0xffffffff }),
         },
         { requiredKeys: ['from', 'to', 'port', 'protocol'] },

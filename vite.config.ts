@@ -1,11 +1,23 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server injects an inline script (React Fast Refresh) that the site's
+ * Content-Security-Policy (index.html) rightly refuses: the policy is dropped from the page while
+ * developing only. `vite build` and `vite preview` keep it.
+ */
+const cspOnlyInBuild = (): Plugin => ({
+  name: 'kne-csp-only-in-build',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+});
 
 // Relative base: the built site works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), cspOnlyInBuild()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173, strictPort: false },

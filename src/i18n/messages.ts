@@ -4,6 +4,7 @@ import { presetsEn, presetsJa } from './presets';
 import { POLICY_EN, POLICY_JA } from './policy';
 import { layoutEn, layoutJa } from './layout';
 import { uxEn, uxJa } from './ux';
+import { L7_CORE_EN, L7_CORE_JA } from './l7-core';
 
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
@@ -113,6 +114,7 @@ export const en = {
   ...POLICY_EN,
   ...layoutEn,
   ...uxEn,
+  ...L7_CORE_EN,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -221,4 +223,5 @@ export const ja: Messages = {
   ...POLICY_JA,
   ...layoutJa,
   ...uxJa,
+  ...L7_CORE_JA,
 };

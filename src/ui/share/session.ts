@@ -148,6 +148,7 @@ const SAVED_FIELDS: (keyof AppState)[] = [
   'selectedNetns',
   'linuxTab',
   'lang',
+  'viewport',
 ];
 
 /**

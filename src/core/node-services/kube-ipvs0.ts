@@ -9,7 +9,7 @@ const KUBE_IPVS0_IFINDEX = 7;
 /**
  * kube-proxy in IPVS mode binds every ClusterIP, externalIP and load-balancer IP to the dummy
  * device `kube-ipvs0` as a /32, so the kernel treats VIPs as local and IPVS can grab them at
- * INPUT. The device is never brought up: `<BROADCAST,NOARP>` and state DOWN (facts §3).
+ * INPUT. The device is never brought up: `<BROADCAST,NOARP>` and state DOWN (kubernetes pkg/proxy/ipvs/proxier.go).
  */
 export function kubeIpvs0Decorator(
   stateOf: () => ServiceState,

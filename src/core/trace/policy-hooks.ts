@@ -12,7 +12,7 @@ import type { Walker } from './walker';
  * NetworkPolicy on the path: egress is checked where the source Pod's traffic enters its node
  * (after any Service translation, so against the real destination), ingress just before the
  * destination Pod's veth. With the eBPF design the decision is a policy-map lookup in bpf_lxc;
- * otherwise it is the filter chains a CNI like Calico programs (facts §9).
+ * otherwise it is the filter chains a CNI like Calico programs (projectcalico/calico felix/rules/endpoints.go).
  */
 function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: PacketState): boolean {
   const p = w.world.placement(podIndex);
@@ -27,7 +27,7 @@ function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: Pa
     ...(w.env.policy ? { index: w.env.policy } : {}),
   });
   const rule = e.rule || e.lines.join('\n') || null;
-  // Flannel enforces no NetworkPolicy (facts §9); with the bridge design the rules shown are
+  // Flannel enforces no NetworkPolicy (flannel-io/flannel README.md); with the bridge design the rules shown are
   // Calico's Felix chains as Canal (Calico policy over Flannel) programs them.
   const table = w.world.designs.intra === 'bridge' ? `${e.table} (Canal: Calico policy on Flannel)` : e.table;
   const key = d.allowed

@@ -6,7 +6,7 @@ import type { MatchedRule, ProxyContext, ProxyModule, ProxyPacket, Translation }
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
 
 /**
- * kube-proxy `--proxy-mode=ipvs` (K8S pkg/proxy/ipvs/proxier.go, README, ipset/ipset.go; facts §3):
+ * kube-proxy `--proxy-mode=ipvs` (K8S pkg/proxy/ipvs/proxier.go, README, ipset/ipset.go):
  * every ClusterIP / externalIP / LB IP is bound to the dummy device `kube-ipvs0`, an IPVS virtual
  * server (scheduler rr, NAT "Masq" forwarding, weight 1; `persistent` for ClientIP affinity) exists
  * per VIP:port and per node IP:NodePort, and iptables only masquerades, driven by ipsets.
@@ -100,7 +100,7 @@ function sharedIpvs(state: ServiceState): SharedIpvs {
   const nodePorts = new Map<string, VirtualServer>();
   const vips = new Set<number>();
   const ports = state.ports.map((sp) => {
-    // Every VIP is bound to kube-ipvs0 whatever the policies (facts §3).
+    // Every VIP is bound to kube-ipvs0 whatever the policies (kubernetes pkg/proxy/ipvs/proxier.go).
     vips.add(sp.clusterIP!);
     for (const ip of [...sp.externalIPs, ...sp.loadBalancerIPs]) vips.add(ip);
     if (nodeDependent(sp)) return null;
@@ -198,7 +198,7 @@ export function programIpvs(state: ServiceState, nodeIndex: number): IpvsRules {
 }
 
 /**
- * The iptables rules IPVS mode keeps next to IPVS, as the facts sheet §3 lists them (K8S
+ * The iptables rules IPVS mode keeps next to IPVS, as upstream writes them (K8S
  * pkg/proxy/ipvs/proxier.go `writeIptablesRules`): a constant set whatever the number of Services,
  * because ipsets carry the addresses. Only the rules whose text §3 verifies; kube-proxy adds a few
  * more (KUBE-IPVS-FILTER, externalIPs / LB source ranges / health checks) that are not modelled here.

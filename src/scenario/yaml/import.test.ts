@@ -174,25 +174,28 @@ describe('importYaml on real manifests', () => {
     }
   });
 
-  itShared('Ingress and Gateway API objects (block and KYAML flow style) are imported into scenario.l7', () => {
-    const fanout = importYaml(real('l7/ingress-simple-fanout.yaml'), empty());
-    expect(fanout.errors).toEqual([]);
-    expect(fanout.notices).toEqual([]);
-    expect(fanout.scenario!.l7!.ingresses.map((i) => i.metadata.name)).toEqual(['simple-fanout-example']);
-    const gw = importYaml(real('l7/gateway-api-cross-namespace-routing.yaml'), empty());
-    expect(gw.errors).toEqual([]);
-    expect(gw.notices).toEqual([]);
-    const l7 = gw.scenario!.l7!;
-    expect(
-      [...l7.gateways, ...l7.httpRoutes].map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
-    ).toEqual([
-      'Gateway infra-ns/shared-gateway',
-      'HTTPRoute site-ns/home',
-      'HTTPRoute site-ns/login',
-      'HTTPRoute store-ns/store',
-    ]);
-    expect(gw.scenario!.namespaces.map((n) => n.metadata.name)).toContain('no-external-access');
-  });
+  itShared(
+    'Ingress and Gateway API objects (block and KYAML flow style) are imported into scenario.l7',
+    () => {
+      const fanout = importYaml(real('l7/ingress-simple-fanout.yaml'), empty());
+      expect(fanout.errors).toEqual([]);
+      expect(fanout.notices).toEqual([]);
+      expect(fanout.scenario!.l7!.ingresses.map((i) => i.metadata.name)).toEqual(['simple-fanout-example']);
+      const gw = importYaml(real('l7/gateway-api-cross-namespace-routing.yaml'), empty());
+      expect(gw.errors).toEqual([]);
+      expect(gw.notices).toEqual([]);
+      const l7 = gw.scenario!.l7!;
+      expect(
+        [...l7.gateways, ...l7.httpRoutes].map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
+      ).toEqual([
+        'Gateway infra-ns/shared-gateway',
+        'HTTPRoute site-ns/home',
+        'HTTPRoute site-ns/login',
+        'HTTPRoute store-ns/store',
+      ]);
+      expect(gw.scenario!.namespaces.map((n) => n.metadata.name)).toContain('no-external-access');
+    },
+  );
 });
 
 describe('importYaml: lists, workloads and inference', () => {

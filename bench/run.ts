@@ -8,6 +8,7 @@ import { benchPolicy } from './policy';
 import { benchReach } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
+import { benchL7 } from './l7';
 
 const only = process.argv[2];
 const sections: Record<string, () => void | Promise<void>> = {
@@ -18,6 +19,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   // whole `reach` processes: the race against a pairwise evaluator, XL summary, what-if
   reach: benchReach,
   codec: benchCodec,
+  // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
+  l7: benchL7,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and
   // frame times in Chromium while a trace animates on M and L.
   page: () => benchPage('.dist-bench'),

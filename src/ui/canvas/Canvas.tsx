@@ -35,10 +35,14 @@ function ViewportSync({ topology }: { topology: Topology }) {
     const v = store.getState().viewport;
     // The cluster itself (nodes and the underlay) fills the canvas, so a node, its Pods and devices
     // are legible at 1440×900; the Service cards and the outside are a pan or the fit button away.
-    const cluster = flow
-      .getState()
-      .nodes.filter((n) => n.type === 'k8snode' || n.type === 'underlay')
-      .map((n) => ({ id: n.id }));
+    // A phone-sized canvas shows the first node whole instead (pan for the others).
+    const all = flow.getState().nodes;
+    const narrow = flow.getState().width < 700;
+    const cluster = (
+      narrow
+        ? all.filter((n) => n.type === 'k8snode').slice(0, 1)
+        : all.filter((n) => n.type === 'k8snode' || n.type === 'underlay')
+    ).map((n) => ({ id: n.id }));
     void fitView({ padding: 0.03, ...(cluster.length ? { nodes: cluster } : {}) }).then(() => {
       const { width, height } = flow.getState();
       if (live && v && width > 0 && height > 0)

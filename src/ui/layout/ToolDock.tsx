@@ -185,7 +185,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
         id="tool-dock-body"
         hidden={!open}
         className="kne-dock-body min-h-0 overflow-auto xl:h-[var(--dock-h)]"
-        style={{ '--dock-h': shown ? `${shown}px` : 'clamp(12rem, 34vh, 30rem)' } as CSSProperties}
+        style={{ '--dock-h': shown ? `${shown}px` : 'clamp(10rem, 26vh, 22rem)' } as CSSProperties}
       >
         {TOOLS.map((id) => (
           <div

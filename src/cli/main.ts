@@ -6,6 +6,12 @@ import { IMPORT_LIMITS } from '../scenario/yaml/types';
 import { readInput } from './read-input';
 import { runCli } from './run';
 
+// `reach … | head`: a reader that stops early is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -46,7 +46,11 @@ const PROXY: readonly ProxyMode[] = PROXY_MODE_IDS;
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export const SCENARIO_FLAGS: readonly FlagSpec[] = [
-  { name: 'manifests', value: 'FILE', help: 'Kubernetes YAML to load (default: preset S, 3 nodes)' },
+  {
+    name: 'manifests',
+    value: 'FILE',
+    help: 'Kubernetes YAML to load, `-` for standard input (default: preset S, 3 nodes)',
+  },
   {
     name: 'preset',
     value: 'ID',
@@ -78,6 +82,8 @@ export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Sc
     } catch (e) {
       throw new UsageError(`cannot read --manifests ${flags.manifests}: ${(e as Error).message}`, command);
     }
+    if (text.trim() === '')
+      throw new UsageError(`cannot read --manifests ${flags.manifests}: it is empty`, command);
     const seed = typeof flags.seed === 'number' ? flags.seed : 1;
     const r = importYaml(text, base, { seed, stated });
     for (const n of r.notices) io.stderr(`notice: ${formatIssue(n)}\n`);

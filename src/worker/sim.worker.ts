@@ -12,9 +12,19 @@ import {
 } from '../core/engine';
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
+import { policyPicture } from '../core/policy';
+import { policyIndexFor } from '../core/reach-view';
 import { engineResolve } from '../core/queries';
 import type { Scenario } from '../core/model/scenario';
-import { checkPolicy, exportScenario, importInto, matrixAnswer, policyFromYaml } from './policyApi';
+import {
+  checkPolicy,
+  exportScenario,
+  importInto,
+  matrixAnswer,
+  policyFromYaml,
+  whatIfAnswer,
+  whatIfTraceAnswer,
+} from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
 import { locatePod, overviewPage } from './overview';
 import { compareDesigns } from '../core/compare/compare';
@@ -95,6 +105,15 @@ export function createSimApi(): SimApi {
     },
     async matrix(port, protocol, filter) {
       return matrixAnswer(loaded(), port, protocol, filter);
+    },
+    async whatIf(policy, previous, port, protocol) {
+      return whatIfAnswer(loaded(), policy, previous, port, protocol);
+    },
+    async policyPicture(key) {
+      return policyPicture(policyIndexFor(loaded()), key);
+    },
+    async whatIfTrace(policy, previous, probe) {
+      return whatIfTraceAnswer(loaded(), policy, previous, probe);
     },
     async checkPolicy(policy) {
       return checkPolicy(policy);

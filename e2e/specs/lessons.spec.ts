@@ -69,7 +69,7 @@ test('every step has a link that reopens it', async ({ page, context }) => {
   await expect(player).toHaveAttribute('data-step', 'ingress-drop');
   await page.getByTestId('lesson-link').click();
   const url = await page.getByTestId('lesson-link-url').getAttribute('href');
-  expect(url).toContain('#v1.');
+  expect(url).toMatch(/#v\d+\./);
 
   const other = await context.newPage();
   const app2 = new Explorer(other);

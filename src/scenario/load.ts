@@ -114,7 +114,7 @@ const serviceShape = object(
         externalName: str,
         externalIPs: strs,
         sessionAffinity: oneOf('None', 'ClientIP'),
-        // Max 86400 s: kubernetes pkg/apis/core/types.go MaxClientIPServiceAffinitySeconds (facts §4).
+        // Max 86400 s: kubernetes pkg/apis/core/types.go MaxClientIPServiceAffinitySeconds.
         sessionAffinityConfig: object({}, { clientIP: object({}, { timeoutSeconds: int(1, 86400) }) }),
         externalTrafficPolicy: oneOf('Cluster', 'Local'),
         internalTrafficPolicy: oneOf('Cluster', 'Local'),

@@ -224,3 +224,14 @@ describe('bad links give typed errors', () => {
     );
   });
 });
+
+describe('the canvas viewport in a link', () => {
+  it('round-trips centre and zoom (rounded), and a link without it has none', () => {
+    const base = defaultViewState();
+    const withView = { ...base, viewport: { x: 412.4, y: -37.6, zoom: 1.23456 } };
+    const back = decode((encode(withView) as { fragment: string }).fragment);
+    expect(back.ok && back.state.viewport).toEqual({ x: 412, y: -38, zoom: 1.235 });
+    const plain = decode((encode(base) as { fragment: string }).fragment);
+    expect(plain.ok && 'viewport' in plain.state).toBe(false);
+  });
+});

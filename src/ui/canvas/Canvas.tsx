@@ -1,12 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Topology } from '../../core/topology/types';
-import { useApp } from '../../store';
+import { useApp, useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
 import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
 import { PacketLayer } from './PacketLayer';
+import { PathLegend } from './PathLegend';
 import { toFlow } from './toFlow';
 import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
 import { OverviewCanvas, useAggregatedView } from './overview';
@@ -19,12 +20,38 @@ const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
 // clickable; the buttons inside our nodes need them.
 const keepPointerEvents = () => {};
 
-function FitOnChange({ topology }: { topology: Topology }) {
-  const { fitView } = useReactFlow();
+/**
+ * Shows the drawing: the viewport a link or saved view asked for (its centre at its zoom, whatever
+ * the window size), else the whole drawing fitted. React Flow queues a fit until the nodes are
+ * measured, so a requested viewport is applied after that fit, never before it.
+ */
+function ViewportSync({ topology }: { topology: Topology }) {
+  const { fitView, setViewport } = useReactFlow();
+  const flow = useStoreApi();
+  const store = useAppStoreApi();
+  const restore = useApp((s) => s.viewportRestore);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.06 }));
-    return () => cancelAnimationFrame(id);
-  }, [topology, fitView]);
+    let live = true;
+    const v = store.getState().viewport;
+    // The cluster itself (nodes and the underlay) fills the canvas, so a node, its Pods and devices
+    // are legible at 1440×900; the Service cards and the outside are a pan or the fit button away.
+    // A phone-sized canvas shows the first node whole instead (pan for the others).
+    const all = flow.getState().nodes;
+    const narrow = flow.getState().width < 700;
+    const cluster = (
+      narrow
+        ? all.filter((n) => n.type === 'k8snode').slice(0, 1)
+        : all.filter((n) => n.type === 'k8snode' || n.type === 'underlay')
+    ).map((n) => ({ id: n.id }));
+    void fitView({ padding: 0.03, ...(cluster.length ? { nodes: cluster } : {}) }).then(() => {
+      const { width, height } = flow.getState();
+      if (live && v && width > 0 && height > 0)
+        void setViewport({ x: width / 2 - v.x * v.zoom, y: height / 2 - v.y * v.zoom, zoom: v.zoom });
+    });
+    return () => {
+      live = false;
+    };
+  }, [topology, restore, fitView, setViewport, flow, store]);
   return null;
 }
 
@@ -32,6 +59,13 @@ function FitOnChange({ topology }: { topology: Topology }) {
 export function Canvas() {
   const topology = useApp((s) => s.topology);
   const t = useT();
+  const setViewport = useApp((s) => s.setViewport);
+  const flowApi = useStoreApi();
+  // Where the canvas came to rest (a pan, a zoom, a fit): what a link shares as "what was visible".
+  const onMoveEnd = (_: MouseEvent | TouchEvent | null, vp: Viewport) => {
+    const { width, height } = flowApi.getState();
+    setViewport({ x: (width / 2 - vp.x) / vp.zoom, y: (height / 2 - vp.y) / vp.zoom, zoom: vp.zoom });
+  };
   const external = useApp((s) => s.probe.from === 'external' || s.trace?.probe.from === 'external');
   // Large clusters: an overview of node tiles until the user drills into nodes (overview.tsx).
   useAggregatedView();
@@ -45,7 +79,7 @@ export function Canvas() {
     const svc = serviceFlow(drawn, layout, { external });
     const anchors = anchorPoints(drawn, layout);
     for (const [k, p] of svc.anchors) anchors.set(k, p);
-    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors };
+    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors, layout };
   }, [topology, external, overviewMode]);
   const aria = useMemo(
     () => ({
@@ -60,7 +94,9 @@ export function Canvas() {
   return (
     <section
       aria-labelledby="canvas-heading"
-      className="relative min-h-[240px] flex-1 overflow-hidden rounded-t-xl border border-slate-300 bg-slate-100"
+      id="kne-canvas"
+      tabIndex={-1}
+      className="kne-focus relative min-h-[240px] flex-1 overflow-hidden rounded-b-xl border border-slate-300 bg-slate-100"
       data-testid="canvas"
     >
       <h2 id="canvas-heading" className="sr-only">
@@ -74,8 +110,6 @@ export function Canvas() {
           edges={view.edges}
           nodeTypes={allNodeTypes}
           edgeTypes={serviceEdgeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.06 }}
           minZoom={0.15}
           maxZoom={2.5}
           nodesDraggable={false}
@@ -85,12 +119,14 @@ export function Canvas() {
           elementsSelectable={false}
           zoomOnDoubleClick={false}
           onNodeClick={keepPointerEvents}
+          onMoveEnd={onMoveEnd}
           ariaLabelConfig={aria}
         >
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
-          <FitOnChange topology={topology} />
-          <PacketLayer anchors={view.anchors} />
+          <ViewportSync topology={topology} />
+          <PacketLayer anchors={view.anchors} layout={view.layout} />
+          <PathLegend />
         </ReactFlow>
       ) : (
         <p className="p-6 text-lg text-slate-700">{t.t('app.loading')}</p>

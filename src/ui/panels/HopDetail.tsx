@@ -11,15 +11,29 @@ function Fields({
   caption,
   t,
   testid,
+  removed = false,
 }: {
   rows: FieldRow[];
   caption: string;
   t: Translator;
   testid: string;
+  /** The decap hop: these headers are stripped here (shown struck through). */
+  removed?: boolean;
 }) {
   return (
-    <table className="w-full border-collapse text-sm" data-testid={testid}>
-      <caption className="mb-1 text-left text-sm font-bold text-slate-900">{caption}</caption>
+    <table
+      className={`w-full border-collapse text-sm ${removed ? 'opacity-80 [&_td]:line-through' : ''}`}
+      data-testid={testid}
+      data-removed={removed || undefined}
+    >
+      <caption className="mb-1 text-left text-sm font-bold text-slate-900">
+        {caption}
+        {removed && (
+          <span className="ml-2 rounded bg-red-100 px-1 text-xs font-bold text-red-900 no-underline">
+            {t.t('detail.removed')}
+          </span>
+        )}
+      </caption>
       <thead className="sr-only">
         <tr>
           <th scope="col">{t.t('detail.field')}</th>
@@ -29,11 +43,11 @@ function Fields({
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} className="border-t border-slate-200" data-field={r.key} data-changed={r.changed}>
-            <th scope="row" className="py-1 pr-2 text-left font-normal whitespace-nowrap text-slate-700">
+            <th scope="row" className="py-0.5 pr-2 text-left font-normal whitespace-nowrap text-slate-700">
               {t.t(r.label)}
             </th>
             <td
-              className={`px-1 py-1 font-mono break-all ${r.changed ? 'rounded bg-amber-200 font-bold text-slate-950' : 'text-slate-900'}`}
+              className={`px-1 py-0.5 font-mono break-all ${r.changed ? 'rounded bg-amber-200 font-bold text-slate-950' : 'text-slate-900'}`}
             >
               {r.value}
               {r.changed && (
@@ -72,11 +86,7 @@ export function HopDetail() {
         {hop.device ? ` · ${hop.device}` : ''}
       </p>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
-        <NatBeforeAfter hop={hop} prev={prev} />
-        <Fields rows={packetRows(hop, prev)} caption={t.t('detail.packet')} t={t} testid="packet-fields" />
-        {hop.outer && (
-          <Fields rows={outerRows(hop, prev)} caption={t.t('detail.outer')} t={t} testid="outer-fields" />
-        )}
+        {/* The deciding entry first: with the headers below it, both fit without scrolling. */}
         <div>
           <h3 className="mb-1 text-sm font-bold">
             {t.t(isNatHop(hop) ? 'nat.matched' : 'detail.rule')}
@@ -98,6 +108,29 @@ export function HopDetail() {
             <p className="text-sm text-slate-700">{t.t('detail.noRule')}</p>
           )}
         </div>
+        <NatBeforeAfter hop={hop} prev={prev} />
+        {hop.outer && (
+          // While tunnelled, the outer headers are what is on the wire: shown first.
+          <Fields
+            rows={outerRows(hop, prev)}
+            caption={t.t(
+              hop.kind === 'decap'
+                ? 'detail.outerRemoved'
+                : hop.outer.srcMac
+                  ? 'detail.outerWire'
+                  : 'detail.outer',
+            )}
+            t={t}
+            testid="outer-fields"
+            removed={hop.kind === 'decap'}
+          />
+        )}
+        <Fields
+          rows={packetRows(hop, prev)}
+          caption={t.t(hop.outer && hop.kind !== 'decap' ? 'detail.inner' : 'detail.packet')}
+          t={t}
+          testid="packet-fields"
+        />
       </div>
     </section>
   );

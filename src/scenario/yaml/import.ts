@@ -1,4 +1,6 @@
 import { type Document, LineCounter, isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml';
+import { MAX_NESTING, yamlTooDeep } from '../nesting';
+import { checkMappings } from './bounds';
 import type {
   K8sEndpointSlice,
   K8sNamespace,
@@ -149,7 +151,8 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   if (kind === 'ConfigMap' && ref === 'kube-system/kubeadm-config' && typeof data === 'string') {
     let inner: unknown;
     try {
-      inner = parse(data);
+      // The same nesting bound as the whole stream (a string is parsed here, not the document).
+      inner = yamlTooDeep(data) ? undefined : parse(data, { maxAliasCount: 100 });
     } catch {
       inner = undefined;
     }
@@ -252,8 +255,20 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     return fail();
   }
 
+  // Bounded before the parser runs: its composer recurses once per nesting level.
+  const deep = yamlTooDeep(text);
+  if (deep) {
+    errors.push({
+      document: 0,
+      line: deep.line,
+      path: '',
+      message: `the YAML nests deeper than ${MAX_NESTING} levels (line ${deep.line}, column ${deep.column})`,
+    });
+    return fail();
+  }
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by checkMappings in linear time (the parser's check is quadratic).
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const into: Collected = {
     stated: {},
     designs: {},
@@ -289,11 +304,18 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
       });
     }
     if (doc.errors.length > 0 || doc.contents === null) continue;
+    const wide = checkMappings(doc, lc, document);
+    if (wide.length > 0) {
+      errors.push(...wide);
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      errors.push({ document, line: null, path: '', message: `malformed YAML: ${(e as Error).message}` });
+      // Located at the document's first line (alias errors carry no position of their own).
+      const line = doc.range ? lc.linePos(doc.range[0]).line : null;
+      errors.push({ document, line, path: '', message: `malformed YAML: ${(e as Error).message}` });
       continue;
     }
     const lineAt = makeLineAt(doc, lc);

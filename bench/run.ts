@@ -5,7 +5,7 @@
 import { benchDatapath, benchServiceTraces } from './datapath';
 import { benchServices } from './services';
 import { benchPolicy } from './policy';
-import { benchReach } from './reach';
+import { benchReach, benchWhatIf } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
 import { benchL7 } from './l7';
@@ -18,6 +18,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   policy: benchPolicy,
   // whole `reach` processes: the race against a pairwise evaluator, XL summary, what-if
   reach: benchReach,
+  'what-if': benchWhatIf,
   codec: benchCodec,
   // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
   l7: benchL7,

@@ -1,5 +1,7 @@
 import type { Problem } from '../core/model/cluster';
-import type { Protocol } from '../core/model/k8s';
+import type { K8sNetworkPolicy, Protocol } from '../core/model/k8s';
+import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
+import type { Probe } from '../core/trace/types';
 import type { Say } from '../core/trace/types';
 import type { ImportIssue } from '../scenario/manifests';
 import type { MatrixAnswer, PolicyCheck } from '../worker/policyApi';
@@ -51,6 +53,14 @@ export interface PolicySlice {
   /** The editor's validation, by the worker: a policy from the form, or its YAML side. */
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
+  /** Preview: what applying `policy` in place of `previous` would flip (on the matrix's port at scale). */
+  whatIf(policy: K8sNetworkPolicy | null, previous: string | null): Promise<WhatIfAnswer>;
+  /** Preview: one flipped flow traced before and after the change. */
+  whatIfTrace(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    probe: Probe,
+  ): Promise<{ before: TraceSide; after: TraceSide }>;
   /** A matrix cell: trace that flow on the matrix's port/protocol. */
   traceCell(from: string, to: string): Promise<void>;
 }
@@ -129,6 +139,11 @@ export function createPolicySlice(set: SetState, get: GetState, deps: StoreDeps)
     },
     checkPolicy: (policy) => deps.sim.checkPolicy(policy),
     parsePolicyYaml: (text) => deps.sim.parsePolicyYaml(text),
+    whatIf(policy, previous) {
+      const { port, protocol } = get().matrixOptions;
+      return deps.sim.whatIf(policy, previous, port, protocol);
+    },
+    whatIfTrace: (policy, previous, probe) => deps.sim.whatIfTrace(policy, previous, probe),
     async traceCell(from, to) {
       const { port, protocol } = get().matrixOptions;
       get().setProbe({ from, to, port, protocol });

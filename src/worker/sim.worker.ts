@@ -14,7 +14,15 @@ import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
 import { engineResolve } from '../core/queries';
 import type { Scenario } from '../core/model/scenario';
-import { checkPolicy, exportScenario, importInto, matrixAnswer, policyFromYaml } from './policyApi';
+import {
+  checkPolicy,
+  exportScenario,
+  importInto,
+  matrixAnswer,
+  policyFromYaml,
+  whatIfAnswer,
+  whatIfTraceAnswer,
+} from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
 import { locatePod, overviewMap, searchPods } from './overview';
 
@@ -71,6 +79,12 @@ export function createSimApi(): SimApi {
     },
     async matrix(port, protocol, filter) {
       return matrixAnswer(loaded(), port, protocol, filter);
+    },
+    async whatIf(policy, previous, port, protocol) {
+      return whatIfAnswer(loaded(), policy, previous, port, protocol);
+    },
+    async whatIfTrace(policy, previous, probe) {
+      return whatIfTraceAnswer(loaded(), policy, previous, probe);
     },
     async checkPolicy(policy) {
       return checkPolicy(policy);

@@ -37,7 +37,11 @@ export interface OverviewMap {
   height: number;
   totalNodes: number;
   totalPods: number;
+  /** Fewest and most Pods on one node: the ends of the density colour ramp. */
+  minPods: number;
   maxPods: number;
+  /** A real Pod (`NS/POD`, not host-network) to show as an example in the search box. */
+  examplePod: string;
 }
 
 const zoneOf = (labels: Record<string, string>): string => labels[ZONE_LABEL] ?? '';
@@ -61,6 +65,7 @@ export function overviewMap(engine: Engine): OverviewMap {
   const zones: OverviewZone[] = [];
   let y = 0;
   let maxPods = 0;
+  let minPods = n > 0 ? Infinity : 0;
   for (const zone of [...byZone.keys()].sort()) {
     const members = byZone.get(zone)!;
     const zi = zones.length;
@@ -70,6 +75,7 @@ export function overviewMap(engine: Engine): OverviewMap {
       const count = c.podsOnNode[idx]!.length;
       pods += count;
       maxPods = Math.max(maxPods, count);
+      minPods = Math.min(minPods, count);
       const o = idx * STRIDE;
       geometry[o] = CELL.bandPad + (i % cols) * pitch;
       geometry[o + 1] = y + CELL.bandHead + Math.floor(i / cols) * pitch;
@@ -88,8 +94,19 @@ export function overviewMap(engine: Engine): OverviewMap {
     height: Math.max(0, y - CELL.bandGap),
     totalNodes: n,
     totalPods: c.pods.length,
+    minPods,
     maxPods,
+    examplePod: examplePod(engine),
   };
+}
+
+/** A Pod from the middle of the cluster, preferring namespace default and a Pod network IP. */
+function examplePod(engine: Engine): string {
+  const pods = engine.cluster.pods.filter((p) => !p.hostNetwork);
+  const pod =
+    pods.find((p, i) => p.namespace === 'default' && i >= pods.length / 2) ??
+    pods[Math.floor(pods.length / 2)];
+  return pod ? `${pod.namespace}/${pod.name}` : '';
 }
 
 /** A search answer: a Pod (`NS/POD`) or a node, and the node it is on. */

@@ -277,7 +277,7 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
           <span className="inline-block h-3 w-3 rounded-sm bg-sky-800" />
         </span>
         <span>
-          {t.t('overview.legend')} (0–{map.maxPods})
+          {t.t('overview.legend')} ({map.minPods}–{map.maxPods})
         </span>
         <span className="flex items-center gap-1">
           <span className="inline-block h-3 w-3 rounded-sm bg-amber-500" aria-hidden="true" />

@@ -28,7 +28,9 @@ export function OverviewBar() {
   if (!topology?.aggregated) return null;
 
   const drilled = topology.focus.length > 0;
-  const example = topology.services.flatMap((s) => s.endpoints).find((e) => e.pod)?.pod ?? 'default/web-1';
+  const example =
+    (page?.examplePod || topology.services.flatMap((s) => s.endpoints).find((e) => e.pod)?.pod) ??
+    'default/web-1';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);

@@ -8,7 +8,7 @@ import type { MapView } from './overviewGeometry';
  * so a frame is a few thousand fillRects.
  */
 
-/** Density ramp (Tailwind sky-100 … sky-800): light = few Pods, dark = the fullest nodes. */
+/** Density ramp (Tailwind sky-100 … sky-800): light = the emptiest node, dark = the fullest. */
 const RAMP = ['#e0f2fe', '#bae6fd', '#7dd3fc', '#38bdf8', '#0ea5e9', '#0284c7', '#0369a1', '#075985'];
 const PATH = '#f59e0b';
 const PATH_EDGE = '#92400e';
@@ -61,10 +61,10 @@ export function drawOverview(
     if (x >= x0 && x <= x1 && y >= y0 && y <= y1) visible.push(i);
   }
   const buckets: number[][] = RAMP.map(() => []);
-  const max = Math.max(1, map.maxPods);
+  const share = (i: number) => (g[i * STRIDE + 2]! - map.minPods) / Math.max(1, map.maxPods - map.minPods);
   for (const i of visible) {
     if (o.onPath.has(i)) continue;
-    const b = Math.min(RAMP.length - 1, Math.floor((g[i * STRIDE + 2]! / max) * RAMP.length));
+    const b = Math.min(RAMP.length - 1, Math.floor(share(i) * RAMP.length));
     buckets[b]!.push(i);
   }
   buckets.forEach((cells, b) => {
@@ -98,7 +98,7 @@ export function drawOverview(
     ctx.textBaseline = 'top';
     const big = Math.min(16, px / 6);
     for (const i of visible) {
-      const dark = !o.onPath.has(i) && g[i * STRIDE + 2]! / max >= 0.5;
+      const dark = !o.onPath.has(i) && share(i) >= 0.5;
       ctx.fillStyle = dark ? '#ffffff' : '#0f172a';
       ctx.font = `600 ${big}px system-ui, sans-serif`;
       ctx.fillText(o.names[i]!, sx(i) + 4, sy(i) + 4, px - 8);
@@ -109,7 +109,9 @@ export function drawOverview(
   // Zone labels above each band's nodes.
   ctx.textBaseline = 'middle';
   for (const z of map.zones) {
-    const lx = z.x * v.zoom + v.x + 8;
+    // Kept on screen while any of the band is (a panned band still says which zone it is).
+    const lx = Math.max(8, z.x * v.zoom + v.x + 8);
+    if (lx > (z.x + z.w) * v.zoom + v.x) continue;
     const ly = (z.y + CELL.bandHead / 2) * v.zoom + v.y;
     if (ly < -20 || ly > h + 20) continue;
     const text = `${o.labels.zone(z.zone)} — ${o.labels.count(z.nodes, z.pods)}`;

@@ -108,8 +108,4 @@ export function step(map: OverviewMap, order: Int32Array, i: number, key: string
   return best;
 }
 
-/** Pods on node `i` as a share of the fullest node (0–1): the density colour. */
-export const density = (map: OverviewMap, i: number): number =>
-  map.maxPods > 0 ? map.geometry[i * STRIDE + 2]! / map.maxPods : 0;
-
 export { PITCH };

@@ -12,6 +12,8 @@ import {
 } from '../core/engine';
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
+import { policyPicture } from '../core/policy';
+import { policyIndexFor } from '../core/reach-view';
 import { engineResolve } from '../core/queries';
 import type { Scenario } from '../core/model/scenario';
 import {
@@ -82,6 +84,9 @@ export function createSimApi(): SimApi {
     },
     async whatIf(policy, previous, port, protocol) {
       return whatIfAnswer(loaded(), policy, previous, port, protocol);
+    },
+    async policyPicture(key) {
+      return policyPicture(policyIndexFor(loaded()), key);
     },
     async whatIfTrace(policy, previous, probe) {
       return whatIfTraceAnswer(loaded(), policy, previous, probe);

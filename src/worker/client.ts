@@ -9,7 +9,7 @@ import type { DnsType } from '../core/dns/records';
 import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
-import type { OverviewPage } from './overview';
+import type { OverviewMap, PodMatch } from './overview';
 import type { K8sNetworkPolicy } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { PolicyPicture } from '../core/policy';
@@ -51,8 +51,9 @@ export interface SimClient {
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
   focus(nodes: string[]): Promise<Topology>;
-  overview(page: number): Promise<OverviewPage>;
-  locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  overview(): Promise<OverviewMap>;
+  searchPods(query: string): Promise<PodMatch[]>;
+  locatePod(key: string): Promise<{ node: string } | null>;
   /** The probe under the loaded designs and under `designs`, compared (compare mode). */
   compare(
     designs: Designs,
@@ -281,7 +282,8 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
         remember((h) => (h.focus = [...nodes]));
         return t;
       },
-      overview: (page) => run((a) => a.overview(page)),
+      overview: () => run((a) => a.overview()),
+      searchPods: (query) => run((a) => a.searchPods(query)),
       locatePod: (key) => run((a) => a.locatePod(key)),
       async compare(designs, probe) {
         const r = await run((a) => a.compare(designs, probe), build);

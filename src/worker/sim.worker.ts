@@ -1,4 +1,4 @@
-import { expose, type Endpoint } from 'comlink';
+import { expose, transfer, type Endpoint } from 'comlink';
 import { guardedWorkerEndpoint } from './guard';
 import { decodeDeferred } from '../scenario/codec';
 import {
@@ -26,7 +26,7 @@ import {
   whatIfTraceAnswer,
 } from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
-import { locatePod, overviewPage } from './overview';
+import { locatePod, overviewMap, searchPods } from './overview';
 import { compareDesigns } from '../core/compare/compare';
 import { alignHops } from '../core/compare/align';
 import type { Designs } from '../core/model/scenario';
@@ -133,8 +133,13 @@ export function createSimApi(): SimApi {
       focus = [...nodes];
       return engineTopology(loaded(), focus);
     },
-    async overview(page) {
-      return overviewPage(loaded(), page);
+    async overview() {
+      const map = overviewMap(loaded());
+      // Moved, not copied: the page's thread gets the buffer without a structured clone of its contents.
+      return transfer(map, [map.geometry.buffer]);
+    },
+    async searchPods(query) {
+      return searchPods(loaded(), String(query));
     },
     async locatePod(key) {
       return locatePod(loaded(), key);

@@ -5,6 +5,7 @@
 import { benchDatapath, benchServiceTraces } from './datapath';
 import { benchServices } from './services';
 import { benchPolicy } from './policy';
+import { benchReach } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
 
@@ -14,6 +15,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   'service-traces': benchServiceTraces,
   services: benchServices,
   policy: benchPolicy,
+  // whole `reach` processes: the race against a pairwise evaluator, XL summary, what-if
+  reach: benchReach,
   codec: benchCodec,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and
   // frame times in Chromium while a trace animates on M and L.

@@ -6,6 +6,7 @@ import { withClusterAddons } from '../core/services/control-plane/addons';
 import { formatIssue, importYaml, sayText } from '../scenario/manifests';
 import { smallScenario } from '../scenario/presets/small';
 import { type FlagSpec, type ParsedFlags, UsageError } from './args';
+import { PLAN_FLAGS, applyStated, statedFromFlags } from './plan-flags';
 
 /**
  * What every CLI command shares: the io it writes to, the exit statuses, the scenario flags, loading
@@ -38,11 +39,13 @@ export const SCENARIO_FLAGS: readonly FlagSpec[] = [
   { name: 'inter', value: 'DESIGN', choices: INTER, help: 'how Pod packets cross between nodes' },
   { name: 'proxy', value: 'MODE', choices: PROXY, help: 'kube-proxy mode' },
   { name: 'seed', value: 'N', int: [0, 2 ** 31 - 1], help: 'seed for generated Pod names (default 1)' },
+  ...PLAN_FLAGS,
 ];
 
 /** Loads the scenario: the manifests file (inferences and notices on stderr) or preset S. */
 export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Scenario | null {
   const base = smallScenario();
+  const stated = statedFromFlags(flags, command);
   let scenario = base;
   if (typeof flags.manifests === 'string') {
     let text: string;
@@ -52,7 +55,7 @@ export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Sc
       throw new UsageError(`cannot read --manifests ${flags.manifests}: ${(e as Error).message}`, command);
     }
     const seed = typeof flags.seed === 'number' ? flags.seed : 1;
-    const r = importYaml(text, base, { seed });
+    const r = importYaml(text, base, { seed, stated });
     for (const n of r.notices) io.stderr(`notice: ${formatIssue(n)}\n`);
     for (const s of r.inferred) io.stderr(`inferred: ${sayText(s)}\n`);
     if (!r.scenario) {
@@ -60,6 +63,11 @@ export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Sc
       return null;
     }
     scenario = r.scenario;
+  } else {
+    const applied = applyStated(base, stated);
+    for (const e of applied.errors) io.stderr(`error: ${e}\n`);
+    if (applied.errors.length > 0) return null;
+    scenario = applied.scenario;
   }
   const designs: Designs = {
     intra: (flags.intra as IntraDesign | undefined) ?? scenario.designs.intra,

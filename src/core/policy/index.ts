@@ -6,6 +6,7 @@ export { compilePolicies, policyKey, policyProblems, setPolicy, type PolicyIndex
 export { evaluateFlow, replyAllowed, resolveEndpoint, selectingPolicies } from './evaluate';
 export {
   computeMatrix,
+  eachLayer,
   updateMatrix,
   podAllowed,
   classAllowed,
@@ -21,3 +22,5 @@ export {
   type EnforcementContext,
 } from './enforcement';
 export type { AllowedBy, Decision, Direction, Endpoint, FlowVerdict, PortProto } from './types';
+export { compactRows, podKeys } from './compact';
+export { forEachNamespacePair, namespaceIds, type NamespaceIds } from './summary';

@@ -1,6 +1,6 @@
 import type { K8sNetworkPolicy } from '../model/k8s';
 import { type PodClasses, buildClasses } from './classes';
-import { type CompiledRule, type PolicyIndex, setPolicy } from './compile';
+import { type CompiledPolicy, type CompiledRule, type PolicyIndex, setPolicy } from './compile';
 import { selectingPolicies } from './evaluate';
 import { portMatches } from './ports';
 import type { PortProto } from './types';
@@ -34,11 +34,43 @@ interface Reuse {
   copyRow: (s: number, out: Uint32Array, at: number) => void;
 }
 
+/** The policies isolating each class's representative, per direction (shared by every layer). */
+interface ClassPolicies {
+  ingress: CompiledPolicy[][];
+  egress: CompiledPolicy[][];
+  /** Per class: the egress policy keys joined (classes with the same list share an egress row). */
+  egressKey: string[];
+  /** Class bitmaps of peer atoms and of whole rules' peers (port-independent, so shared by layers). */
+  atomBits: Map<number, Bits>;
+  ruleBits: Map<CompiledRule, Bits>;
+}
+
+function classPolicies(index: PolicyIndex, cl: PodClasses): ClassPolicies {
+  const ingress: CompiledPolicy[][] = [];
+  const egress: CompiledPolicy[][] = [];
+  const egressKey: string[] = [];
+  for (let c = 0; c < cl.count; c++) {
+    const rep = index.pods[cl.rep[c]!]!;
+    ingress.push(selectingPolicies(index, rep, 'ingress'));
+    const e = selectingPolicies(index, rep, 'egress');
+    egress.push(e);
+    egressKey.push(e.map((p) => p.key).join('\u0000'));
+  }
+  return { ingress, egress, egressKey, atomBits: new Map(), ruleBits: new Map() };
+}
+
 /** Computes one layer's bitmap; `reuse(s, d)` may return a known bit (0/1) or -1 to compute. */
-function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: Reuse | null): Uint32Array {
+function computeLayer(
+  index: PolicyIndex,
+  cl: PodClasses,
+  pp: PortProto,
+  reuse: Reuse | null,
+  cp: ClassPolicies,
+  out: Uint32Array,
+): void {
   const C = cl.count;
   const W = (C + 31) >>> 5;
-  const atomBits = new Map<number, Bits>();
+  const atomBits = cp.atomBits;
   const bitsOfAtom = (a: number): Bits => {
     let b = atomBits.get(a);
     if (b !== undefined) return b;
@@ -52,24 +84,32 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
   };
   const peersBits = (r: CompiledRule): Bits => {
     if (r.peers === null) return null;
-    const out = new Uint32Array(W);
+    let out = cp.ruleBits.get(r);
+    if (out !== undefined) return out;
+    out = new Uint32Array(W);
     for (const a of r.peers) {
       const b = bitsOfAtom(a);
-      if (b === null) return null;
+      if (b === null) {
+        out = null;
+        break;
+      }
       for (let w = 0; w < W; w++) out[w]! |= b[w]!;
     }
+    cp.ruleBits.set(r, out);
     return out;
   };
   // --- ingress, transposed: colsOf(a) = destination classes whose matching ingress rules name
   // peer atom a; openCols = destinations open to every source (not isolated, or an all-peers rule) ---
   const openCols = new Uint32Array(W);
-  const colsOf = new Map<number, Uint32Array>();
+  // kept as column lists; a long list becomes a bitmap on first use (the OR is then per word)
+  const colsOf = new Map<number, number[]>();
+  const colBits = new Map<number, Uint32Array>();
   const setCol = (bits: Uint32Array, d: number): void => {
     bits[d >>> 5]! |= 1 << (d & 31);
   };
   for (let d = 0; d < C; d++) {
     const rep = index.pods[cl.rep[d]!]!;
-    const pols = selectingPolicies(index, rep, 'ingress');
+    const pols = cp.ingress[d]!;
     if (pols.length === 0) {
       setCol(openCols, d);
       continue;
@@ -83,9 +123,9 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
           break rules;
         }
         for (const a of r.peers) {
-          let bits = colsOf.get(a);
-          if (!bits) colsOf.set(a, (bits = new Uint32Array(W)));
-          setCol(bits, d);
+          const cols = colsOf.get(a);
+          if (!cols) colsOf.set(a, [d]);
+          else if (cols[cols.length - 1] !== d) cols.push(d);
         }
       }
   }
@@ -102,43 +142,46 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
   };
   const egressCache = new Map<string, Bits>();
   const egressOf = (s: number): Bits => {
-    const rep = index.pods[cl.rep[s]!]!;
-    const pols = selectingPolicies(index, rep, 'egress');
+    const pols = cp.egress[s]!;
     if (pols.length === 0) return null;
-    const key = pols.map((p) => p.key).join('\u0000');
+    const key = cp.egressKey[s]!;
     let bits = egressCache.get(key);
     if (bits !== undefined) return bits;
     const acc = new Uint32Array(W);
     let all = false;
     outer: for (const p of pols)
       for (const r of p.egress!) {
-        let portBits: Bits = new Uint32Array(W);
+        // undefined = the rule admits no port of this layer (skipped), null = every destination
+        let portBits: Bits | undefined;
         if (r.ports === null) portBits = null;
         else
           for (const x of r.ports) {
             if (x.protocol !== pp.protocol) continue;
             if (x.kind === 'named') {
               const nb = bitsOfNamed(x.name);
-              for (let w = 0; w < W; w++) portBits[w]! |= nb[w]!;
+              const into: Uint32Array = portBits ?? new Uint32Array(W);
+              for (let w = 0; w < W; w++) into[w]! |= nb[w]!;
+              portBits = into;
             } else if (x.kind === 'any' || (pp.port >= x.from && pp.port <= x.to)) {
               portBits = null;
               break;
             }
           }
+        if (portBits === undefined) continue;
         const pb = peersBits(r);
         if (pb === null && portBits === null) {
           all = true;
           break outer;
         }
-        for (let w = 0; w < W; w++)
-          acc[w]! |= (pb === null ? -1 : pb[w]!) & (portBits === null ? -1 : portBits[w]!);
+        if (pb === null) for (let w = 0; w < W; w++) acc[w]! |= portBits![w]!;
+        else if (portBits === null) for (let w = 0; w < W; w++) acc[w]! |= pb[w]!;
+        else for (let w = 0; w < W; w++) acc[w]! |= pb[w]! & portBits[w]!;
       }
     bits = all ? null : acc;
     egressCache.set(key, bits);
     return bits;
   };
   // --- combine: M[s][d] = E[s][d] & (d open, or some peer atom of s admitted into d) ---
-  const out = new Uint32Array(C * W);
   const tail = C & 31 ? (1 << (C & 31)) - 1 : -1;
   const row = new Uint32Array(W);
   for (let s = 0; s < C; s++) {
@@ -150,8 +193,18 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
     }
     row.set(openCols);
     for (const a of cl.atoms[s]!) {
-      const bits = colsOf.get(a);
-      if (bits) for (let w = 0; w < W; w++) row[w]! |= bits[w]!;
+      const cols = colsOf.get(a);
+      if (!cols) continue;
+      if (cols.length * 4 < W) {
+        for (const d of cols) row[d >>> 5]! |= 1 << (d & 31);
+        continue;
+      }
+      let bits = colBits.get(a);
+      if (!bits) {
+        colBits.set(a, (bits = new Uint32Array(W)));
+        for (const d of cols) setCol(bits, d);
+      }
+      for (let w = 0; w < W; w++) row[w]! |= bits[w]!;
     }
     const E = egressOf(s);
     if (E !== null) for (let w = 0; w < W; w++) row[w]! &= E[w]!;
@@ -163,7 +216,6 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
       }
     else out.set(row, base);
   }
-  return out;
 }
 
 /**
@@ -173,11 +225,32 @@ function computeLayer(index: PolicyIndex, cl: PodClasses, pp: PortProto, reuse: 
 export function computeMatrix(index: PolicyIndex, ports: readonly PortProto[]): ReachabilityMatrix {
   const classes = buildClasses(index);
   const W = (classes.count + 31) >>> 5;
-  const layers = ports.map((pp) => {
-    const words = computeLayer(index, classes, pp, null);
-    return new Uint8Array(words.buffer, 0, classes.count * W * 4);
+  const cp = classPolicies(index, classes);
+  // one buffer for every layer: a large ArrayBuffer per layer would make V8 run a full GC for each
+  const size = classes.count * W;
+  const buf = new Uint32Array(size * ports.length);
+  const layers = ports.map((pp, i) => {
+    computeLayer(index, classes, pp, null, cp, buf.subarray(i * size, (i + 1) * size));
+    return new Uint8Array(buf.buffer, i * size * 4, size * 4);
   });
   return { ports: [...ports], classes, layers, stride: W * 4, ...podMeta(index) };
+}
+
+/**
+ * The matrix one port/protocol at a time, each yielded as a one-layer matrix that shares a single
+ * buffer with the next (read it before asking for the next one). For scans over many ports of a
+ * large cluster (summaries, compact rows) that never need two layers at once.
+ */
+export function* eachLayer(index: PolicyIndex, ports: readonly PortProto[]): Generator<ReachabilityMatrix> {
+  const classes = buildClasses(index);
+  const W = (classes.count + 31) >>> 5;
+  const cp = classPolicies(index, classes);
+  const buf = new Uint32Array(classes.count * W);
+  const meta = podMeta(index);
+  for (const pp of ports) {
+    computeLayer(index, classes, pp, null, cp, buf);
+    yield { ports: [pp], classes, layers: [new Uint8Array(buf.buffer)], stride: W * 4, ...meta };
+  }
 }
 
 function podMeta(index: PolicyIndex): { nodeOfPod: Uint32Array; hostNetwork: Uint8Array } {
@@ -269,6 +342,7 @@ export function updateMatrix(
   for (let c = 0; c < C; c++) if (colAff[c]) cols.push(c);
   const W = (C + 31) >>> 5;
   const oldW = m.stride >>> 2;
+  const cp = classPolicies(index, classes);
   const layers = m.ports.map((pp, li) => {
     const old = new Uint32Array(
       m.layers[li]!.buffer,
@@ -285,8 +359,9 @@ export function updateMatrix(
             if ((old[ob + (od >>> 5)]! >>> (od & 31)) & 1) out[at + (d >>> 5)]! |= 1 << (d & 31);
           }
         };
-    const words = computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow });
-    return new Uint8Array(words.buffer, 0, C * W * 4);
+    const words = new Uint32Array(C * W);
+    computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow }, cp, words);
+    return new Uint8Array(words.buffer);
   });
   return { ports: m.ports, classes, layers, stride: W * 4, ...podMeta(index) };
 }

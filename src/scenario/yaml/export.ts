@@ -1,12 +1,14 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../core/model/scenario';
+import { SETTINGS_API_VERSION, SETTINGS_KIND } from './import-cluster';
 
 /**
  * Scenario → Kubernetes YAML, a multi-document stream `kubectl apply -f` accepts and `importYaml`
  * reads back to the same scenario. Pods are written as the Pods they are (controllers already
  * expanded), each with its `spec.nodeName` and, where pinned, `status.podIP`. The address plan is
- * kept in a kubeadm ClusterConfiguration document; the underlay, MTU and chosen designs, which no
- * Kubernetes object holds, go in the header comment.
+ * kept in a kubeadm ClusterConfiguration document; the underlay (network, gateway, MTU) and the
+ * chosen designs, which no Kubernetes object holds, in the explorer's ExplorerSettings document.
+ * Everything the scenario holds is data the importer reads back: import(export(x)) = x.
  */
 
 /** kubeadm ClusterConfiguration (v1beta4) holding the scenario's cluster networks. */
@@ -25,24 +27,30 @@ export function clusterConfiguration(s: Scenario): Record<string, unknown> {
   };
 }
 
+/** The explorer's settings document: the node network, its gateway and MTU, and the designs. */
+export function explorerSettings(s: Scenario): Record<string, unknown> {
+  return {
+    apiVersion: SETTINGS_API_VERSION,
+    kind: SETTINGS_KIND,
+    underlay: { network: s.cluster.underlayCidr, gateway: s.cluster.underlayGateway, mtu: s.cluster.mtu },
+    designs: { ...s.designs },
+  };
+}
+
 export interface ExportOptions {
-  /** Write the kubeadm ClusterConfiguration document first (default true). */
+  /** Write the kubeadm ClusterConfiguration and ExplorerSettings documents first (default true). */
   clusterConfiguration?: boolean;
 }
 
 /** The scenario as multi-document YAML: namespaces, nodes, pods, services, slices, policies. */
 export function exportYaml(s: Scenario, options: ExportOptions = {}): string {
   const docs: unknown[] = [];
-  if (options.clusterConfiguration !== false) docs.push(clusterConfiguration(s));
+  if (options.clusterConfiguration !== false) docs.push(clusterConfiguration(s), explorerSettings(s));
   for (const list of [s.namespaces, s.nodes, s.pods, s.services, s.endpointSlices, s.networkPolicies]) {
     for (const o of list) docs.push(o);
   }
-  const d = s.designs;
-  const header = [
-    '# Kubernetes Network Explorer scenario',
-    `# designs: intra=${d.intra} inter=${d.inter} proxy=${d.proxy}`,
-    `# underlay: ${s.cluster.underlayCidr} via ${s.cluster.underlayGateway}, MTU ${s.cluster.mtu}`,
-  ].join('\n');
+  const header =
+    '# Kubernetes Network Explorer scenario (remove the ExplorerSettings document before kubectl apply -f)';
   const body = docs.map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n');
   return `${header}\n---\n${body}`;
 }

@@ -301,6 +301,21 @@ export function inferPlan(input: PlanInput): PlanResult {
   if (stated.mtu) cluster.mtu = stated.mtu.value;
   if (stated.underlayGateway) cluster.underlayGateway = stated.underlayGateway.value;
 
+  // kubeadm's validation: the three ranges never overlap (a packet to such an address would be
+  // ambiguous). Named by who set each range.
+  const named: [string, Cidr | null][] = [
+    [stated.underlayCidr?.by ?? 'the node network', underlay],
+    [stated.podCidr?.by ?? 'the Pod CIDR', pod],
+    [stated.serviceCidr?.by ?? 'the Service CIDR', svc],
+  ];
+  for (let i = 0; i < named.length; i++)
+    for (let j = i + 1; j < named.length; j++) {
+      const [na, a] = named[i]!;
+      const [nb, b] = named[j]!;
+      if (a && b && cidrOverlaps(a, b) && errors.length === 0)
+        errors.push(`${na} ${formatCidr(a)} overlaps ${nb} ${formatCidr(b)}: the ranges must not overlap`);
+    }
+
   const hostNet = input.pods.filter((p) => p.spec.hostNetwork);
   if (hostNet.length > 0 && inferred.length > 0)
     inferred.push(

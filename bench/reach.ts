@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_CLUSTER } from '../src/core/model/scenario';
+import { exportYaml } from '../src/scenario/manifests';
+import { generateScenario } from '../src/scenario/presets/generate';
+import { fmt, table } from './util';
+
+/**
+ * The `reach` race: whole processes, spawned as a user runs them (`node --import tsx`, which is
+ * what `npm run cli` runs), timed from spawn to exit, with each process's own peak RSS and CPU time
+ * (bench/maxrss.mjs reports process.resourceUsage on exit). `reach --json --compact` against the
+ * bench's straightforward pairwise evaluator (bench/pairwise.ts) on the same 2,000-Pod /
+ * 200-policy manifests, outputs compared byte for byte; then the XL namespace-pair summary.
+ */
+
+export interface ProcessRun {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  outBytes: number;
+  sha: string;
+}
+
+/** Runs `node --import tsx <args>` with stdout to a file; resolves with its measurements. */
+export function runProcess(args: string[], outFile: string): Promise<ProcessRun> {
+  const out = openSync(outFile, 'w');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/maxrss.mjs', ...args], {
+    stdio: ['ignore', out, 'pipe', 'pipe'],
+  });
+  let stats = '';
+  let err = '';
+  child.stdio[3]!.on('data', (d: Buffer) => (stats += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      closeSync(out);
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited ${code}: ${err.slice(0, 400)}`));
+      const s = JSON.parse(stats) as { maxRssKiB: number; cpuMs: number };
+      const body = readFileSync(outFile);
+      resolve({
+        wallMs,
+        cpuMs: s.cpuMs,
+        maxRssMiB: s.maxRssKiB / 1024,
+        outBytes: body.length,
+        sha: createHash('sha256').update(body).digest('hex').slice(0, 12),
+      });
+    }),
+  );
+}
+
+const row = (name: string, r: ProcessRun): (string | number)[] => [
+  name,
+  fmt(r.wallMs / 1000, 2),
+  fmt(r.cpuMs / 1000, 2),
+  fmt(r.maxRssMiB, 0),
+  fmt(r.outBytes / 2 ** 20, 1),
+  r.sha,
+];
+
+export async function benchReach(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kne-reach-'));
+  try {
+    const scenario = generateScenario(
+      { nodes: 20, pods: 2000, services: 200, policies: 200, cluster: { ...DEFAULT_CLUSTER } },
+      1,
+    );
+    const file = join(dir, 'cluster-2000.yaml');
+    writeFileSync(file, exportYaml(scenario));
+    console.log(
+      `\n## reach race: 2,000 Pods / ${scenario.networkPolicies.length} policies, every declared port, whole processes`,
+    );
+    const ours = await runProcess(
+      ['src/cli/main.ts', 'reach', '--manifests', file, '--json', '--compact'],
+      join(dir, 'ours.json'),
+    );
+    const pair = await runProcess(['bench/pairwise.ts', file], join(dir, 'pairwise.json'));
+    const rows: (string | number)[][] = [
+      ['process', 'wall s', 'cpu s', 'peak RSS MiB', 'stdout MiB', 'sha256'],
+    ];
+    rows.push(row('reach --json --compact', ours), row('pairwise evaluator', pair));
+    console.log(table(rows));
+    console.log(
+      `same answer: ${ours.sha === pair.sha ? 'yes (byte-identical documents)' : 'NO — outputs differ'}; ` +
+        `speed-up ${fmt(pair.wallMs / ours.wallMs, 1)}× wall, ${fmt(pair.cpuMs / ours.cpuMs, 1)}× cpu`,
+    );
+    console.log('bars: ≥ 10× faster (aim 20×), peak RSS ≤ 300 MiB');
+
+    console.log('\n## reach at XL (150,000 Pods, 10,000 policies): namespace-pair summary, whole process');
+    const xl = await runProcess(['src/cli/main.ts', 'reach', '--preset', 'xl'], join(dir, 'xl.txt'));
+    console.log(
+      table([
+        ['process', 'wall s', 'cpu s', 'peak RSS MiB', 'stdout MiB', 'sha256'],
+        row('reach --preset xl', xl),
+      ]),
+    );
+    console.log('bar: ≤ 3 s whole process (wall; cpu shown because the bench machine may be shared)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

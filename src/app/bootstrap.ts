@@ -14,7 +14,10 @@ declare global {
 /** Wires the simulator, the store and the first scenario; nothing here runs at import time. */
 export function bootstrap(): AppStore {
   let store: AppStore | null = null;
-  const sim = createSimClient({ onFatal: (m) => store?.getState().reportError(m) });
+  const sim = createSimClient({
+    onFatal: (m) => store?.getState().reportError(m),
+    onRestart: (reason) => store?.getState().reportWorkerLost(reason),
+  });
   store = createAppStore({ sim, saveLang, work: workStorage }, { lang: loadLang() });
   window.__kne = { store, sim };
   const s = store;

@@ -4,6 +4,7 @@ import type { Probe, Trace } from './trace/types';
 import type { Topology } from './topology/types';
 import { LINUX_SHOW_WHATS, type LinuxShowWhat, type ShowWhat } from './show';
 import { resolveCluster } from './ipam/resolve';
+import { capProblems } from './model/problems';
 import { INTRA_DESIGNS } from './cni/registry';
 import { World } from './cni/world';
 import { tracePacket } from './trace/trace';
@@ -42,7 +43,9 @@ export interface Engine {
  */
 export function buildEngine(scenario: Scenario): { engine: Engine | null; problems: Problem[] } {
   const full = withClusterAddons(scenario);
-  const { cluster, problems } = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
+  const resolved = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
+  const { cluster } = resolved;
+  const problems = capProblems(resolved.problems);
   if (!cluster) return { engine: null, problems };
   // The Service control plane and the compiled policies are built on first use (memoised): the
   // overview of a large cluster needs neither, so it appears sooner; warmEngine builds them next.

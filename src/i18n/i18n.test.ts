@@ -45,3 +45,22 @@ describe('i18n', () => {
     expect(translator('en').role('role.somethingNew')).toBe('role.somethingNew');
   });
 });
+
+describe('validation problems', () => {
+  it('has a Japanese sentence for every problem key the core emits, with the same placeholders', async () => {
+    const { PROBLEM_MESSAGES } = await import('../core/model/problem-messages');
+    const { PROBLEM_SENTENCES } = await import('./problems');
+    for (const [key, english] of Object.entries(PROBLEM_MESSAGES)) {
+      const tpl = PROBLEM_SENTENCES.ja[key];
+      expect(tpl, key).toBeDefined();
+      expect(placeholders(tpl!), key).toEqual(placeholders(english));
+    }
+    const more = {
+      message: 'and 99,990 more of the same kind',
+      say: { key: 'problem.more', args: { count: 99990 } },
+    };
+    expect(translator('ja').problem(more)).toBe('ほかに同じ種類の問題が 99,990 件あります');
+    expect(translator('en').problem(more)).toBe(more.message);
+    expect(translator('ja').problem({ message: 'plain' })).toBe('plain');
+  });
+});

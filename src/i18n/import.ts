@@ -60,7 +60,21 @@ export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = 
     'import.notice.unknownField': '未知のフィールドです。無視しました',
     'import.notice.duplicate': '{kind} {name} が複数回あります。後のものが前のものを置き換えます',
     'import.notice.l7':
-      '{kind} {name} は L7 の入口のオブジェクトです。Ingress と Gateway API のオブジェクトはまだシナリオに取り込みません',
+      '{kind} {name} はこのモデルがルーティングしない L7 の種類です（取り込むのは Ingress、IngressClass、GatewayClass、Gateway、HTTPRoute、ReferenceGrant）。スキップしました',
+    'import.notice.l7.noClass':
+      'Ingress {name} は IngressClass {cls} を指定していますが、宣言されておらず、モデル化したコントローラーが入れるクラスでもありません。どのコントローラーも処理しません',
+    'import.l7.gatewayClass':
+      'GatewayClass {cls} は宣言されていないため、Envoy Gateway が Gateway {gateway} を処理するよう controllerName {controller} で作成しました。',
+    'import.l7.defaultIngressClass':
+      'Ingress {name} はクラスを指定しておらず、デフォルトの IngressClass もないため、ingress-nginx が入れるのと同じく IngressClass nginx（controller {controller}）を {annotation}: "true" 付きで作成しました。',
+    'import.l7.ingressClass':
+      'IngressClass nginx は宣言されていないため、Ingress {name} のために controller {controller}（ingress-nginx のクラス）で作成しました。',
+    'import.l7.proxyGateway':
+      'Gateway {gateway} には Envoy プロキシの Pod がないため、Envoy Gateway と同じく Deployment {deployment} と LoadBalancer Service {service}（ポート {ports}、externalTrafficPolicy {policy}）を作成しました。',
+    'import.l7.proxyIngress':
+      'IngressClass {classes} には ingress-nginx コントローラーの Pod がないため、ingress-nginx のデプロイ用マニフェストと同じく Deployment {deployment} と LoadBalancer Service {service}（ポート {ports}、externalTrafficPolicy {policy}）を作成しました。',
+    'import.l7.namespace':
+      'Namespace {ns} は宣言されていませんが、その中の L7 オブジェクト（{count} 個）のために作成しました。',
     'import.notice.skipped':
       '{kind} {name} はモデル化していません（パケットの経路を変えないため）。スキップしました',
     'import.notice.yaml': '{text}',

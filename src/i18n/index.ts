@@ -4,6 +4,7 @@ import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
 import { IMPORT_SENTENCES } from './import';
 import type { Lang } from './lang';
+import { PROBLEM_SENTENCES } from './problems';
 
 export type { Lang } from './lang';
 export { LANGS, isLang } from './lang';
@@ -36,9 +37,17 @@ export interface Translator {
   drop(reason: string): string;
   role(role: string): string;
   resembles(designsKey: string, fallback: string): string;
+  /** A validation problem (or any finding with `say`) in this language; else its English message. */
+  problem(p: { say?: Say; message: string }): string;
   /** A YAML import's inference or notice (`{key, args}` from src/scenario/yaml/messages.ts). */
   imported(say: Say, fallback?: string): string;
 }
+
+/** Numbers as people read them (99,990), the same in English and Japanese. */
+const readable = (args: Args): Args =>
+  Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en-US') : v]),
+  );
 
 /** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
 export function translator(lang: Lang): Translator {
@@ -54,8 +63,13 @@ export function translator(lang: Lang): Translator {
     drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
     role: (r) => ROLE_LABELS[lang][r] ?? r,
     resembles: (k, fallback) => RESEMBLES_DETAIL[lang][k] ?? fallback,
+    problem: (p) => {
+      const tpl = p.say ? PROBLEM_SENTENCES[lang][p.say.key] : undefined;
+      return (tpl !== undefined && p.say ? fill(tpl, readable(p.say.args)) : null) ?? p.message;
+    },
     imported: (say, fallback) => {
-      const tpl = IMPORT_SENTENCES[lang][say.key] ?? IMPORT_SENTENCES.en[say.key];
+      const tpl =
+        IMPORT_SENTENCES[lang][say.key] ?? PROBLEM_SENTENCES[lang][say.key] ?? IMPORT_SENTENCES.en[say.key];
       return (tpl !== undefined ? fill(tpl, say.args) : null) ?? fallback ?? say.key;
     },
   };

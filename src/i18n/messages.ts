@@ -103,6 +103,10 @@ export const en = {
   'error.problems': 'The scenario has problems:',
   'error.dismiss': 'Dismiss',
   'error.reload': 'Reload the page',
+  'error.workerRestarted.error':
+    'The simulator stopped unexpectedly. A new one was started with your scenario, and what was waiting was run again.',
+  'error.workerRestarted.timeout':
+    'The simulator stopped answering. A new one was started with your scenario, and what was waiting was run again.',
   ...SERVICES_EN,
   ...shareEn,
   ...presetsEn,
@@ -207,6 +211,10 @@ export const ja: Messages = {
   'error.problems': 'シナリオに問題があります:',
   'error.dismiss': '閉じる',
   'error.reload': 'ページを再読み込み',
+  'error.workerRestarted.error':
+    'シミュレーターが予期せず停止しました。新しいシミュレーターをあなたのシナリオで起動し直し、待っていた処理をもう一度実行しました。',
+  'error.workerRestarted.timeout':
+    'シミュレーターが応答しなくなりました。新しいシミュレーターをあなたのシナリオで起動し直し、待っていた処理をもう一度実行しました。',
   ...SERVICES_JA,
   ...shareJa,
   ...presetsJa,

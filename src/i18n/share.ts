@@ -36,6 +36,14 @@ export const shareEn = {
   'share.draftRestored': 'Draft restored. The view it replaced is kept as the draft now.',
   'share.draftFailed': 'The draft could not be restored.',
   'share.dismiss': 'Dismiss',
+  'share.saveFailed':
+    'Your work could not be saved in this browser (its storage is full or blocked). Download it as a file to keep it.',
+  'share.exportWork': 'Download your work',
+  'share.linkHeld':
+    'The link was not opened: your work could not be set aside as a draft (storage is full), so opening it would lose that work. Download your work first, or open the link anyway.',
+  'share.openHeldLink': 'Open the link anyway',
+  'share.draftHeld':
+    'The draft was not restored: the current view could not be set aside (storage is full). Download your work first.',
 
   'editor.heading': 'Edit the scenario',
   'editor.show': 'Show the editor',
@@ -127,6 +135,14 @@ export const shareJa: Record<keyof typeof shareEn, string> = {
     '下書きを復元しました。置き換えた画面は、今度はこちらが下書きとして保管されています。',
   'share.draftFailed': '下書きを復元できませんでした。',
   'share.dismiss': '閉じる',
+  'share.saveFailed':
+    'このブラウザーに作業を保存できませんでした（ストレージがいっぱいか、使えない状態です）。残しておくにはファイルとしてダウンロードしてください。',
+  'share.exportWork': '作業をダウンロード',
+  'share.linkHeld':
+    'リンクは開いていません。今の作業を下書きとして退避できなかったため（ストレージがいっぱいです）、開くとその作業が失われます。先に作業をダウンロードするか、それでもリンクを開いてください。',
+  'share.openHeldLink': 'それでもリンクを開く',
+  'share.draftHeld':
+    '下書きは復元していません。今の画面を退避できませんでした（ストレージがいっぱいです）。先に作業をダウンロードしてください。',
 
   'editor.heading': 'シナリオを編集',
   'editor.show': 'エディターを開く',

@@ -1,4 +1,5 @@
 import type { Scenario } from '../core/model/scenario';
+import { emptyL7 } from '../core/model/l7';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS } from '../core/model/scenario';
 import {
   arrayOf,
@@ -13,6 +14,7 @@ import {
   type Shape,
   type ShapeProblem,
 } from './codec/shape';
+import { l7Shape } from './l7-shape';
 import { migrate } from './migrations/registry';
 import { SCENARIO_MIGRATIONS } from './migrations/scenario';
 
@@ -219,6 +221,7 @@ const scenarioShape = object(
     cluster: clusterShape,
     designs: designsShape,
     ...Object.fromEntries(COLLECTIONS.map((c) => [c, arrayOf(COLLECTION_SHAPES[c])])),
+    l7: l7Shape,
   },
 );
 
@@ -296,6 +299,7 @@ export function loadScenario(input: unknown): LoadResult {
     endpointSlices: v.endpointSlices ?? [],
     networkPolicies: v.networkPolicies ?? [],
   };
+  if (v.l7) scenario.l7 = { ...emptyL7(), ...v.l7 };
   return migrated.migratedFrom === undefined
     ? { ok: true, scenario, warnings }
     : { ok: true, scenario, warnings, migratedFrom: migrated.migratedFrom };

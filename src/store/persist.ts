@@ -12,6 +12,8 @@ import { WORKER_BUILT } from './presetSlice';
 
 /** The codec refuses longer fragments when decoding. */
 const SAVED_LINK_LIMIT = 60_000;
+/** Saved work larger than this is not read (a scenario file has the same bound as YAML). */
+const SAVED_TEXT_LIMIT = 5 * 1024 * 1024;
 
 interface SavedV1 {
   v: 1;
@@ -42,22 +44,46 @@ export function openLink(fragment: string): OpenResult {
 
 /** Reads saved work back; a typed error when it is damaged (it is then left where it is). */
 export function parseSaved(text: string): OpenResult {
+  const parts = savedParts(text);
+  if ('error' in parts) return { ok: false, error: parts.error };
+  return combine(openLink(parts.link), parts);
+}
+
+/** The same, with the links read by `open` (the worker: inflating stays off the page's thread). */
+export async function parseSavedVia(
+  text: string,
+  open: (fragment: string) => Promise<OpenResult>,
+): Promise<OpenResult> {
+  const parts = savedParts(text);
+  if ('error' in parts) return { ok: false, error: parts.error };
+  return combine(await open(parts.link), parts);
+}
+
+type SavedParts =
+  | { error: { code: 'CORRUPT' | 'BAD_VERSION'; message: string } }
+  | { link: string; scenario?: unknown; hasScenario: boolean };
+
+function savedParts(text: string): SavedParts {
+  if (text.length > SAVED_TEXT_LIMIT)
+    return { error: { code: 'CORRUPT', message: 'the saved work is larger than any this app writes' } };
   let saved: Partial<SavedV1>;
   try {
     saved = JSON.parse(text) as Partial<SavedV1>;
   } catch {
-    return { ok: false, error: { code: 'CORRUPT', message: 'the saved work is not readable' } };
+    return { error: { code: 'CORRUPT', message: 'the saved work is not readable' } };
   }
-  if (saved?.v !== 1)
-    return { ok: false, error: { code: 'BAD_VERSION', message: 'unknown saved-work format' } };
-  if (typeof saved.link === 'string') return openLink(saved.link);
+  if (saved?.v !== 1) return { error: { code: 'BAD_VERSION', message: 'unknown saved-work format' } };
+  if (typeof saved.link === 'string') return { link: saved.link, hasScenario: false };
   if (typeof saved.view !== 'string')
-    return { ok: false, error: { code: 'CORRUPT', message: 'the saved work has no view' } };
-  const view = openLink(saved.view);
-  if (!view.ok) return view;
+    return { error: { code: 'CORRUPT', message: 'the saved work has no view' } };
+  return { link: saved.view, scenario: saved.scenario, hasScenario: true };
+}
+
+function combine(view: OpenResult, parts: { scenario?: unknown; hasScenario: boolean }): OpenResult {
+  if (!view.ok || !parts.hasScenario) return view;
   if (view.state.scenario === null)
     return { ok: false, error: { code: 'INVALID', message: 'saved work on a large preset has no scenario' } };
-  const loaded = loadScenario(saved.scenario);
+  const loaded = loadScenario(parts.scenario);
   if (!loaded.ok)
     return {
       ok: false,

@@ -1,8 +1,9 @@
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
 import type { Designs } from '../core/model/scenario';
-import type { DecodeErrorCode, LinkView } from '../scenario/codec';
+import type { DecodeErrorCode, LinkView, OpenResult } from '../scenario/codec';
+import { WORKER_BUILT } from './presetSlice';
 import type { EditResult } from './historySlice';
-import { parseSaved, serializeView } from './persist';
+import { parseSavedVia, serializeView } from './persist';
 import type { AppState, GetState, SetState, StoreDeps } from './types';
 
 /** Where saved work lives (platform/storage in the page, a Map in tests). */
@@ -19,6 +20,10 @@ export type ShareNotice =
   | { kind: 'saved-broken'; detail: string }
   | { kind: 'draft-restored' }
   | { kind: 'draft-failed'; detail: string }
+  /** A link was not opened: the work it would replace could not be set aside (storage full). */
+  | { kind: 'link-held'; fragment: string }
+  /** The draft was not restored: the view it would replace could not be set aside (storage full). */
+  | { kind: 'draft-held' }
   | { kind: 'import-failed'; detail: string[] }
   | { kind: 'imported'; name: string };
 
@@ -26,7 +31,10 @@ export interface ShareSlice {
   notice: ShareNotice | null;
   /** Earlier work set aside when a link was opened; "restore your draft" brings it back. */
   draftAvailable: boolean;
+  /** The last save of the work failed (storage full or blocked): the page says so and offers a file. */
+  saveFailed: boolean;
   setNotice(notice: ShareNotice | null): void;
+  setSaveFailed(failed: boolean): void;
   /**
    * Shows a whole view (link, saved work): scenario, designs, flow, hop, Linux panel, language. A
    * view of L/XL (`scenario: null`) has its preset built in the worker, then its designs applied.
@@ -34,6 +42,12 @@ export interface ShareSlice {
   applyViewState(state: LinkView): Promise<EditResult>;
   restoreDraft(): Promise<void>;
   discardDraft(): void;
+  /** Reads a link in the worker (bounded, off the page's thread); L/XL come back unbuilt. */
+  readLink(fragment: string): Promise<OpenResult>;
+  /** Reads saved work, its link read in the worker. */
+  readSaved(text: string): Promise<OpenResult>;
+  /** Opens a link that was held back because the work it replaces could not be set aside. */
+  openHeldLink(fragment: string): Promise<void>;
 }
 
 const isShowWhat = (v: string): v is ShowWhat => (SHOW_WHATS as readonly string[]).includes(v);
@@ -82,11 +96,23 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
     return { ok: true as const };
   }
 
+  const readInWorker = async (fragment: string): Promise<OpenResult> => {
+    try {
+      return await deps.sim.openLink(fragment, [...WORKER_BUILT]);
+    } catch (e) {
+      return { ok: false, error: { code: 'CORRUPT', message: e instanceof Error ? e.message : String(e) } };
+    }
+  };
+
   return {
     notice: null,
     draftAvailable: deps.work?.read('draft') != null,
+    saveFailed: false,
     setNotice(notice) {
       set({ notice });
+    },
+    setSaveFailed(saveFailed) {
+      if (get().saveFailed !== saveFailed) set({ saveFailed });
     },
     async applyViewState(state) {
       if (state.scenario === null) {
@@ -116,15 +142,39 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
     async restoreDraft() {
       const text = deps.work?.read('draft');
       if (text == null) return set({ draftAvailable: false });
-      const parsed = parseSaved(text);
+      const parsed = await parseSavedVia(text, readInWorker);
       if (!parsed.ok) return set({ notice: { kind: 'draft-failed', detail: parsed.error.message } });
-      // Swap: the view being replaced becomes the draft, so nothing is lost either way.
+      // Swap: the view being replaced becomes the draft, so nothing is lost either way. It is set
+      // aside first; when that write fails (storage full) nothing is swapped.
       const current = selectViewState(get());
+      if (current && !deps.work?.write('draft', serializeView(current))) {
+        set({ saveFailed: true });
+        return set({ notice: { kind: 'draft-held' } });
+      }
       const r = await get().applyViewState(parsed.state);
-      if (!r.ok)
+      if (!r.ok) {
+        // Put the draft back where it was.
+        deps.work?.write('draft', text);
         return set({ notice: { kind: 'draft-failed', detail: r.problems.map((p) => p.message).join('; ') } });
-      if (current) deps.work?.write('draft', serializeView(current));
+      }
       set({ notice: { kind: 'draft-restored' }, draftAvailable: current !== null });
+    },
+    readLink(fragment) {
+      return readInWorker(fragment);
+    },
+    readSaved(text) {
+      return parseSavedVia(text, readInWorker);
+    },
+    async openHeldLink(fragment) {
+      const link = await readInWorker(fragment);
+      if (!link.ok)
+        return set({ notice: { kind: 'link-broken', code: link.error.code, detail: link.error.message } });
+      const r = await get().applyViewState(link.state);
+      if (!r.ok) {
+        const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+        return set({ notice: { kind: 'link-broken', code: 'INVALID', detail } });
+      }
+      set({ notice: { kind: 'link-opened' } });
     },
     discardDraft() {
       deps.work?.remove('draft');

@@ -43,7 +43,11 @@ export function createSimSlice(set: SetState, get: GetState, deps: StoreDeps): S
       set({ error: msg });
     },
     dismissError() {
-      set({ error: null });
+      set({ error: null, workerLost: null });
+    },
+    workerLost: null,
+    reportWorkerLost(workerLost) {
+      set({ workerLost });
     },
   };
 }

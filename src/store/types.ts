@@ -5,7 +5,7 @@ import type { Trace } from '../core/trace/types';
 import type { Topology } from '../core/topology/types';
 import type { Lang } from '../i18n/lang';
 import type { ShowWhat } from '../worker/api';
-import type { SimClient } from '../worker/client';
+import type { SimClient, WorkerLoss } from '../worker/client';
 import type { ServicesSlice } from './servicesSlice';
 import type { PolicySlice } from './policySlice';
 import type { HistorySlice } from './historySlice';
@@ -59,6 +59,9 @@ export interface SimSlice {
   refreshLinux(): Promise<void>;
   reportError(message: string): void;
   dismissError(): void;
+  /** Set when the simulator worker died and a new one took over (worker/client.ts). */
+  workerLost: WorkerLoss | null;
+  reportWorkerLost(reason: WorkerLoss | null): void;
 }
 
 /** The hop cursor; the animation layer reads it, nothing else of the packet's motion is stored. */

@@ -11,6 +11,7 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { OpenResult } from '../scenario/codec';
 
 export type { ShowWhat };
 
@@ -50,4 +51,9 @@ export interface SimApi {
   overview(page: number): Promise<OverviewPage>;
   /** The node (and overview page) a Pod `NS/POD` runs on; null when there is no such Pod. */
   locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  /**
+   * Reads a share link (`#v1.…`) off the page's thread: bounded inflate, checksum, shape and
+   * scenario validation. Presets named in `deferred` come back unbuilt (codec decodeDeferred).
+   */
+  openLink(fragment: string, deferred: string[]): Promise<OpenResult>;
 }

@@ -15,6 +15,7 @@ import {
 import { MATRIX_POD_LIMIT, policyIndexOf } from '../core/queries';
 import type { Say } from '../core/trace/types';
 import { exportYaml, importYaml, type ImportIssue } from '../scenario/manifests';
+import { capList, moreOfTheSameKind } from '../core/model/problems';
 
 /**
  * The worker side of the NetworkPolicy and YAML features: Kubernetes YAML in and out, one policy
@@ -89,10 +90,37 @@ export function importInto(base: Scenario, text: string, mode: 'replace' | 'merg
   const r = importYaml(text, base, { mode });
   return {
     ...(r.scenario ? { scenario: r.scenario } : {}),
-    errors: r.errors,
-    notices: r.notices,
-    inferred: r.inferred,
+    errors: capIssues(r.errors),
+    notices: capIssues(r.notices),
+    inferred: capInferred(r.inferred),
   };
+}
+
+/** Findings sent to the page at most per list; the rest are counted in one last entry. */
+export const ISSUES_SHOWN = 100;
+
+const moreSay = (count: number): Say => ({
+  key: 'problem.more',
+  args: { count: count.toLocaleString('en-US') },
+});
+
+function capInferred(lines: Say[]): Say[] {
+  const { items, more } = capList(lines, ISSUES_SHOWN);
+  return more > 0 ? [...items, moreSay(more)] : items;
+}
+
+function capIssues(issues: ImportIssue[]): ImportIssue[] {
+  const { items, more } = capList(issues, ISSUES_SHOWN);
+  if (more > 0)
+    items.push({
+      document: 0,
+      line: null,
+      path: '',
+      message: moreOfTheSameKind(more),
+      say: moreSay(more),
+      more,
+    });
+  return items;
 }
 
 export function exportScenario(s: Scenario): string {

@@ -1,4 +1,6 @@
-import { expose } from 'comlink';
+import { expose, type Endpoint } from 'comlink';
+import { guardedWorkerEndpoint } from './guard';
+import { decodeDeferred } from '../scenario/codec';
 import {
   buildEngine,
   engineShow,
@@ -93,6 +95,10 @@ export function createSimApi(): SimApi {
     async locatePod(key) {
       return locatePod(loaded(), key);
     },
+    async openLink(fragment, deferred) {
+      // Links are inflated and checked here, never on the page's thread (bounded: codec/limits.ts).
+      return decodeDeferred(String(fragment), new Set(Array.isArray(deferred) ? deferred.map(String) : []));
+    },
   };
 }
 
@@ -100,4 +106,8 @@ export function createSimApi(): SimApi {
 const inWorker =
   typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' &&
   typeof (globalThis as { document?: unknown }).document === 'undefined';
-if (inWorker) expose(createSimApi());
+if (inWorker) {
+  // Frozen, and reachable only through method calls: comlink's SET/GET/CONSTRUCT are refused.
+  const api = Object.freeze(createSimApi());
+  expose(api, guardedWorkerEndpoint(globalThis as unknown as Endpoint, new Set(Object.keys(api))));
+}

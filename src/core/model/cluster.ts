@@ -1,3 +1,4 @@
+import type { Say } from '../trace/types';
 import type { Cidr } from '../net/cidr';
 import type { Ipv4 } from '../net/ipv4';
 import type { ContainerPort } from './k8s';
@@ -69,7 +70,12 @@ export interface Problem {
     | 'UNKNOWN_NODE'
     | 'INVALID_VALUE';
   path: string;
+  /** One English sentence (the CLI prints it; the page translates `say`). */
   message: string;
+  /** The sentence as a key with arguments (core/model/problem-messages.ts), like a hop's `say`. */
+  say?: Say;
+  /** On a summary entry: how many more problems of this code were found and not listed. */
+  more?: number;
 }
 
 export const podKey = (namespace: string, name: string): string => `${namespace}/${name}`;

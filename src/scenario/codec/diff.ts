@@ -1,3 +1,4 @@
+import type { L7Objects } from '../../core/model/l7';
 import type { ClusterSettings, Designs, Scenario } from '../../core/model/scenario';
 import { COLLECTIONS, type CollectionName } from '../load';
 
@@ -31,6 +32,8 @@ export interface ScenarioDiff {
   sv?: CollectionDiff | CollectionReplace;
   es?: CollectionDiff | CollectionReplace;
   np?: CollectionDiff | CollectionReplace;
+  /** The L7 objects, whole, when they differ from the base's (`{}`: none). Presets hold none. */
+  y?: Partial<L7Objects>;
 }
 
 /** Wire name, apiVersion and kind of each collection. */
@@ -153,6 +156,7 @@ export function diffScenario(base: Scenario, next: Scenario): ScenarioDiff {
     const cd = diffCollection(c, base[c] as Obj[], next[c] as Obj[]);
     if (cd) out[WIRE[c].key] = cd as never;
   }
+  if (!sameJson(base.l7 ?? {}, next.l7 ?? {})) out.y = next.l7 ?? {};
   return out;
 }
 
@@ -191,5 +195,7 @@ export function applyDiff(base: Scenario, diff: ScenarioDiff): unknown {
   };
   for (const c of COLLECTIONS)
     out[c] = applyCollection(c, base[c] as Obj[], diff[WIRE[c].key] as CollectionDiff | undefined);
+  const l7 = diff.y ?? base.l7;
+  if (l7 && Object.values(l7).some((list) => Array.isArray(list) && list.length > 0)) out.l7 = l7;
   return out;
 }

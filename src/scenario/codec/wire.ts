@@ -105,6 +105,19 @@ const collection = either(
   object({}, { a: objects, r: strs, c: objects, o: strs }),
 );
 
+/** L7 objects travel whole; loadScenario checks their fields. */
+const l7Wire = object(
+  {},
+  {
+    ingressClasses: objects,
+    ingresses: objects,
+    gatewayClasses: objects,
+    gateways: objects,
+    httpRoutes: objects,
+    referenceGrants: objects,
+  },
+);
+
 const presetId: Shape = (v, ctx) =>
   isPresetId(v) ? v : fail(ctx, 'ENUM', `unknown preset ${JSON.stringify(v)}`);
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
@@ -130,6 +143,7 @@ const wireV1Shape = object(
         sv: collection,
         es: collection,
         np: collection,
+        y: l7Wire,
       },
     ),
     f: object({ f: str, t: str, n: port }, { r: protocol, sp: port, sd: uint32 }),

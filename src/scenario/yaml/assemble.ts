@@ -6,9 +6,11 @@ import type {
   K8sPod,
   K8sService,
 } from '../../core/model/k8s';
+import { type L7Objects, emptyL7 } from '../../core/model/l7';
 import type { Designs, Scenario } from '../../core/model/scenario';
 import type { Say } from '../../core/trace/types';
 import { makeNamespace } from '../presets/small';
+import { assembleL7 } from './assemble-l7';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
 import { blocksFromPods, createNamedNodes, ensureNodes, placeByPodIp, spreadRoundRobin } from './infer';
 import { listNames, say } from './messages';
@@ -36,6 +38,8 @@ export interface Collected {
   endpointSlices: K8sEndpointSlice[];
   networkPolicies: K8sNetworkPolicy[];
   workloads: Workload[];
+  /** Ingress and Gateway API objects (assemble-l7.ts). */
+  l7?: L7Objects;
 }
 
 export type Named = { metadata: { name: string; namespace?: string } };
@@ -107,6 +111,7 @@ export function assemble(
     endpointSlices: pick(base.endpointSlices, into.endpointSlices, 'EndpointSlice'),
     networkPolicies: pick(base.networkPolicies, into.networkPolicies, 'NetworkPolicy'),
   };
+  if (into.l7 || base.l7) assembleL7(scenario, base, into.l7 ?? emptyL7(), merge, into.workloads, out);
   // The address plan first: placement cuts per-node blocks out of it.
   const plan = inferPlan({
     base: base.cluster,

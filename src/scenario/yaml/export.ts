@@ -42,12 +42,25 @@ export interface ExportOptions {
   clusterConfiguration?: boolean;
 }
 
-/** The scenario as multi-document YAML: namespaces, nodes, pods, services, slices, policies. */
+/** The scenario as multi-document YAML: namespaces, nodes, pods, services, slices, policies, L7 objects. */
 export function exportYaml(s: Scenario, options: ExportOptions = {}): string {
   const docs: unknown[] = [];
   if (options.clusterConfiguration !== false) docs.push(clusterConfiguration(s), explorerSettings(s));
   for (const list of [s.namespaces, s.nodes, s.pods, s.services, s.endpointSlices, s.networkPolicies]) {
     for (const o of list) docs.push(o);
+  }
+  // L7 entry objects, classes before what uses them (as `kubectl apply` order would want).
+  const l7 = s.l7;
+  if (l7) {
+    for (const list of [
+      l7.ingressClasses,
+      l7.ingresses,
+      l7.gatewayClasses,
+      l7.gateways,
+      l7.referenceGrants,
+      l7.httpRoutes,
+    ])
+      for (const o of list) docs.push(o);
   }
   const header =
     '# Kubernetes Network Explorer scenario (remove the ExplorerSettings document before kubectl apply -f)';

@@ -168,14 +168,18 @@ describe('importYaml on real manifests', () => {
     }
   });
 
-  it('Ingress and Gateway API objects (block and KYAML flow style) are notices, not errors', () => {
+  it('Ingress and Gateway API objects (block and KYAML flow style) are imported into scenario.l7', () => {
     const fanout = importYaml(real('l7/ingress-simple-fanout.yaml'), empty());
     expect(fanout.errors).toEqual([]);
-    expect(fanout.notices).toHaveLength(1);
-    expect(fanout.notices[0]).toMatchObject({ kind: 'Ingress', name: 'simple-fanout-example', document: 1 });
+    expect(fanout.notices).toEqual([]);
+    expect(fanout.scenario!.l7!.ingresses.map((i) => i.metadata.name)).toEqual(['simple-fanout-example']);
     const gw = importYaml(real('l7/gateway-api-cross-namespace-routing.yaml'), empty());
     expect(gw.errors).toEqual([]);
-    expect(gw.notices.map((n) => `${n.kind} ${n.name}`)).toEqual([
+    expect(gw.notices).toEqual([]);
+    const l7 = gw.scenario!.l7!;
+    expect(
+      [...l7.gateways, ...l7.httpRoutes].map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
+    ).toEqual([
       'Gateway infra-ns/shared-gateway',
       'HTTPRoute site-ns/home',
       'HTTPRoute site-ns/login',

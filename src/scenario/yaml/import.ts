@@ -7,6 +7,7 @@ import type {
   K8sPod,
   K8sService,
 } from '../../core/model/k8s';
+import { emptyL7 } from '../../core/model/l7';
 import type { Scenario } from '../../core/model/scenario';
 import type { Say } from '../../core/trace/types';
 import { type Collected, assemble, upsert } from './assemble';
@@ -22,6 +23,7 @@ import { readNetworkPolicy } from './import-policy';
 import { say } from './messages';
 import { podFlags } from './plan-evidence';
 import { readEndpointSlice, readService } from './import-service';
+import { L7_READERS } from './import-l7';
 import { type WorkloadKind, readWorkload } from './import-workloads';
 import { type Obj, type Path, type ReadCtx, describe, isObj } from './reader';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
@@ -147,10 +149,19 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
     Object.assign(into.designs, read.designs);
     return;
   }
+  const l7 = L7_READERS[kind];
+  if (l7) {
+    if (!l7.apiVersions.includes(apiVersion))
+      return at(
+        'apiVersion',
+        `${kind} is served as ${l7.apiVersions.join(' or ')}, got ${JSON.stringify(apiVersion)}`,
+      );
+    return l7.read(c, value, (into.l7 ??= emptyL7()));
+  }
   const spec = KINDS[kind];
   if (!spec) {
     const why = L7_KINDS.has(kind)
-      ? 'is an L7 entry object; Ingress and Gateway API objects are not imported into the scenario yet'
+      ? 'is an L7 kind this model does not route (Ingress, IngressClass, GatewayClass, Gateway, HTTPRoute and ReferenceGrant are imported); skipped'
       : 'is not modelled (it does not change the packet path); skipped';
     c.notices.push({
       document: c.document,

@@ -56,7 +56,21 @@ export const IMPORT_MESSAGES = {
   'import.notice.unknownField': 'unknown field, ignored',
   'import.notice.duplicate': '{kind} {name} appears more than once; the later one replaces the earlier',
   'import.notice.l7':
-    '{kind} {name} is an L7 entry object; Ingress and Gateway API objects are not imported into the scenario yet',
+    '{kind} {name} is an L7 kind this model does not route (Ingress, IngressClass, GatewayClass, Gateway, HTTPRoute and ReferenceGrant are imported); skipped',
+  'import.notice.l7.noClass':
+    'Ingress {name} names IngressClass {cls}, which is not declared and not one a modelled controller installs; no controller serves it',
+  // L7 entry (assemble-l7.ts).
+  'import.l7.gatewayClass':
+    'GatewayClass {cls} was not declared; created it with controllerName {controller} so Envoy Gateway serves Gateway {gateway}.',
+  'import.l7.defaultIngressClass':
+    'Ingress {name} names no class and no IngressClass is the default; created IngressClass nginx (controller {controller}) marked {annotation}: "true", as ingress-nginx installs it.',
+  'import.l7.ingressClass':
+    "IngressClass nginx was not declared; created it with controller {controller} (ingress-nginx's class) for Ingress {name}.",
+  'import.l7.proxyGateway':
+    'Gateway {gateway} has no Envoy proxy Pods: created Deployment {deployment} and LoadBalancer Service {service} (ports {ports}, externalTrafficPolicy {policy}), as Envoy Gateway would.',
+  'import.l7.proxyIngress':
+    'IngressClass {classes} has no ingress-nginx controller Pods: created Deployment {deployment} and LoadBalancer Service {service} (ports {ports}, externalTrafficPolicy {policy}), as the ingress-nginx deploy manifests do.',
+  'import.l7.namespace': 'Namespace {ns} was not declared; created it for the L7 objects in it ({count}).',
   'import.notice.skipped': '{kind} {name} is not modelled (it does not change the packet path); skipped',
   'import.notice.yaml': '{text}',
 } as const;

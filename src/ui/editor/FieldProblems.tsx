@@ -1,6 +1,10 @@
 import type { Problem } from '../../core/model/cluster';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../hooks/useT';
+import { moreProblems } from '../components/moreProblems';
+
+/** Problems listed under one field at most. */
+const SHOWN = 12;
 import type { EditStatus } from './useEditRun';
 
 /** Problems (from the worker, or the form's own checks) shown right under the field they name. */
@@ -19,11 +23,12 @@ export function FieldProblems({
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-800" data-testid="field-problem">
       {local && <li>{local}</li>}
-      {problems.map((p) => (
-        <li key={`${p.code}:${p.path}:${p.message}`} data-code={p.code} data-path={p.path}>
-          <span className="font-semibold">{t.t(`problem.${p.code}` as MessageKey)}</span>: {p.message}
+      {problems.slice(0, SHOWN).map((p, i) => (
+        <li key={`${i}:${p.code}:${p.path}`} data-code={p.code} data-path={p.path}>
+          <span className="font-semibold">{t.t(`problem.${p.code}` as MessageKey)}</span>: {t.problem(p)}
         </li>
       ))}
+      {problems.length > SHOWN && <li>{t.problem(moreProblems(problems.length - SHOWN))}</li>}
     </ul>
   );
 }

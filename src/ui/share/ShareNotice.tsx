@@ -1,10 +1,16 @@
 import type { MessageKey } from '../../i18n';
-import { useApp } from '../../store';
+import { useApp, useAppStoreApi } from '../../store';
 import type { ShareNotice as Notice } from '../../store/shareSlice';
 import { useT } from '../hooks/useT';
+import { exportWork } from './exportWork';
+import { moreProblems } from '../components/moreProblems';
 
 const small =
   'kne-focus rounded border px-2 py-0.5 text-sm font-semibold disabled:opacity-60 border-current bg-white';
+
+/** Details are shown up to this many characters (a hostile input can make them huge). */
+const DETAIL_LIMIT = 1500;
+const clip = (text: string) => (text.length > DETAIL_LIMIT ? `${text.slice(0, DETAIL_LIMIT)}…` : text);
 
 function Body({ notice }: { notice: Notice }) {
   const t = useT();
@@ -17,7 +23,7 @@ function Body({ notice }: { notice: Notice }) {
           <p className="font-semibold">{t.t(`share.linkBroken.${notice.code}` as MessageKey)}</p>
           <p>{t.t('share.linkBroken.after')}</p>
           <p className="font-mono text-xs">
-            {t.t('share.details')}: {notice.code} — {notice.detail}
+            {t.t('share.details')}: {notice.code} — {clip(notice.detail)}
           </p>
         </>
       );
@@ -25,7 +31,7 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.savedBroken')}</p>
-          {notice.detail && <p className="font-mono text-xs">{notice.detail}</p>}
+          {notice.detail && <p className="font-mono text-xs">{clip(notice.detail)}</p>}
         </>
       );
     case 'draft-restored':
@@ -34,9 +40,13 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.draftFailed')}</p>
-          <p className="font-mono text-xs">{notice.detail}</p>
+          <p className="font-mono text-xs">{clip(notice.detail)}</p>
         </>
       );
+    case 'link-held':
+      return <HeldLink fragment={notice.fragment} />;
+    case 'draft-held':
+      return <p className="font-semibold">{t.t('share.draftHeld')}</p>;
     case 'imported':
       return <p>{t.t('share.imported', { name: notice.name })}</p>;
     case 'import-failed':
@@ -44,16 +54,62 @@ function Body({ notice }: { notice: Notice }) {
         <>
           <p className="font-semibold">{t.t('share.importFailed')}</p>
           <ul className="list-disc pl-6 font-mono text-xs">
-            {notice.detail.slice(0, 8).map((d) => (
-              <li key={d}>{d}</li>
+            {notice.detail.slice(0, 8).map((d, i) => (
+              <li key={i}>{clip(d)}</li>
             ))}
+            {notice.detail.length > 8 && <li>{t.problem(moreProblems(notice.detail.length - 8))}</li>}
           </ul>
         </>
       );
   }
 }
 
-const BAD = new Set<Notice['kind']>(['link-broken', 'saved-broken', 'draft-failed', 'import-failed']);
+/** A link held back because the work it would replace could not be set aside. */
+function HeldLink({ fragment }: { fragment: string }) {
+  const t = useT();
+  const open = useApp((s) => s.openHeldLink);
+  return (
+    <>
+      <p className="font-semibold">{t.t('share.linkHeld')}</p>
+      <button
+        type="button"
+        className={small}
+        data-testid="open-held-link"
+        onClick={() => void open(fragment)}
+      >
+        {t.t('share.openHeldLink')}
+      </button>
+    </>
+  );
+}
+
+/** Saving failed (storage full or blocked): say so, and keep the work as a file instead. */
+function SaveFailed() {
+  const t = useT();
+  const store = useAppStoreApi();
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="save-failed">
+      <p className="font-semibold">{t.t('share.saveFailed')}</p>
+      <button
+        type="button"
+        className={small}
+        data-testid="export-work"
+        onClick={() => exportWork(store.getState())}
+      >
+        {t.t('share.exportWork')}
+      </button>
+    </div>
+  );
+}
+
+const BAD = new Set<Notice['kind']>([
+  'link-broken',
+  'saved-broken',
+  'draft-failed',
+  'import-failed',
+  'link-held',
+  'draft-held',
+]);
 
 /** Messages about links, saved work and files; "restore your draft" while a draft is kept. */
 export function ShareNotice() {
@@ -64,18 +120,20 @@ export function ShareNotice() {
   const setNotice = useApp((s) => s.setNotice);
   const restore = useApp((s) => s.restoreDraft);
   const discard = useApp((s) => s.discardDraft);
-  if (!notice && !draft) return null;
-  const bad = notice !== null && BAD.has(notice.kind);
+  const saveFailed = useApp((s) => s.saveFailed);
+  if (!notice && !draft && !saveFailed) return null;
+  const bad = saveFailed || (notice !== null && BAD.has(notice.kind));
   return (
     <div
       role={bad ? 'alert' : 'status'}
       data-testid="share-notice"
-      data-kind={notice?.kind ?? 'draft'}
+      data-kind={notice?.kind ?? (saveFailed ? 'save-failed' : 'draft')}
       className={`mt-2 flex flex-wrap items-start justify-between gap-3 rounded-lg border-2 px-3 py-2 text-sm ${
         bad ? 'border-red-700 bg-red-50 text-red-950' : 'border-sky-700 bg-sky-50 text-sky-950'
       }`}
     >
       <div className="min-w-0 flex-1 space-y-1">
+        {saveFailed && <SaveFailed />}
         {notice && <Body notice={notice} />}
         {draft && <p data-testid="draft-note">{t.t('share.draft')}</p>}
       </div>

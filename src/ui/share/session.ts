@@ -2,7 +2,8 @@ import type { LinkView } from '../../scenario/codec';
 import { DEFAULT_SEED } from '../../scenario/presets/registry';
 import { smallScenario } from '../../scenario/presets/small';
 import type { AppStore } from '../../store';
-import { openLink as readLink, parseSaved, serializeView } from '../../store/persist';
+import type { OpenResult } from '../../scenario/codec';
+import { serializeView } from '../../store/persist';
 import { selectViewState, type WorkStore } from '../../store/shareSlice';
 import type { AppState } from '../../store/types';
 
@@ -32,9 +33,8 @@ function sameWork(a: LinkView, b: LinkView): boolean {
   return a.preset === b.preset && a.seed === b.seed && keys.every((k) => a.designs[k] === b.designs[k]);
 }
 
-/** True when saved work holds nothing a user made: an unedited preset S. */
-function isBareDefault(text: string): boolean {
-  const p = parseSaved(text);
+/** True when saved work (already read) holds nothing a user made: an unedited preset S. */
+function isBareDefault(p: OpenResult): boolean {
   return (
     p.ok && p.state.preset === 's' && p.state.scenario !== null && sameJson(p.state.scenario, smallScenario())
   );
@@ -47,49 +47,70 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
     // Open on a cross-node flow, already traced, so the first view shows a path.
     await s().runTrace({ autoplay: false });
   };
-  const setAside = (text: string) => {
-    env.work.write('draft', text);
+  /** Sets earlier work aside as the draft; false when storage refused it (then nothing may replace it). */
+  const setAside = (text: string): boolean => {
+    if (!env.work.write('draft', text)) {
+      s().setSaveFailed(true);
+      return false;
+    }
     store.setState({ draftAvailable: true });
+    return true;
   };
 
-  /** Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same. */
-  const openLink = async (fragment: string, current: string | null) => {
-    const link = readLink(fragment);
-    if (current !== null && !isBareDefault(current)) {
-      const before = parseSaved(current);
+  /**
+   * Shows a link's view; `current` is the work it replaces, kept as a draft unless it is the same.
+   * Returns false, showing nothing new, when that work could not be set aside (storage full): a link
+   * never replaces work that would then be lost.
+   */
+  const openLink = async (fragment: string, current: string | null): Promise<boolean> => {
+    // Links and saved work are read in the worker: inflating a hostile link never blocks the page.
+    const link = await s().readLink(fragment);
+    const before = current === null ? null : await s().readSaved(current);
+    if (current !== null && before !== null && !isBareDefault(before)) {
       const same = link.ok && before.ok && sameWork(before.state, link.state);
-      if (!same) setAside(current);
+      if (!same && !setAside(current)) {
+        s().setNotice({ kind: 'link-held', fragment });
+        return false;
+      }
     }
     if (link.ok) {
       const r = await s().applyViewState(link.state);
-      if (r.ok) return s().setNotice({ kind: 'link-opened' });
+      if (r.ok) {
+        s().setNotice({ kind: 'link-opened' });
+        return true;
+      }
       const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       s().setNotice({ kind: 'link-broken', code: 'INVALID', detail });
     } else {
       s().setNotice({ kind: 'link-broken', code: link.error.code, detail: link.error.message });
     }
     await openDefault();
+    return true;
+  };
+
+  const openSaved = async (text: string) => {
+    const parsed = await s().readSaved(text);
+    const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
+    if (r?.ok) return;
+    const detail = parsed.ok
+      ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
+      : parsed.error.message;
+    // Keep the unreadable save where "restore your draft" can still reach it.
+    if (!s().draftAvailable) setAside(text);
+    if (s().notice?.kind !== 'link-held') s().setNotice({ kind: 'saved-broken', detail });
+    await openDefault();
   };
 
   const saved = env.work.read('autosave');
   const fragment = env.fragment.replace(/^#/, '').trim();
+  let shown = false;
   if (fragment) {
     env.clearFragment();
-    await openLink(fragment, saved);
-  } else if (saved !== null) {
-    const parsed = parseSaved(saved);
-    const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
-    if (!r?.ok) {
-      const detail = parsed.ok
-        ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
-        : parsed.error.message;
-      // Keep the unreadable save where "restore your draft" can still reach it.
-      if (!s().draftAvailable) setAside(saved);
-      s().setNotice({ kind: 'saved-broken', detail });
-      await openDefault();
-    }
-  } else {
-    await openDefault();
+    shown = await openLink(fragment, saved);
+  }
+  if (!shown) {
+    if (saved !== null) await openSaved(saved);
+    else await openDefault();
   }
   const stopAutosave = startAutosave(store, env.work, env.autosaveDelayMs ?? 400);
   // A link pasted into the address bar of the open page changes only the fragment: same ingress.
@@ -134,7 +155,11 @@ export function startAutosave(store: AppStore, work: WorkStore, delayMs: number)
     const view = selectViewState(store.getState());
     if (!view) return;
     const text = serializeView(view);
-    if (text !== last && work.write('autosave', text)) last = text;
+    if (text === last) return;
+    // A refused write (storage full or blocked) is shown, with a way to keep the work as a file.
+    const ok = work.write('autosave', text);
+    store.getState().setSaveFailed(!ok);
+    if (ok) last = text;
   };
   const unsubscribe = store.subscribe((now, prev) => {
     const stopped = prev.playing && !now.playing;

@@ -11,6 +11,7 @@ import type { PolicySlice } from './policySlice';
 import type { HistorySlice } from './historySlice';
 import type { ShareSlice, WorkStore } from './shareSlice';
 import type { PresetSlice } from './presetSlice';
+import type { L7Slice } from './l7Slice';
 
 export interface ProbeForm {
   from: string;
@@ -88,7 +89,8 @@ export type AppState = ScenarioSlice &
   HistorySlice &
   ShareSlice &
   PolicySlice &
-  PresetSlice;
+  PresetSlice &
+  L7Slice;
 
 export interface StoreDeps {
   sim: SimClient;

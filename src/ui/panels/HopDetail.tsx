@@ -5,6 +5,7 @@ import { kindClass } from './hopStyle';
 import { outerRows, packetRows, type FieldRow } from './headerDiff';
 import { NatBeforeAfter } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
+import { L7Decision } from '../l7/L7Decision';
 
 function Fields({
   rows,
@@ -72,6 +73,7 @@ export function HopDetail() {
         {hop.device ? ` · ${hop.device}` : ''}
       </p>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
+        {hop.l7 && <L7Decision l7={hop.l7} />}
         <NatBeforeAfter hop={hop} prev={prev} />
         <Fields rows={packetRows(hop, prev)} caption={t.t('detail.packet')} t={t} testid="packet-fields" />
         {hop.outer && (

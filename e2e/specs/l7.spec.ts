@@ -90,9 +90,10 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await expect(home).toHaveAttribute('data-matched', 'true');
     await expect(home.locator('[data-type="Accepted"]')).toHaveAttribute('data-status', 'True');
     await expect(home.locator('[data-matched="true"]').first()).toBeVisible();
-    // A route the listener's namespace selector does not allow is not accepted, with the real reason.
-    const denied = page.locator('[data-testid="route-condition"][data-type="Accepted"][data-status="False"]');
-    await expect(denied.first()).toContainText('NotAllowedByListeners');
+    // A route whose backends the manifests do not hold: accepted, but ResolvedRefs False, BackendNotFound.
+    const login = page.locator('[data-testid="l7-route"][data-route="site-ns/login"]');
+    await expect(login.locator('[data-type="ResolvedRefs"]')).toHaveAttribute('data-status', 'False');
+    await expect(login.locator('[data-type="ResolvedRefs"]')).toContainText('BackendNotFound');
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: '/tmp/l7-gateway-1440.png' });
@@ -103,7 +104,9 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     expect(ex.errors).toEqual([]);
   });
 
-  test('an Ingress (simple fanout): delivered on /foo, answered 404 elsewhere, in Japanese too', async ({ page }) => {
+  test('an Ingress (simple fanout): delivered on /foo, answered 404 elsewhere, in Japanese too', async ({
+    page,
+  }) => {
     const ex = new Explorer(page);
     await ex.open();
     const manifest = await readFile(`${L7}/ingress-simple-fanout.yaml`, 'utf8');

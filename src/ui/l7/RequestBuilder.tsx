@@ -33,7 +33,7 @@ export function RequestBuilder() {
   };
   const field = 'flex flex-col gap-1 text-xs font-semibold tracking-wide text-slate-700 uppercase';
   const input =
-    'kne-focus rounded-md border border-slate-500 bg-white px-2 py-1.5 font-mono text-sm normal-case';
+    'kne-focus max-w-full min-w-0 rounded-md border border-slate-500 bg-white px-2 py-1.5 font-mono text-sm normal-case';
   return (
     <section
       aria-labelledby={`${uid}-h`}

@@ -7,7 +7,7 @@ import { buildServiceState } from '../src/core/services/control-plane/build';
 import type { EbpfRules } from '../src/core/services/ebpf/ebpf';
 import { setChainIndexing } from '../src/core/services/iptables/interpret';
 import { BUILTIN_CHAINS, type IptablesRules, type IptTable } from '../src/core/services/iptables/model';
-import { ipvsIptablesRules, type IpvsRules } from '../src/core/services/ipvs/ipvs';
+import type { IpvsRules } from '../src/core/services/ipvs/ipvs';
 import type { NftRules } from '../src/core/services/nftables/model';
 import { baseRules } from '../src/core/services/nftables/render';
 import { nodeRules, proxyModule } from '../src/core/services/proxy/registry';
@@ -25,7 +25,7 @@ const tableRules = (t: IptTable): number => {
 };
 
 /** What one node holds in each mode, in the units the real tools count. */
-function footprint(mode: ProxyMode, rules: unknown, state: ServiceState): string {
+function footprint(mode: ProxyMode, rules: unknown, _state: ServiceState): string {
   switch (mode) {
     case 'iptables': {
       const r = rules as IptablesRules;
@@ -53,8 +53,11 @@ function footprint(mode: ProxyMode, rules: unknown, state: ServiceState): string
       let reals = 0;
       for (const v of r.virtual.values()) reals += v.reals.length;
       let entries = 0;
-      for (const s of r.ipsets.values()) entries += s.entries.length;
-      return `${r.virtual.size} virtual + ${reals} real servers, ${entries} ipset entries, ${ipvsIptablesRules(state.clusterCidr).length} iptables rules`;
+      for (const s of r.ipsets.values()) entries += s.length;
+      let iptRules = 0;
+      for (const t of [r.netfilter.nat, r.netfilter.filter])
+        for (const c of t.local.values()) iptRules += c.length;
+      return `${r.virtual.size} virtual + ${reals} real servers, ${entries} ipset entries, ${iptRules} iptables rules`;
     }
     case 'ebpf': {
       const r = rules as EbpfRules;

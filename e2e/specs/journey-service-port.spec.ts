@@ -55,10 +55,10 @@ for (const lang of ['en', 'ja'] as const) {
       lang === 'en' ? 'no such Service port' : 'Service にないポート',
     );
 
-    // IPVS: the VIP is on kube-ipvs0, no virtual server, nothing listens: a TCP RST.
+    // IPVS: the VIP is on kube-ipvs0 and no Service has the port: KUBE-IPVS-FILTER rejects it.
     await proxyMode(page, 'ipvs');
     await expect(lastHop(page)).toContainText('kube-ipvs0');
-    await expect(lastHop(page)).toContainText('TCP RST');
+    await expect(lastHop(page)).toContainText('KUBE-IPVS-FILTER');
 
     // Picking the served port from the Service port list clears the warning.
     await page.getByTestId('probe-service-port').selectOption('80/TCP');

@@ -46,12 +46,17 @@ async function runTrace(page: Page): Promise<void> {
 // What the deciding entry of the DNAT hop looks like in each mode (datapath-facts, kube-proxy
 // modes): iptables jumps to a KUBE-SVC-* chain; nftables looks the VIP up in the service-ips
 // verdict map and picks with numgen; IPVS prints its virtual server as `ipvsadm -Ln` does; the
-// eBPF datapath finds the VIP in its LB service map.
+// eBPF datapath finds the VIP in its LB service map. Each hop is labelled with the tables its rules
+// live in (IPVS mode's nat rules beside the virtual server; the three Cilium LB maps).
 const MODES = [
   { mode: 'iptables', rule: /KUBE-SVC-[A-Z0-9]{16}/, table: 'nat' },
-  { mode: 'nftables', rule: /numgen random mod 2|service-[A-Z0-9]{8}-default\/backend/, table: 'nat' },
-  { mode: 'ipvs', rule: /TCP {2}10\.\d+\.\d+\.\d+:80 rr/, table: 'ipvs' },
-  { mode: 'ebpf', rule: /\(slot \d\) → backend_id=\d+/, table: 'bpf map' },
+  {
+    mode: 'nftables',
+    rule: /numgen random mod 2|service-[A-Z0-9]{8}-default\/backend/,
+    table: 'ip kube-proxy',
+  },
+  { mode: 'ipvs', rule: /TCP {2}10\.\d+\.\d+\.\d+:80 rr/, table: 'nat + ipvs' },
+  { mode: 'ebpf', rule: /\(slot \d\) → backend_id=\d+/, table: 'cilium_lb4_services_v2' },
 ] as const;
 
 test('client → default/backend is translated by the rules of each proxy mode and delivered to a backend Pod', async ({

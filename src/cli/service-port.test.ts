@@ -57,12 +57,13 @@ describe('cli trace to a port the Service does not serve', () => {
     expect(last.explain).not.toContain('no ready endpoints');
   });
 
-  it('IPVS: the VIP on kube-ipvs0 is local, no virtual server, nothing listens: TCP RST / ICMP unreachable', () => {
+  it('IPVS: the VIP on kube-ipvs0 is local; KUBE-IPVS-FILTER (filter table) rejects the port no Service has', () => {
     const tcp = cliJson<Warned>([...args('ipvs')]).json;
     expect(tcp.verdict).toBe('dropped');
-    expect(tcp.reason).toBe('NO_LISTENER');
-    expect(tcp.hops.at(-1)!.rule).toMatch(/scope global kube-ipvs0$/);
-    expect(tcp.hops.at(-1)!.explain).toContain('TCP RST');
+    expect(tcp.reason).toBe('INVALID_SERVICE_PORT');
+    expect(tcp.hops.at(-1)!.rule).toMatch(/-A KUBE-IPVS-FILTER .*--match-set KUBE-IPVS-IPS dst -j REJECT/);
+    expect(tcp.hops.at(-1)!.explain).toContain('kube-ipvs0');
+    expect(tcp.hops.at(-1)!.explain).toContain('ICMP port unreachable');
     const udp = cliJson<Warned>([...args('ipvs'), '--protocol', 'UDP']).json;
     expect(udp.hops.at(-1)!.explain).toContain('ICMP port unreachable');
   });

@@ -18,7 +18,7 @@ import { withClusterAddons } from './services/control-plane/addons';
 import { buildServiceState } from './services/control-plane/build';
 import type { ServiceState } from './services/types';
 import { compilePolicies, type PolicyIndex } from './policy';
-import { kubeIpvs0Decorator } from './node-services/kube-ipvs0';
+import { proxyModule } from './services/proxy/registry';
 import { showServiceView } from './node-services/show';
 import { parseIpv4 } from './net/ipv4';
 
@@ -53,7 +53,11 @@ export function buildEngine(scenario: Scenario): { engine: Engine | null; proble
   let policy: PolicyIndex | null | undefined;
   let l7: L7State | null = null;
   const servicesOf = (): ServiceState => (services ??= buildServiceState(cluster));
-  const decorate = full.designs.proxy === 'ipvs' ? kubeIpvs0Decorator(servicesOf) : undefined;
+  // What the proxy mode programs into each node besides rules (kube-ipvs0, socket LB programs).
+  const build = proxyModule(full.designs.proxy).buildNode;
+  const decorate = build
+    ? (b: Parameters<typeof build>[0], node: Parameters<typeof build>[1]) => build(b, node, servicesOf)
+    : undefined;
   const engine: Engine = {
     cluster,
     world: new World(cluster, full.designs, decorate),

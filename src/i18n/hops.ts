@@ -63,7 +63,7 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
     'hop.dnat':
       '{netns} の kube-proxy の nat ルールが {vip} に一致し、エンドポイント {endpoint} へ DNAT します。conntrack が記録するので、応答は元のアドレスに書き戻されます。',
     'hop.dnat.ipvs':
-      '{netns} の IPVS が仮想サーバー {vip}（VIP は kube-ipvs0 に割り当て）を持ち、実サーバー {endpoint} を選びます（マスカレード）。',
+      '{netns} の IPVS が仮想サーバー {vip} を持ち、実サーバー {endpoint} を選びます（マスカレード転送）。',
     'hop.dnat.sock':
       'connect() の時点で、{netns} の eBPF ソケットプログラムがサービスマップで {vip} を引き、{endpoint} へ直接接続します。VIP は回線上に一度も現れません。',
     'hop.dnat.bpf': '{netns} の eBPF がサービスマップで {vip} を見つけ、宛先を {endpoint} に書き換えます。',
@@ -71,6 +71,8 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
       'パケットにはマスカレードの印が付いています。{netns} の nat POSTROUTING が送信元 {before} を {after}（{dev} のアドレス）に書き換えます。',
     'hop.snat.nodeIp':
       'パケットにはマスカレードの印が付いています。{netns} の nat POSTROUTING が送信元 {before} をノードのアドレス {after} に書き換えます（{dev} 自身にはアドレスがありません）。',
+    'hop.snat.bpf':
+      'iptables のルールは使いません。{netns} の eBPF NodePort プログラムが、{dev} から出るときに送信元 {before} をノードのアドレス {after} に SNAT するので、応答はこのノードに戻ってきます。',
     'hop.lb': '外部ロードバランサー {vip} がノード {node} を選び、その NodePort {target} へ転送します。',
     'hop.external':
       'クラスタ外のクライアント {src} が {dst} へ送ります。ネットワークのルーターが {node} へ届けます。',
@@ -88,7 +90,7 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
     'hop.drop.unallocatedClusterIp':
       '{ip} は Service CIDR の中にありますが、どの Service も持っていないアドレスです。{netns} の kube-proxy の cluster-ips-check チェインが破棄します。',
     'hop.drop.vipNoVirtualServer':
-      '{ip} は {netns} の kube-ipvs0 に付いているので、カーネルはパケットを自分宛てとして受け取ります。しかしポート {port}/{protocol} の IPVS 仮想サーバーはなく、待ち受けるプロセスもないため、カーネルは {answer} を返します（「connection refused」）。',
+      '{ip} は {netns} の kube-ipvs0 に付いているのでパケットはこのノード宛てですが、ポート {port}/{protocol} を持つ Service はありません。kube-proxy の KUBE-IPVS-FILTER チェーンが新しい接続を {answer} で拒否します（「connection refused」）。これで Service の IP でホストのプロセスが応答することはありません。',
     'hop.drop.noLocalEndpoints':
       'Service {vip} のトラフィックポリシーは Local ですが、{netns} にローカルのエンドポイントがありません。破棄されます。',
     'hop.drop.dnsFailed': '{pod} は「{name}」を名前解決できませんでした: {tries}。',

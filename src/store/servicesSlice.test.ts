@@ -45,7 +45,7 @@ describe('Services and DNS in the store', () => {
     expect(store.getState().trace!.hops.find((h) => h.kind === 'dnat')!.table).toBe('nat');
     await store.getState().setDesigns({ proxy: 'ipvs' });
     expect(store.getState().topology!.designs.proxy).toBe('ipvs');
-    expect(store.getState().trace!.hops.find((h) => h.kind === 'dnat')!.table).toBe('ipvs');
+    expect(store.getState().trace!.hops.find((h) => h.kind === 'dnat')!.table).toBe('nat + ipvs');
   });
 
   it('keeps Service, external, node and typed-name ends of a probe; resets unknown Pod keys', async () => {

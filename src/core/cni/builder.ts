@@ -1,7 +1,17 @@
 import type { SharedRoutes } from '../linux/fib';
 import { LayeredRouteTable } from '../linux/fib';
 import { LayeredFdbTable, LayeredNeighborTable, type SharedEntries } from '../linux/tables';
-import type { Address, BpfMap, FdbEntry, Link, Neighbor, Netns, NetnsId, Route } from '../linux/types';
+import type {
+  Address,
+  BpfAttachment,
+  BpfMap,
+  FdbEntry,
+  Link,
+  Neighbor,
+  Netns,
+  NetnsId,
+  Route,
+} from '../linux/types';
 
 /** Cluster-wide entries every node carries (one per remote node), stored once. */
 export interface SharedState {
@@ -20,6 +30,8 @@ export class NetnsBuilder {
   readonly neighbors: Neighbor[] = [];
   readonly fdb: FdbEntry[] = [];
   readonly bpfMaps: BpfMap[] = [];
+  /** Programs attached to the node's cgroup-v2 root (socket-level load balancing). */
+  readonly cgroup: BpfAttachment[] = [];
   forwarding = false;
   /** Addresses every node carries (kube-ipvs0's VIPs): one list and one set shared by all. */
   shared: { addresses: readonly Address[]; ips: ReadonlySet<number> } | null = null;
@@ -65,6 +77,7 @@ export class NetnsBuilder {
       fdb: new LayeredFdbTable(this.fdb, shared?.fdb ?? null, self),
       forwarding: this.forwarding,
       bpfMaps: [...this.bpfMaps, ...(shared?.bpfMaps ?? [])],
+      ...(this.cgroup.length ? { cgroup: [...this.cgroup] } : {}),
     };
   }
 }

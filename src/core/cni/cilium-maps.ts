@@ -91,10 +91,26 @@ export function formatIpcacheRow(e: IpcacheEntry): string {
 /** Rows shown when dumping the ipcache; capped so XL dumps stay readable. */
 const DUMP_LIMIT = 400;
 
-/** `cilium_ipcache` on node `self` (the same entries everywhere; tunnel endpoints differ for local ones). */
-export function ipcacheMap(cluster: Cluster, tunnel: boolean, self: number): BpfMap {
+/** `cilium_ipcache` as the datapath reads it: an LPM lookup (bpf/lib/eps.h `ipcache_lookup4`). */
+export interface IpcacheMap extends BpfMap {
+  name: 'cilium_ipcache';
+  lookup(ip: Ipv4): IpcacheEntry;
+}
+
+/** The node's `cilium_ipcache`, if the netns has one (the eBPF design puts it there). */
+export function ipcacheOf(maps: readonly BpfMap[]): IpcacheMap | null {
+  return (maps.find((m) => m.name === 'cilium_ipcache' && 'lookup' in m) as IpcacheMap | undefined) ?? null;
+}
+
+/**
+ * `cilium_ipcache` on node `self` (the same entries everywhere; tunnel endpoints differ for local
+ * ones). cilium-agent fills `tunnelendpoint` only in tunnel routing mode (pkg/maps/ipcache,
+ * pkg/datapath/linux/ipcache): with native routing every entry says 0.0.0.0.
+ */
+export function ipcacheMap(cluster: Cluster, tunnel: boolean, self: number): IpcacheMap {
   return {
     name: 'cilium_ipcache',
+    lookup: (ip) => ipcacheLookup(cluster, ip, tunnel, self),
     keyHeader: 'IP PREFIX/ADDRESS',
     valueHeader: 'IDENTITY',
     rows() {

@@ -16,6 +16,9 @@ export const bridgeDesign: IntraDesignModule = {
   hostVethName: bridgeVethName,
   hostVethMac: (pod) => macFor('bridgeVeth', pod.index),
   roles: { cni0: 'role.bridgeGateway' },
+  // Flannel enforces no NetworkPolicy (facts §9): the rules shown are Calico's Felix chains as Canal
+  // (Calico policy over Flannel) programs them.
+  policyNote: 'Canal: Calico policy on Flannel',
 
   buildNode(b, ctx, node, pods) {
     // cni0 only exists once the first Pod was added on the node (the CNI ADD creates it).

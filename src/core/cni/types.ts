@@ -40,6 +40,11 @@ export interface IntraDesignModule {
   buildPod(b: NetnsBuilder, ctx: DesignContext, p: PodPlacement): void;
   /** Devices this design shows on a node, with their roles (for the canvas). */
   roles: Record<string, string>;
+  /**
+   * Who enforces NetworkPolicy beside this plugin when it does not itself, as the policy hop labels
+   * it (Flannel's bridge needs Calico alongside: Canal).
+   */
+  policyNote?: string;
 }
 
 /**

@@ -21,6 +21,8 @@ const CACHE_LIMIT = 4096;
  */
 export class World {
   readonly ctx: DesignContext;
+  /** Who enforces NetworkPolicy beside the intra-node plugin, if not the plugin itself. */
+  readonly policyNote: string | null;
   readonly shared: SharedState;
   private readonly cache = new Map<NetnsId, Netns>();
   /** Position of each Pod among its node's Pods (decides veth ifindexes). */
@@ -35,6 +37,7 @@ export class World {
     private readonly decorate?: (b: NetnsBuilder, node: ClusterNode) => void,
   ) {
     const inter = INTER_DESIGNS[designs.inter];
+    this.policyNote = INTRA_DESIGNS[designs.intra].policyNote ?? null;
     this.ctx = {
       cluster,
       intra: designs.intra,

@@ -154,4 +154,10 @@ export interface Netns {
   /** Local addresses shared by every node (kube-ipvs0's VIPs), also listed in `addresses`. */
   sharedIps?: ReadonlySet<number>;
   bpfMaps: BpfMap[];
+  /**
+   * Programs on the cgroup-v2 root the netns's sockets belong to (`bpftool cgroup tree`): Cilium's
+   * socket load balancer (`cil_sock4_connect`, cgroup/connect4) rewrites connect() for every
+   * process of the node, host and Pods alike.
+   */
+  cgroup?: BpfAttachment[];
 }

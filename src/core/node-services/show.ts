@@ -69,6 +69,12 @@ export function showServiceView(
   }
   if (ns.kind !== 'node') return '';
   const v = VIEW[what];
-  if (v.mode !== proxy) return v.absent;
-  return proxyModule(proxy).render(nodeRules(proxy, state, cluster, ns.nodeIndex), v.render);
+  // A view exists when the node's proxy mode programs that tool's state (IPVS mode writes
+  // iptables rules too), else the tool prints what it prints on a node without it.
+  const m = proxyModule(proxy);
+  if (!m.renders.includes(v.render)) return v.absent;
+  return m.render(
+    nodeRules(proxy, state, cluster, ns.nodeIndex, { addresses: () => ns.addresses }),
+    v.render,
+  );
 }

@@ -4,7 +4,7 @@ import {
   formatIpcacheRow,
   formatLxcValue,
   IDENTITY_HOST,
-  ipcacheLookup,
+  ipcacheOf,
   podIdentities,
 } from '../cni/cilium-maps';
 import { endpointIdOf } from '../cni/intra-ebpf';
@@ -64,7 +64,8 @@ function fromContainer(w: Walker, ns: Netns, link: Link, st: PacketState): BpfOu
   }
   // Without a known destination (a Service VIP, the outside world) Cilium hands the packet to the
   // stack, where kube-proxy's rules (if any) translate it.
-  if (ipcacheLookup(w.world.cluster, st.frame.dst, false, ns.nodeIndex).key === '0.0.0.0/0') {
+  const ipcache = ipcacheOf(ns.bpfMaps);
+  if (!ipcache || ipcache.lookup(st.frame.dst).key === '0.0.0.0/0') {
     w.emit(
       'ebpf',
       ns.id,
@@ -154,7 +155,10 @@ function redirectLocal(w: Walker, ns: Netns, link: Link, st: PacketState, prog: 
 /** Tunnel mode: cilium_ipcache gives the tunnel endpoint; eBPF sets the tunnel key and uses cilium_vxlan. */
 function tunnel(w: Walker, ns: Netns, link: Link, st: PacketState, prog: string): boolean {
   const cluster = w.world.cluster;
-  const e = ipcacheLookup(cluster, st.frame.dst, w.world.designs.inter === 'overlay', ns.nodeIndex);
+  // The tunnel endpoint is whatever the node's ipcache says (filled in tunnel mode only).
+  const ipcache = ipcacheOf(ns.bpfMaps);
+  if (!ipcache) return false;
+  const e = ipcache.lookup(st.frame.dst);
   const self = cluster.nodes[ns.nodeIndex]!;
   if (e.tunnelEndpoint === null || e.tunnelEndpoint === self.ip) return false;
   const vx = ns.links.find((l) => l.vxlan?.external);

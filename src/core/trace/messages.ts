@@ -55,7 +55,7 @@ export const HOP_MESSAGES = {
   'hop.dnat':
     "kube-proxy's nat rules on {netns} match {vip}: DNAT to endpoint {endpoint}. conntrack records it so replies are rewritten back.",
   'hop.dnat.ipvs':
-    'IPVS on {netns} owns virtual server {vip} (its VIP is bound to kube-ipvs0) and picks real server {endpoint} (masquerading).',
+    'IPVS on {netns} owns virtual server {vip} and picks real server {endpoint} (masquerading forwarding).',
   'hop.dnat.sock':
     'At connect(), the eBPF socket program on {netns} looks up {vip} in the service map and connects straight to {endpoint}: the VIP never appears on the wire.',
   'hop.dnat.bpf':
@@ -64,6 +64,8 @@ export const HOP_MESSAGES = {
     'The packet was marked for masquerade: nat POSTROUTING on {netns} rewrites the source {before} to {after} (the address of {dev}).',
   'hop.snat.nodeIp':
     'The packet was marked for masquerade: nat POSTROUTING on {netns} rewrites the source {before} to the node address {after} ({dev} has no address of its own).',
+  'hop.snat.bpf':
+    'No iptables rule: the eBPF NodePort program on {netns} SNATs the source {before} to the node address {after} as the packet leaves on {dev}, so the reply comes back to this node.',
   'hop.lb': 'The external load balancer {vip} picks node {node} and forwards to its NodePort {target}.',
   'hop.external':
     'The client {src} outside the cluster sends to {dst}; the network router delivers it to {node}.',
@@ -81,7 +83,7 @@ export const HOP_MESSAGES = {
   'hop.drop.unallocatedClusterIp':
     "{ip} is in the Service CIDR but no Service holds it: kube-proxy's cluster-ips-check chain on {netns} drops it.",
   'hop.drop.vipNoVirtualServer':
-    '{ip} is bound to kube-ipvs0 on {netns}, so the kernel delivers the packet locally; IPVS has no virtual server for port {port}/{protocol} and nothing listens there, so the kernel answers with {answer} ("connection refused").',
+    '{ip} is bound to kube-ipvs0 on {netns}, so the packet is for this node, but no Service has port {port}/{protocol} there: kube-proxy\'s KUBE-IPVS-FILTER chain rejects the new connection with {answer} ("connection refused"), so no host process can answer on a Service IP.',
   'hop.drop.noLocalEndpoints':
     'Service {vip} has traffic policy Local and {netns} has no local endpoint: dropped.',
   'hop.drop.dnsFailed': '{pod} could not resolve "{name}": {tries}.',

@@ -18,18 +18,18 @@ function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: Pa
   const p = w.world.placement(podIndex);
   const cluster = w.world.cluster;
   const peerPod = cluster.podByIp.get(d.direction === 'egress' ? st.frame.dst : st.frame.src);
-  const e = describeEnforcement(w.world.designs.intra, d, {
+  // Where the Pod's host veth runs Cilium's bpf_lxc, policy is a policy-map lookup there;
+  // otherwise it is the iptables filter chains a policy agent programs (facts §9).
+  const hostVeth = w.world.nodeNetns(p.node.index).links.find((l) => l.name === p.hostVethName);
+  const bpf = hostVeth?.bpf?.some((b) => b.program === 'cil_from_container') ?? false;
+  const e = describeEnforcement(bpf ? 'ebpf' : 'routed', d, {
     iface: p.hostVethName,
     endpointId: endpointIdOf(p.hostIfindex - FIRST_VETH_IFINDEX),
-    ...(peerPod !== undefined && w.world.designs.intra === 'ebpf'
-      ? { peerIdentity: podIdentities(cluster)[peerPod]! }
-      : {}),
+    ...(peerPod !== undefined && bpf ? { peerIdentity: podIdentities(cluster)[peerPod]! } : {}),
     ...(w.env.policy ? { index: w.env.policy } : {}),
   });
   const rule = e.rule || e.lines.join('\n') || null;
-  // Flannel enforces no NetworkPolicy (facts §9); with the bridge design the rules shown are
-  // Calico's Felix chains as Canal (Calico policy over Flannel) programs them.
-  const table = w.world.designs.intra === 'bridge' ? `${e.table} (Canal: Calico policy on Flannel)` : e.table;
+  const table = w.world.policyNote ? `${e.table} (${w.world.policyNote})` : e.table;
   const key = d.allowed
     ? d.isolated
       ? 'hop.policy.allowed'

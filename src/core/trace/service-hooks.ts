@@ -2,7 +2,7 @@ import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Netns } from '../linux/types';
 import { cidrContains } from '../net/cidr';
 import { nodeRules, proxyModule } from '../services/proxy/registry';
-import type { MatchedRule, ProxyHook, Translation } from '../services/proxy/types';
+import type { MatchedRule, ProxyHook } from '../services/proxy/types';
 import { headersOf, type PacketState } from './state';
 import type { ServicePortState } from '../services/types';
 import { isLocalAddress, type Walker } from './walker';
@@ -14,13 +14,6 @@ import { isLocalAddress, type Walker } from './walker';
  * (iptables chains, nftables maps, IPVS, eBPF maps) and reports what matched.
  */
 
-const TABLE_LABEL: Record<NonNullable<Translation['stage']>, string> = {
-  netfilter: 'nat',
-  ipvs: 'ipvs',
-  'bpf-sock': 'bpf map',
-  'bpf-tc': 'bpf map',
-};
-
 /**
  * Could any Service rule match this destination? Only VIPs (ClusterIPs in the Service CIDR,
  * external and load-balancer IPs) and the node's own addresses (NodePorts) are ever matched by
@@ -30,6 +23,11 @@ function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
   const s = w.env.services!;
   return cidrContains(s.serviceCidr, dst) || w.externalVips.has(dst) || isLocalAddress(ns, dst);
 }
+
+/** The node's addresses as its netns lists them (IPVS opens NodePorts on each). */
+export const nodeHost = (w: Walker, nodeIndex: number) => ({
+  addresses: () => w.world.nodeNetns(nodeIndex).addresses,
+});
 
 /**
  * The Service port a destination addresses: its ClusterIP, an external or load-balancer IP, or a
@@ -61,7 +59,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
   if (!env.services || st.outer || w.translated.has(ns.nodeIndex)) return true;
   const f = st.frame;
   if (!mayBeService(w, ns, f.dst)) return true;
-  const rules = nodeRules(env.proxy, env.services, w.world.cluster, ns.nodeIndex);
+  const rules = nodeRules(env.proxy, env.services, w.world.cluster, ns.nodeIndex, nodeHost(w, ns.nodeIndex));
   const t = proxyModule(env.proxy).translate(
     rules,
     { src: f.src, dst: f.dst, protocol: f.protocol, srcPort: f.srcPort, dstPort: f.dstPort },
@@ -75,14 +73,16 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
   );
   w.rulesEvaluated += t.evaluated;
   if (t.action === 'none') return true;
-  const table = t.stage ? TABLE_LABEL[t.stage] : (t.matched[0]?.table ?? null);
-  // A translation is shown with the rules of its own table (iptables nat, or nftables `ip kube-proxy`,
-  // whose filter and nat chains share one table); a reject/drop with the filter rule.
+  // A translation is shown with the rules that translated it (nat, IPVS, the BPF service maps; the
+  // filter jumps on its way are not); a reject/drop with the rules of the table that refused it
+  // (a filter-table REJECT is labelled filter). The label names every table the shown rules live in.
+  const decidedIn = t.matched.at(-1)?.table;
   const shown =
-    t.action === 'dnat' && t.stage === 'netfilter'
+    t.action === 'dnat'
       ? t.matched.filter((m) => m.table !== 'filter')
-      : t.matched;
+      : t.matched.filter((m) => m.table === decidedIn);
   const rule = shown.map((m) => m.rule).join('\n') || null;
+  const table = [...new Set(shown.map((m) => m.table))].join(' + ') || null;
   const vip = `${formatIpv4(f.dst)}:${f.dstPort}`;
   if (t.action === 'reject' || t.action === 'drop') {
     // Which Service port refused: with a Local traffic policy and no ready endpoint on this node the
@@ -94,9 +94,10 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
       // - nftables: `cluster-ips-check` rejects any other port of a ClusterIP ("Reject traffic to
       //   invalid ports of ClusterIPs") and drops addresses of the Service CIDR that no Service holds
       //   (kubernetes/kubernetes pkg/proxy/nftables/proxier.go, clusterIPsCheckChain);
-      // - IPVS: the VIP is bound to kube-ipvs0, so the kernel delivers the packet locally; with no
-      //   virtual server for the port and nothing listening, TCP answers with a RST and UDP with ICMP
-      //   port unreachable (pkg/proxy/ipvs/proxier.go binds every VIP to the dummy device).
+      // - IPVS: the VIP is bound to kube-ipvs0, so the packet is for this node; no virtual server
+      //   has the port, and kube-proxy's filter chain KUBE-IPVS-FILTER rejects NEW connections to
+      //   kube-ipvs0 addresses that are no Service's IP:port, so host ports never answer on a VIP
+      //   (pkg/proxy/ipvs/proxier.go `writeIptablesRules`, kubernetes#72236).
       const svcTable = shown[shown.length - 1]?.table ?? table;
       const ipvs = t.stage === 'ipvs';
       const key = ipvs
@@ -105,7 +106,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
           ? 'hop.drop.invalidServicePort'
           : 'hop.drop.unallocatedClusterIp';
       w.drop(
-        ipvs ? 'NO_LISTENER' : t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
+        t.action === 'reject' ? 'INVALID_SERVICE_PORT' : 'UNALLOCATED_CLUSTER_IP',
         ns.id,
         null,
         key,
@@ -115,7 +116,7 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
           ip: formatIpv4(f.dst),
           port: f.dstPort,
           protocol: f.protocol,
-          answer: f.protocol === 'TCP' ? 'TCP RST' : 'ICMP port unreachable',
+          answer: 'ICMP port unreachable',
         },
         st,
         rule,
@@ -175,33 +176,67 @@ export function serviceHook(w: Walker, ns: Netns, st: PacketState, hook: ProxyHo
       replySrc: { ip: ep.ip, port: ep.port },
       snat: null,
     });
-  if (t.masquerade) w.pendingMasq = { nodeIndex: ns.nodeIndex, rules: t.postrouting };
+  if (t.masquerade)
+    w.pendingMasq = {
+      nodeIndex: ns.nodeIndex,
+      rules: t.postrouting,
+      bpf: t.stage === 'bpf-tc' || t.stage === 'bpf-sock',
+    };
   return true;
 }
 
 /**
- * nat POSTROUTING: KUBE-POSTROUTING masquerades packets marked 0x4000 to the address the kernel
- * would pick on the egress device (the device's own global address, else the node IP).
+ * Source NAT on the way out of the node that translated the connection.
+ * - netfilter (every kube-proxy mode): KUBE-POSTROUTING masquerades packets marked 0x4000 to the
+ *   address the kernel picks on the egress device (its own global address, else the node IP).
+ *   `MASQUERADE --random-fully` / nft `masquerade fully-random` (NF_NAT_RANGE_PROTO_RANDOM_FULLY)
+ *   draws a new source port from 1024–65535 (linux net/netfilter/nf_nat_proto.c
+ *   `nf_nat_l4proto_unique_tuple`, here from the trace's seeded generator); plain MASQUERADE keeps it.
+ * - eBPF (Cilium's NodePort, cilium/cilium bpf/lib/nodeport.h `nodeport_snat_fwd_ipv4`, bpf/lib/nat.h):
+ *   no iptables rule; the program SNATs to the node IP and records the mapping in
+ *   `cilium_snat_v4_external`, keeping the client's port when it is inside NODEPORT_PORT_MIN_NAT–
+ *   NODEPORT_PORT_MAX_NAT (32768–65535, `__snat_try_keep_port`), else drawing one there.
  */
 export function postrouting(w: Walker, ns: Netns, devName: string, st: PacketState): void {
   const m = w.pendingMasq;
   if (!m || m.nodeIndex !== ns.nodeIndex || ns.kind !== 'node' || st.outer) return;
   w.pendingMasq = null;
-  const own = ns.addresses.find((a) => a.dev === devName && a.scope === 'global')?.ip;
+  const bpf = m.bpf;
+  const own = bpf ? undefined : ns.addresses.find((a) => a.dev === devName && a.scope === 'global')?.ip;
   const addr = own ?? w.world.cluster.nodes[ns.nodeIndex]!.ip;
-  const before = formatIpv4(st.frame.src);
+  const fully = m.rules.some((r) => / --random-fully\b| fully-random\b/.test(r.rule));
+  const oldPort = st.frame.srcPort;
+  const port = fully
+    ? 1024 + Math.floor(w.env.rng() * (65536 - 1024))
+    : bpf && (oldPort < 32768 || oldPort > 65535)
+      ? 32768 + Math.floor(w.env.rng() * (65536 - 32768))
+      : oldPort;
+  const before = `${formatIpv4(st.frame.src)}:${oldPort}`;
   const headersBefore = headersOf(st.frame);
   st.frame.src = addr;
+  st.frame.srcPort = port;
   const ct = [...w.conntrack].reverse().find((c) => c.nodeIndex === ns.nodeIndex);
-  if (ct) ct.snat = addr;
+  if (ct) {
+    ct.snat = addr;
+    if (port !== oldPort) ct.snatPort = port;
+  }
+  const rules = bpf
+    ? [
+        ...m.rules,
+        {
+          table: 'cilium_snat_v4_external',
+          rule: `${before} → ${formatIpv4(addr)}:${port} (${st.frame.protocol}, egress)`,
+        },
+      ]
+    : m.rules;
   w.emit(
     'snat',
     ns.id,
     devName,
-    own === undefined ? 'hop.snat.nodeIp' : 'hop.snat',
-    { netns: ns.id, before, after: formatIpv4(addr), dev: devName },
-    rulesText(m.rules),
-    'nat',
+    bpf ? 'hop.snat.bpf' : own === undefined ? 'hop.snat.nodeIp' : 'hop.snat',
+    { netns: ns.id, before, after: `${formatIpv4(addr)}:${port}`, dev: devName },
+    rulesText(rules),
+    [...new Set(rules.map((r) => r.table))].join(' + ') || null,
     st,
     { before: headersBefore },
   );
@@ -218,7 +253,7 @@ export function conntrackLines(w: Walker): { netns: string; entry: string }[] {
     const state = proto === 'tcp' ? ' SYN_SENT' : '';
     const entry =
       `${proto.padEnd(8)} ${num} 120${state} src=${formatIpv4(c.orig.src)} dst=${formatIpv4(c.orig.dst)} sport=${c.orig.srcPort} dport=${c.orig.dstPort} ` +
-      `[UNREPLIED] src=${formatIpv4(c.replySrc.ip)} dst=${formatIpv4(replyDst)} sport=${c.replySrc.port} dport=${c.orig.srcPort} mark=0 use=1`;
+      `[UNREPLIED] src=${formatIpv4(c.replySrc.ip)} dst=${formatIpv4(replyDst)} sport=${c.replySrc.port} dport=${c.snatPort ?? c.orig.srcPort} mark=0 use=1`;
     return { netns: c.netns, entry };
   });
 }

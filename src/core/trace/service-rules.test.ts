@@ -16,7 +16,7 @@ const engineOf = (): Engine => {
 const EXPECTED: Record<ProxyMode, RegExp[]> = {
   iptables: [/-j KUBE-SERVICES/, /KUBE-SVC-/, /-j DNAT --to-destination 10\.244\./],
   nftables: [/@service-ips/, /numgen random mod 2/, /dnat to 10\.244\./],
-  ipvs: [/^TCP {2}10\.\d+\.\d+\.\d+:80 rr/, /-> 10\.244\./],
+  ipvs: [/-j KUBE-SERVICES/, /^TCP {2}10\.\d+\.\d+\.\d+:80 rr/m, /-> 10\.244\./],
   ebpf: [/count=2/, /backend_id=/],
 };
 

@@ -105,8 +105,11 @@ export function walk(
     return w;
   }
   const st: PacketState = { frame: { ...frame, src: sourceAddress(src, dst) ?? (0 as Ipv4) }, outer: null };
-  // The eBPF kube-proxy replacement translates a Pod's connect() before any packet exists.
-  if (env.proxy === 'ebpf' && src.kind === 'pod' && !serviceHook(w, src, st, 'connect')) return w;
+  // A cgroup/connect4 program on the node's cgroup root (the eBPF kube-proxy replacement's socket
+  // LB) translates connect() before any packet exists, for Pods and host processes alike.
+  const node = src.kind === 'pod' ? world.nodeNetns(src.nodeIndex) : src;
+  const connect4 = node.cgroup?.some((a) => a.hook === 'cgroup-connect4') ?? false;
+  if (connect4 && !serviceHook(w, src, st, 'connect')) return w;
   w.send(src, st);
   return w;
 }

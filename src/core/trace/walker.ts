@@ -21,6 +21,8 @@ export interface ConntrackRecord {
   orig: { src: Ipv4; dst: Ipv4; srcPort: number; dstPort: number };
   replySrc: { ip: Ipv4; port: number };
   snat: Ipv4 | null;
+  /** The source port after SNAT when it changed (`--random-fully`), else the original. */
+  snatPort?: number;
 }
 
 /** The data a hop carries besides its sentence (the Service it translated for, headers before a rewrite). */
@@ -48,7 +50,7 @@ export class Walker {
   readonly translated = new Set<number>();
   readonly conntrack: ConntrackRecord[] = [];
   /** Marked 0x4000 by kube-proxy: masquerade when the packet leaves this node. */
-  pendingMasq: { nodeIndex: number; rules: MatchedRule[] } | null = null;
+  pendingMasq: { nodeIndex: number; rules: MatchedRule[]; bpf: boolean } | null = null;
   egressChecked = false;
   rulesEvaluated = 0;
   /** External and load-balancer IPs of every Service (the only non-ClusterIP VIPs). */

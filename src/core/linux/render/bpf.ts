@@ -34,20 +34,22 @@ const WITHIN_DEVICE: Record<BpfAttachment['hook'], number> = {
 };
 
 interface Listed {
-  link: Link;
+  /** The device, or null for a program on the cgroup root. */
+  link: Link | null;
   att: BpfAttachment;
   id: number;
 }
 
 /** Every attachment with its id, in listing order. */
 function listAttachments(ns: Netns): Listed[] {
-  const all: { link: Link; att: BpfAttachment }[] = [];
+  const all: { link: Link | null; att: BpfAttachment }[] = [];
   for (const link of linksInOrder(ns)) for (const att of link.bpf ?? []) all.push({ link, att });
+  for (const att of ns.cgroup ?? []) all.push({ link: null, att });
   // Stable sort: ties (same block, device and direction) keep the model's order.
   all.sort(
     (a, b) =>
       BLOCK[a.att.hook] - BLOCK[b.att.hook] ||
-      a.link.ifindex - b.link.ifindex ||
+      (a.link?.ifindex ?? 0) - (b.link?.ifindex ?? 0) ||
       WITHIN_DEVICE[a.att.hook] - WITHIN_DEVICE[b.att.hook],
   );
   return all.map((x, i) => ({ ...x, id: i + 1 }));
@@ -55,12 +57,14 @@ function listAttachments(ns: Netns): Listed[] {
 
 function bpftoolNet(listed: readonly Listed[]): string[] {
   const lines = ['xdp:'];
-  for (const { link, id } of listed.filter((l) => l.att.hook === 'xdp')) {
+  for (const { link, id } of listed.filter((l) => l.att.hook === 'xdp' && l.link !== null)) {
+    if (!link) continue;
     const mode = link.kind === 'physical' ? 'driver' : 'generic';
     lines.push(`${link.name}(${link.ifindex}) ${mode} id ${id}`);
   }
   lines.push('', 'tc:');
   for (const { link, att, id } of listed.filter((l) => l.att.hook.startsWith('tc-'))) {
+    if (!link) continue;
     const dir = att.hook === 'tc-ingress' ? 'clsact/ingress' : 'clsact/egress';
     lines.push(`${link.name}(${link.ifindex}) ${dir} ${att.program} id ${id}`);
   }

@@ -30,7 +30,17 @@ export interface EbpfRules {
   lookup(protocol: Protocol, ip: Ipv4, port: number): LbFrontend | undefined;
   /** Every frontend of the node (built on access). */
   readonly frontends: Map<string, LbFrontend>;
-  backends: Map<number, { ip: Ipv4; port: number; protocol: Protocol }>;
+  backends: Map<number, Backend>;
+  /** This node's name (a backend whose `nodeName` is this one is local). */
+  nodeName: string | null;
+}
+
+/** `cilium_lb4_backends_v3` value, with the node the endpoint runs on (Cilium keeps it in the backend's cluster/zone info). */
+export interface Backend {
+  ip: Ipv4;
+  port: number;
+  protocol: Protocol;
+  nodeName: string | null;
 }
 
 const fkey = (proto: string, ip: number, port: number) => `${proto}|${ip}|${port}`;
@@ -42,7 +52,7 @@ const bkey = (sp: ServicePortState, e: EndpointState) =>
 /** Node-independent LB maps, built once per ServiceState. */
 interface SharedEbpf {
   frontends: Map<string, LbFrontend>;
-  backends: Map<number, { ip: Ipv4; port: number; protocol: Protocol }>;
+  backends: Map<number, Backend>;
   backendId: Map<number, number>;
   /** NodePort frontends of node-independent ports by `proto|port`, address left to fill per node. */
   nodePorts: Map<string, LbFrontend>;
@@ -88,7 +98,7 @@ function frontendsOf(
 function sharedEbpf(state: ServiceState): SharedEbpf {
   let s = sharedCache.get(state);
   if (s) return s;
-  const backends = new Map<number, { ip: Ipv4; port: number; protocol: Protocol }>();
+  const backends = new Map<number, Backend>();
   const backendId = new Map<number, number>();
   // Backend ids are per backend address (shared by every service using it), allocated in port order.
   const ids = (sp: ServicePortState, eps: EndpointState[]) =>
@@ -98,7 +108,7 @@ function sharedEbpf(state: ServiceState): SharedEbpf {
       if (id === undefined) {
         id = backendId.size + 1;
         backendId.set(k, id);
-        backends.set(id, { ip: e.ip, port: e.port, protocol: sp.protocol });
+        backends.set(id, { ip: e.ip, port: e.port, protocol: sp.protocol, nodeName: e.nodeName });
       }
       return id;
     });
@@ -167,6 +177,7 @@ export function programEbpf(state: ServiceState, nodeIndex: number): EbpfRules {
       return all;
     },
     backends: s.backends,
+    nodeName,
   };
 }
 
@@ -239,8 +250,13 @@ export function translateEbpf(r: EbpfRules, pkt: ProxyPacket, ctx: ProxyContext)
     table: 'cilium_lb4_reverse_nat',
     rule: `${f.revNatId} → ${addr(f.ip, f.port, f.protocol)}`,
   });
-  // From outside, Cilium SNATs to the node for remote backends unless the policy is Local.
-  const masquerade = stage === 'bpf-tc' && f.kind !== 'ClusterIP' && !f.localPolicy && !ctx.isLocal(b.ip);
+  // NodePort/LB/externalIP from outside (cilium/cilium bpf/lib/nodeport.h `nodeport_lb4`): a backend
+  // on this node gets the packet with the client's address kept (no SNAT, whatever the policy); a
+  // backend on another node is forwarded with SNAT to this node (`nodeport_snat_fwd_ipv4`, SNAT
+  // mode, the default), which Local policy never needs since it only lists local backends.
+  // There is no iptables masquerade anywhere on this path.
+  const remote = b.nodeName !== null ? b.nodeName !== r.nodeName : !ctx.isLocal(b.ip);
+  const masquerade = stage === 'bpf-tc' && f.kind !== 'ClusterIP' && !f.localPolicy && remote;
   return {
     action: 'dnat',
     endpoint: { ip: b.ip, port: b.port },
@@ -256,6 +272,13 @@ export const ebpfMode: ProxyModule<EbpfRules> = {
   mode: 'ebpf',
   renders: ['bpf-lb'] as const,
   program: (state, _cluster, nodeIndex) => programEbpf(state, nodeIndex),
+  // cilium-agent attaches bpf_sock's programs to the cgroup-v2 root (cilium/cilium bpf/bpf_sock.c,
+  // `__section("cgroup/connect4") cil_sock4_connect`; pkg/socketlb): every connect() on the node,
+  // from host processes and Pods alike, is translated there. Its sendmsg/recvmsg siblings for
+  // unconnected UDP are not modelled.
+  buildNode: (b) => {
+    b.cgroup.push({ hook: 'cgroup-connect4', program: 'cil_sock4_connect', object: 'bpf_sock.o' });
+  },
   translate: translateEbpf,
   render: (r) => renderBpfLb(r),
 };

@@ -44,7 +44,17 @@ function matchPart(p: Part, r: IptRule, w: Walk, table: IptTable): boolean {
     case 'dport':
       return pkt.dstPort === p.port;
     case 'addrtype':
-      return ctx.isLocal(p.dir === 'src' ? pkt.src : pkt.dst);
+      return ctx.isLocal(p.dir === 'src' ? pkt.src : pkt.dst) !== (p.neg ?? false);
+    case 'proto':
+      return w.proto === p.proto;
+    case 'set':
+      return w.rules.inSet?.(p.name, p.flags, pkt) ?? false;
+    case 'ipvs':
+      return pkt.dst === p.vaddr && w.proto === p.vproto && pkt.dstPort === p.vport;
+    case 'physdev':
+      // Modelled as "not bridged": the hook does not know the ingress port (docs/decisions.md).
+      // (`--physdev-is-in` false), so only the negated form matches.
+      return p.neg;
     case 'statistic': {
       const forced = forcedChoice(r, w, table);
       if (forced !== null) return forced;
@@ -195,8 +205,28 @@ function walkChain(table: IptTable, chain: string, w: Walk): Verdict {
   return null;
 }
 
-/** Translates the first packet of a connection through one node's kube-proxy iptables rules. */
-export function translateIptables(rules: IptablesRules, packet: ProxyPacket, ctx: ProxyContext): Translation {
+/**
+ * What runs at LOCAL_IN after the filter table, for a packet to a local address: IPVS
+ * (`ip_vs_remote_request4`, priority NF_IP_PRI_NAT_SRC - 2, after filter INPUT) picks a real
+ * server or refuses. null = nothing there for this packet.
+ */
+export type LocalIn = (
+  pkt: ProxyPacket,
+) =>
+  | { action: 'dnat'; endpoint: { ip: Ipv4; port: number }; matched: MatchedRule[] }
+  | { action: 'reject'; matched: MatchedRule[] }
+  | null;
+
+/**
+ * Translates the first packet of a connection through one node's kube-proxy iptables rules; with
+ * `localIn` (IPVS mode) the destination is rewritten between filter INPUT and nat POSTROUTING.
+ */
+export function translateIptables(
+  rules: IptablesRules,
+  packet: ProxyPacket,
+  ctx: ProxyContext,
+  localIn?: LocalIn,
+): Translation {
   const w: Walk = {
     pkt: { ...packet },
     ctx,
@@ -218,8 +248,22 @@ export function translateIptables(rules: IptablesRules, packet: ProxyPacket, ctx
   }
   const filterHook = ctx.hook === 'OUTPUT' ? 'OUTPUT' : ctx.isLocal(w.pkt.dst) ? 'INPUT' : 'FORWARD';
   w.decided = null;
-  const fv = walkChain(rules.filter, filterHook, w);
+  let fv = walkChain(rules.filter, filterHook, w);
   const matched = w.matched;
+  let ipvs = false;
+  if (localIn && fv !== 'DROP' && fv !== 'REJECT' && ctx.isLocal(w.pkt.dst)) {
+    const r = localIn(w.pkt);
+    if (r) {
+      ipvs = true;
+      matched.push(...r.matched);
+      if (r.action === 'reject') fv = 'REJECT';
+      else {
+        w.dnat = r.endpoint;
+        w.pkt = { ...w.pkt, dst: r.endpoint.ip, dstPort: r.endpoint.port };
+        w.dnatDone = true;
+      }
+    }
+  }
   // nat POSTROUTING runs on the way out with the mark set above.
   const post: Walk = { ...w, matched: [], decided: null, depth: 0 };
   const pv = fv === 'DROP' || fv === 'REJECT' ? null : walkChain(rules.nat, 'POSTROUTING', post);
@@ -232,6 +276,6 @@ export function translateIptables(rules: IptablesRules, packet: ProxyPacket, ctx
     matched,
     postrouting: masquerade ? post.matched : [],
     evaluated: post.evaluated,
-    stage: action === 'none' ? null : 'netfilter',
+    stage: action === 'none' ? null : ipvs ? 'ipvs' : 'netfilter',
   };
 }

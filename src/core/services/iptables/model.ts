@@ -15,7 +15,15 @@ export type Part =
   | { t: 'l4'; proto: L4 }
   | { t: 'src' | 'dst'; cidr: Cidr; neg: boolean }
   | { t: 'dport'; port: number }
-  | { t: 'addrtype'; dir: 'src' | 'dst' }
+  | { t: 'addrtype'; dir: 'src' | 'dst'; neg?: boolean }
+  /** `-p tcp` without the protocol match module (IPVS mode's KUBE-NODE-PORT rules). */
+  | { t: 'proto'; proto: L4 }
+  /** `-m set --match-set NAME dst,dst` (IPVS mode; K8S pkg/proxy/ipvs/proxier.go `writeIptablesRules`). */
+  | { t: 'set'; name: string; flags: string }
+  /** `-m physdev ! --physdev-is-in`: the packet did (not) enter through a bridge port. */
+  | { t: 'physdev'; neg: boolean }
+  /** `-m ipvs --vaddr IP --vproto P --vport N`: the connection belongs to this IPVS virtual server. */
+  | { t: 'ipvs'; vaddr: Ipv4; vproto: L4; vport: number }
   /** `-m statistic --mode random --probability P`; `p` is kube-proxy's `%0.10f` text. */
   | { t: 'statistic'; p: string }
   | { t: 'recent'; op: 'set' | 'rcheck'; name: string; seconds: number }
@@ -74,6 +82,17 @@ export interface IptablesRules {
   nodeIndex: number;
   nat: IptTable;
   filter: IptTable;
+  /**
+   * ipset membership for `-m set` matches: does the set hold the packet's tuple for these flags
+   * (`dst,dst` = destination IP and port, `dst,dst,src` adds the source IP, `dst` = one field)?
+   */
+  inSet?: (
+    name: string,
+    flags: string,
+    pkt: { src: Ipv4; dst: Ipv4; protocol: string; dstPort: number },
+  ) => boolean;
+  /** iptables mode watches KUBE-PROXY-CANARY (proxier.go `ipt.Monitor`); IPVS mode does not. */
+  canary?: boolean;
 }
 
 export const rule = (chain: string, parts: Part[], target: Target): IptRule => ({ chain, parts, target });

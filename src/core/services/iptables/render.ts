@@ -59,7 +59,34 @@ function restoreArgs(r: IptRule): string[] {
         a.push('--dport', String(p.port));
         break;
       case 'addrtype':
-        a.push('-m', 'addrtype', p.dir === 'src' ? '--src-type' : '--dst-type', 'LOCAL');
+        a.push(
+          '-m',
+          'addrtype',
+          ...(p.neg ? ['!'] : []),
+          p.dir === 'src' ? '--src-type' : '--dst-type',
+          'LOCAL',
+        );
+        break;
+      case 'proto':
+        a.push('-p', p.proto);
+        break;
+      case 'set':
+        a.push('-m', 'set', '--match-set', p.name, p.flags);
+        break;
+      case 'ipvs':
+        a.push(
+          '-m',
+          'ipvs',
+          '--vaddr',
+          formatIpv4(p.vaddr),
+          '--vproto',
+          p.vproto,
+          '--vport',
+          String(p.vport),
+        );
+        break;
+      case 'physdev':
+        a.push('-m', 'physdev', ...(p.neg ? ['!'] : []), '--physdev-is-in');
         break;
       case 'statistic':
         a.push('-m', 'statistic', '--mode', 'random', '--probability', p.p);
@@ -103,14 +130,14 @@ export function saveRule(r: IptRule): string {
   const out: string[] = ['-A', r.chain];
   const src = r.parts.find((p) => p.t === 'src');
   const dst = r.parts.find((p) => p.t === 'dst');
-  const l4 = r.parts.find((p) => p.t === 'l4');
+  const l4 = r.parts.find((p) => p.t === 'l4' || p.t === 'proto');
   const dport = r.parts.find((p) => p.t === 'dport');
   for (const p of [src, dst]) {
     if (!p || (p.t !== 'src' && p.t !== 'dst')) continue;
     if (p.neg) out.push('!');
     out.push(p.t === 'src' ? '-s' : '-d', formatCidr(p.cidr));
   }
-  if (l4 && l4.t === 'l4') out.push('-p', l4.proto);
+  if (l4 && (l4.t === 'l4' || l4.t === 'proto')) out.push('-p', l4.proto);
   for (const p of r.parts) {
     switch (p.t) {
       case 'comment':
@@ -121,7 +148,31 @@ export function saveRule(r: IptRule): string {
         if (dport && dport.t === 'dport') out.push('--dport', String(dport.port));
         break;
       case 'addrtype':
-        out.push('-m', 'addrtype', p.dir === 'src' ? '--src-type' : '--dst-type', 'LOCAL');
+        out.push(
+          '-m',
+          'addrtype',
+          ...(p.neg ? ['!'] : []),
+          p.dir === 'src' ? '--src-type' : '--dst-type',
+          'LOCAL',
+        );
+        break;
+      case 'set':
+        out.push('-m', 'set', '--match-set', p.name, p.flags);
+        break;
+      case 'ipvs':
+        out.push(
+          '-m',
+          'ipvs',
+          '--vaddr',
+          `${formatIpv4(p.vaddr)}/32`,
+          '--vproto',
+          p.vproto,
+          '--vport',
+          String(p.vport),
+        );
+        break;
+      case 'physdev':
+        out.push('-m', 'physdev', ...(p.neg ? ['!'] : []), '--physdev-is-in');
         break;
       case 'statistic':
         out.push('-m', 'statistic', '--mode', 'random', '--probability', saveProbability(p.p));
@@ -183,8 +234,8 @@ export function renderRestore(rules: IptablesRules, tables: TableName[] = ['filt
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** User-defined chains of a table as iptables-save lists them (sorted), canary included. */
-export function userChains(table: IptTable): string[] {
-  return [...new Set([...table.order, KUBE_PROXY_CANARY])].sort(byName);
+export function userChains(table: IptTable, canary = true): string[] {
+  return [...new Set([...table.order, ...(canary ? [KUBE_PROXY_CANARY] : [])])].sort(byName);
 }
 
 /** `iptables-save -t <table>` (or every table) on the node, kube-proxy's share of it. */
@@ -193,7 +244,7 @@ export function renderSave(rules: IptablesRules, tables: TableName[] = ['filter'
   for (const name of tables) {
     const table = rules[name];
     const builtins = BUILTIN_CHAINS[name];
-    const users = userChains(table);
+    const users = userChains(table, rules.canary ?? true);
     lines.push(`*${name}`);
     for (const b of builtins) lines.push(`:${b} ACCEPT [0:0]`);
     for (const c of users) lines.push(`:${c} - [0:0]`);

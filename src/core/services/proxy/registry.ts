@@ -5,7 +5,7 @@ import { iptablesMode } from '../iptables/mode';
 import { ipvsMode } from '../ipvs/ipvs';
 import { nftablesMode } from '../nftables/mode';
 import type { ServiceState } from '../types';
-import type { ProxyModule } from './types';
+import type { NodeHost, ProxyModule } from './types';
 
 /** Proxy modes by name: adding a mode is adding a file and a line here. */
 export const PROXY_MODULES: Record<ProxyMode, ProxyModule<unknown>> = {
@@ -27,13 +27,14 @@ export function nodeRules(
   state: ServiceState,
   cluster: Cluster | null,
   nodeIndex: number,
+  host?: NodeHost,
 ): unknown {
   let m = cache.get(state);
   if (!m) cache.set(state, (m = new Map()));
   const key = `${mode}:${nodeIndex}`;
   let r = m.get(key);
   if (r === undefined) {
-    r = PROXY_MODULES[mode].program(state, cluster, nodeIndex);
+    r = PROXY_MODULES[mode].program(state, cluster, nodeIndex, host);
     m.set(key, r);
   }
   return r;

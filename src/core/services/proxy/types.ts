@@ -3,6 +3,8 @@ import type { Protocol } from '../../model/k8s';
 import type { ProxyMode } from '../../model/scenario';
 import type { Ipv4 } from '../../net/ipv4';
 import type { ServiceState } from '../types';
+import type { ClusterNode } from '../../model/cluster';
+import type { NetnsBuilder } from '../../cni/builder';
 
 /**
  * The contract every Service proxy mode implements (kube-proxy iptables / nftables / ipvs, and the
@@ -73,12 +75,22 @@ export type RenderWhat =
   | 'bpf-lb'
   | 'kube-ipvs0';
 
+/** The node's local addresses as the Linux model lists them (`ip -4 addr`). */
+export interface NodeHost {
+  addresses(): readonly { dev: string; ip: Ipv4 }[];
+}
+
 /** One proxy mode. `R` is the node's programmed state (kept in the worker, never sent to the page). */
 export interface ProxyModule<R = unknown> {
   mode: ProxyMode;
   /** Views this mode can print. */
   renders: readonly RenderWhat[];
-  program(state: ServiceState, cluster: Cluster | null, nodeIndex: number): R;
+  program(state: ServiceState, cluster: Cluster | null, nodeIndex: number, host?: NodeHost): R;
+  /**
+   * What the mode puts into a node's netns besides rules (IPVS: the kube-ipvs0 dummy device and its
+   * VIPs; the eBPF replacement: its socket programs on the cgroup root). The walker reads that state.
+   */
+  buildNode?(b: NetnsBuilder, node: ClusterNode, state: () => ServiceState): void;
   translate(rules: R, packet: ProxyPacket, ctx: ProxyContext): Translation;
   render(rules: R, what: RenderWhat): string;
 }

@@ -8,6 +8,7 @@ import { benchPolicy } from './policy';
 import { benchReach } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
+import { benchL7Trace } from './l7trace';
 
 const only = process.argv[2];
 const sections: Record<string, () => void | Promise<void>> = {
@@ -18,6 +19,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   // whole `reach` processes: the race against a pairwise evaluator, XL summary, what-if
   reach: benchReach,
   codec: benchCodec,
+  // a whole two-leg HTTP trace through a Gateway at L (client leg, L7 decision, upstream leg)
+  'l7-trace': benchL7Trace,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and
   // frame times in Chromium while a trace animates on M and L.
   page: () => benchPage('.dist-bench'),

@@ -132,6 +132,8 @@ export function benchL7Trace(): void {
       [`trace p50 (ms, ${TRACES} requests)`, fmt(percentile(ms, 50)), '—'],
       ['trace p95 (ms)', fmt(percentile(ms, 95)), 'interactive (≤ 50)'],
       ['trace max (ms)', fmt(Math.max(...ms)), '—'],
+      // L's namespaces have default-deny ingress policies that do not admit the proxy's namespace:
+      // most requests reach the backend node and are dropped there by NetworkPolicy, as on a cluster.
       ['verdicts', [...verdicts].map(([k, n]) => `${k} ${n}`).join(', '), '—'],
     ]),
   );

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
 
@@ -94,6 +95,12 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     const login = page.locator('[data-testid="l7-route"][data-route="site-ns/login"]');
     await expect(login.locator('[data-type="ResolvedRefs"]')).toHaveAttribute('data-status', 'False');
     await expect(login.locator('[data-type="ResolvedRefs"]')).toContainText('BackendNotFound');
+
+    // The builder, the L7 step's detail and the Gateways tab pass an axe scan.
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: '/tmp/l7-gateway-1440.png' });

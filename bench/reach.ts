@@ -7,7 +7,12 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_CLUSTER } from '../src/core/model/scenario';
 import { exportYaml } from '../src/scenario/manifests';
 import { generateScenario } from '../src/scenario/presets/generate';
-import { fmt, table } from './util';
+import { buildEngine } from '../src/core/engine';
+import type { K8sNetworkPolicy } from '../src/core/model/k8s';
+import type { WhatIfAnswer } from '../src/core/reach-view';
+import { xlargeScenario } from '../src/scenario/presets/scale';
+import { matrixAnswer, whatIfAnswer } from '../src/worker/policyApi';
+import { fmt, percentile, table, time } from './util';
 
 /**
  * The `reach` race: whole processes, spawned as a user runs them (`node --import tsx`, which is
@@ -103,4 +108,49 @@ export async function benchReach(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One what-if at XL in the worker's code path (`whatIfAnswer`, what the editor's "Preview changes"
+ * calls): a default-deny added to a namespace, and an existing policy deleted, on TCP/8080 with the
+ * page's matrix for that port already computed. Bar: ≤ 300 ms each.
+ */
+export function benchWhatIf(): void {
+  console.log('\n## what-if at XL in the worker code path (TCP/8080, matrix already shown)');
+  const scenario = xlargeScenario(1);
+  const engine = buildEngine(scenario).engine!;
+  matrixAnswer(engine, 8080, 'TCP', { namespace: scenario.pods[0]!.metadata.namespace ?? 'default' });
+  const rows: (string | number)[][] = [['change', 'runs', 'p50 ms', 'max ms', 'flips (last)']];
+  const namespaces = [...new Set(scenario.pods.map((p) => p.metadata.namespace ?? 'default'))];
+  const deny = (ns: string): K8sNetworkPolicy => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'bench-default-deny', namespace: ns },
+    spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+  });
+  const measure = (name: string, run: (i: number) => WhatIfAnswer): void => {
+    const ms: number[] = [];
+    let last: WhatIfAnswer | null = null;
+    for (let i = 0; i < 7; i++) {
+      const t = time(() => run(i));
+      ms.push(t.ms);
+      last = t.value;
+    }
+    rows.push([
+      name,
+      ms.length,
+      fmt(percentile(ms, 50), 1),
+      fmt(Math.max(...ms), 1),
+      `${last!.allowedToDenied} → denied, ${last!.deniedToAllowed} → allowed`,
+    ]);
+  };
+  measure('add default-deny (ingress+egress) to a namespace', (i) =>
+    whatIfAnswer(engine, deny(namespaces[(i * 97) % namespaces.length]!), null, 8080, 'TCP'),
+  );
+  measure('delete an existing policy', (i) => {
+    const p = scenario.networkPolicies[(i * 131) % scenario.networkPolicies.length]!;
+    return whatIfAnswer(engine, null, `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`, 8080, 'TCP');
+  });
+  console.log(table(rows));
+  console.log('bar: one what-if at XL ≤ 300 ms in the worker');
 }

@@ -5,9 +5,10 @@
 import { benchDatapath, benchServiceTraces } from './datapath';
 import { benchServices } from './services';
 import { benchPolicy } from './policy';
-import { benchReach } from './reach';
+import { benchReach, benchWhatIf } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
+import { benchL7 } from './l7';
 import { benchL7Trace } from './l7trace';
 
 const only = process.argv[2];
@@ -18,7 +19,10 @@ const sections: Record<string, () => void | Promise<void>> = {
   policy: benchPolicy,
   // whole `reach` processes: the race against a pairwise evaluator, XL summary, what-if
   reach: benchReach,
+  'what-if': benchWhatIf,
   codec: benchCodec,
+  // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
+  l7: benchL7,
   // a whole two-leg HTTP trace through a Gateway at L (client leg, L7 decision, upstream leg)
   'l7-trace': benchL7Trace,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and

@@ -25,7 +25,7 @@ export async function visibleView(page: Page) {
 /** Waits until the first scenario has loaded and a flow is drawn. */
 export async function opened(page: Page): Promise<void> {
   await expect(page.getByTestId('hop').first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('design-intra-bridge')).toBeEnabled();
+  await expect(page.getByTestId('designs')).toHaveAttribute('data-busy', 'false');
 }
 
 /** Autosave is debounced; wait for it to land before reloading. */

@@ -43,3 +43,22 @@ test('each design toggle changes the drawn devices and the path', async ({ page 
   await page.screenshot({ path: '/tmp/kne-e2e-cilium.png', fullPage: true });
   expect(app.errors).toEqual([]);
 });
+
+test('kindnet (ptp + routing) is a design like the others: picked, drawn, traced, kept', async ({ page }) => {
+  const app = new Explorer(page);
+  await app.open();
+  await app.design('inter', 'routing');
+  await app.design('intra', 'ptp');
+  await expect(page.getByTestId('resembles')).toContainText('kindnet');
+  // No bridge and no tunnel: ptp veths routed by /32 host routes, Pod IPs on the wire.
+  await expect(app.devicesOfKind('bridge')).toHaveCount(0);
+  await expect(app.devicesOfKind('vxlan')).toHaveCount(0);
+  await expect.poll(() => app.hopKinds()).not.toContain('bridge');
+  const trace = await app.workerTrace();
+  expect(await app.hopKinds()).toEqual(trace.hops.map((h) => h.kind));
+  await page.screenshot({ path: '/tmp/kne-e2e-kindnet.png' });
+  // Autosave brings kindnet back after a reload (the codec round trip is a unit property).
+  await page.reload();
+  await expect(page.getByTestId('resembles')).toContainText('kindnet');
+  expect(app.errors).toEqual([]);
+});

@@ -10,7 +10,7 @@ import { Explorer } from '../pages/explorer';
 async function proxyMode(page: Page, mode: string): Promise<void> {
   await page.locator(`label:has([data-testid="design-proxy-${mode}"])`).click();
   await expect(page.getByTestId(`design-proxy-${mode}`)).toBeChecked();
-  await expect(page.getByTestId('design-intra-bridge')).toBeEnabled();
+  await expect(page.getByTestId('designs')).toHaveAttribute('data-busy', 'false');
 }
 
 const lastHop = (page: Page) => page.getByTestId('hop').last();

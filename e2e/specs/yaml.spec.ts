@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
 
 // A small namespace as `kubectl apply -f` would take it: a Deployment (expanded to Pods), a Pod
-// pinned by its status.podIP, a Service, and an Ingress the explorer does not model (a notice).
+// pinned by its status.podIP, a Service, an Ingress (served by an inferred ingress-nginx) and a
+// ConfigMap the explorer does not model (a notice).
 const SHOP = `apiVersion: v1
 kind: Namespace
 metadata:
@@ -58,6 +59,13 @@ metadata:
 spec:
   defaultBackend:
     service: {name: web, port: {number: 80}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: shop
+data: {mode: shop}
 `;
 
 // Document 2 has an unclosed flow sequence on its line 5 (line 9 of the stream).
@@ -94,8 +102,11 @@ test('pasting a namespace of YAML replaces the scenario: Pods on the canvas, not
   await expect(app.pod('shop/db')).toBeVisible();
   await expect(page.locator('[data-testid="pod"][data-pod^="shop/web-"]')).toHaveCount(2);
   await expect(app.pod('default/frontend-1')).toHaveCount(0);
-  await expect(page.getByTestId('yaml-notices')).toContainText('Ingress shop/web');
-  await expect(page.getByTestId('yaml-notices')).toContainText('line 47');
+  await expect(page.getByTestId('yaml-notices')).toContainText('ConfigMap shop/settings');
+  await expect(page.getByTestId('yaml-notices')).toContainText('line 56');
+  // The Ingress is imported: ingress-nginx's class and controller Pods are created for it.
+  await expect(page.getByTestId('yaml-inferred')).toContainText('IngressClass nginx');
+  await expect(page.getByTestId('yaml-inferred')).toContainText('ingress-nginx/ingress-nginx-controller');
   await expect(page.getByTestId('yaml-inferred')).toContainText('Expanded Deployment shop/web into 2 Pods');
   await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/pol-yaml-imported.png' });
 

@@ -23,6 +23,7 @@ import { PolicyWorkspace } from '../ui/policy/PolicyWorkspace';
 import { ControlsSidebar } from '../ui/layout/ControlsSidebar';
 import { useLayout } from '../ui/layout/layoutStore';
 import { ToolDock } from '../ui/layout/ToolDock';
+import { SkipLinks } from '../ui/layout/SkipLinks';
 import { ErrorBoundary } from './ErrorBoundary';
 
 // Mounted once: the dock keeps every tool mounted and shows one.
@@ -51,6 +52,7 @@ function Shell() {
   }, [lang]);
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 xl:h-screen xl:overflow-hidden">
+      <SkipLinks />
       <Header>
         <div className="kne-headerbar">
           <ShareBar />
@@ -73,8 +75,9 @@ function Shell() {
         <div className="flex min-w-0 flex-col gap-2 xl:min-h-0">
           <OverviewBar />
           <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:min-h-[15rem] xl:flex-1">
-            <Canvas />
+            {/* Playback first: from Trace, a couple of Tabs reach Play (the canvas holds many buttons). */}
             <PlaybackBar />
+            <Canvas />
           </div>
           <ToolDock panels={TOOL_PANELS} />
         </div>

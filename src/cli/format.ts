@@ -54,7 +54,18 @@ export function traceToJson(t: Trace): TraceJson {
         dstPort: h.packet.dstPort,
         ttl: h.packet.ttl,
       },
-      outer: h.outer,
+      // The documented outer header (the page also shows its MACs on the wire; the JSON keeps its shape).
+      outer: h.outer
+        ? {
+            src: h.outer.src,
+            dst: h.outer.dst,
+            protocol: h.outer.protocol,
+            srcPort: h.outer.srcPort,
+            dstPort: h.outer.dstPort,
+            vni: h.outer.vni,
+            ttl: h.outer.ttl,
+          }
+        : null,
       ...(h.leg === 'dns' ? { phase: 'dns' as const } : {}),
       leg: h.leg,
       ...(h.service !== undefined ? { service: h.service } : {}),

@@ -84,3 +84,86 @@ describe('cli reach --compact', () => {
     expect(r.code).toBe(EXIT.usage);
   });
 });
+
+interface WhatIfJson {
+  flips: { from: string; to: string; port: number; protocol: string; before: string; after: string }[];
+  summary: {
+    fromNamespace: string;
+    toNamespace: string;
+    port: number;
+    protocol: string;
+    allowedToDenied: number;
+    deniedToAllowed: number;
+  }[];
+}
+
+const DENY_SHOP = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: default-deny, namespace: shop }
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+
+describe('cli reach --what-if / --without', () => {
+  const files = { 'shop.yaml': SHOP, 'deny.yaml': DENY_SHOP };
+  const run = (args: string[]): ReturnType<typeof cli> =>
+    cli(['reach', '--manifests', 'shop.yaml', '--port', '80', ...args], files);
+
+  it('a default-deny flips every flow into shop/web, and the summary counts them per namespace pair', () => {
+    const r = run(['--what-if', 'deny.yaml', '--json']);
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const j = JSON.parse(r.out) as WhatIfJson;
+    expect(Object.keys(j)).toEqual(['flips', 'summary']);
+    const flips = j.flips.map((f) => `${f.from}>${f.to} ${f.before}>${f.after}`).sort();
+    // shop/db was already isolated (only shop/web may reach it); shop/web was open to everyone
+    const into = (to: string, froms: string[]): string[] => froms.map((f) => `${f}>${to} allowed>denied`);
+    const others = (pods: string[]): string[] => pods.filter((p) => p !== 'shop/web');
+    const all = JSON.parse(cli(['reach', '--manifests', 'shop.yaml', '--json', '--compact'], files).out)
+      .pods as string[];
+    expect(flips).toEqual(into('shop/web', others(all)).sort());
+    for (const f of j.flips)
+      expect(Object.keys(f)).toEqual(['from', 'to', 'port', 'protocol', 'before', 'after']);
+    const total = j.summary.reduce((n, s) => n + s.allowedToDenied + s.deniedToAllowed, 0);
+    expect(total).toBe(j.flips.length);
+    expect(j.summary.find((s) => s.fromNamespace === 'other' && s.toNamespace === 'shop')).toEqual({
+      fromNamespace: 'other',
+      toNamespace: 'shop',
+      port: 80,
+      protocol: 'TCP',
+      allowedToDenied: 1,
+      deniedToAllowed: 0,
+    });
+    // --compact: the summary only
+    const c = JSON.parse(run(['--what-if', 'deny.yaml', '--json', '--compact']).out) as WhatIfJson;
+    expect(c).toEqual({ summary: j.summary });
+  });
+
+  it('--without deletes a policy: the Pods it isolated open up', () => {
+    const j = JSON.parse(run(['--without', 'shop/db-from-web', '--json']).out) as WhatIfJson;
+    expect(j.flips.length).toBeGreaterThan(0);
+    for (const f of j.flips) {
+      expect(f.to).toBe('shop/db');
+      expect([f.before, f.after]).toEqual(['denied', 'allowed']);
+    }
+    expect(j.flips.map((f) => f.from)).toContain('other/probe');
+    const text = run(['--without', 'shop/db-from-web']).out;
+    expect(text).toMatch(/^what-if: -shop\/db-from-web/);
+    expect(text).toMatch(/denied → allowed/);
+  });
+
+  it('--trace follows one flipped flow before and after, naming the hop where policy now decides', () => {
+    const r = run(['--what-if', 'deny.yaml', '--trace', 'other/probe,shop/web,80/TCP']);
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const [before, after] = r.out.split('\nafter: ');
+    expect(before).toMatch(/before: delivered/);
+    expect(after).toMatch(/^dropped \(POLICY_DENIED\)/);
+    expect(after).toMatch(/shop\/default-deny/);
+  });
+
+  it('names what it cannot find', () => {
+    expect(run(['--without', 'shop/nope']).err).toMatch(/--without: no NetworkPolicy shop\/nope/);
+    expect(run(['--what-if', 'deny.yaml', '--trace', 'a,b,80']).err).toMatch(/--trace: no Pod a/);
+    expect(run(['--trace', 'other/probe,shop/web,80']).err).toMatch(/--trace goes with --what-if/);
+  });
+});

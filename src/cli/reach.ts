@@ -13,6 +13,7 @@ import { findPreset } from '../scenario/presets/registry';
 import { type CommandSpec, type ParsedFlags, UsageError } from './args';
 import { REACH_TABLE_POD_LIMIT, reachTable } from './query-format';
 import { writeCompact, writeProbes, writeSummary } from './reach-format';
+import { runWhatIf, WHAT_IF_FLAGS } from './what-if';
 import { type CliIo, EXIT, PROTOCOLS, SCENARIO_FLAGS, build, loadScenario } from './scenario';
 
 /**
@@ -29,7 +30,7 @@ export const REACH: CommandSpec = {
   name: 'reach',
   summary: 'NetworkPolicy verdict for every ordered Pod pair, per port/protocol (a reachability matrix).',
   usage:
-    'reach [--manifests FILE | --preset s|m|l|xl] [--port N [--protocol TCP|UDP|SCTP]]… [--json [--compact]]',
+    'reach [--manifests FILE | --preset s|m|l|xl] [--port N [--protocol TCP|UDP|SCTP]]… [--json [--compact]] [--what-if FILE]… [--without NS/NAME]… [--trace FROM,TO,PORT[/PROTO]]',
   flags: [
     {
       name: 'port',
@@ -57,6 +58,7 @@ export const REACH: CommandSpec = {
       name: 'compact',
       help: 'with --json: {"pods":[…],"matrices":[{"port","protocol","rows":[". X …"]}]}, one string per source Pod',
     },
+    ...WHAT_IF_FLAGS,
   ],
   details: `examples:
   reach --manifests policies.yaml
@@ -122,6 +124,8 @@ export function runReach(flags: ParsedFlags, io: CliIo): number {
   if (!engine) return EXIT.invalidInput;
   const index = policyIndexOf(engine);
   const ports = reachPorts(flags, index);
+  if (flags['what-if'] !== undefined || flags.without !== undefined || flags.trace !== undefined)
+    return runWhatIf(flags, io, engine, ports);
   if (flags.json === true && flags.compact === true) writeCompact(index, ports, io);
   else if (flags.json === true) writeProbes(computeMatrix(index, ports), index, io);
   else if (index.pods.length > REACH_TABLE_POD_LIMIT) writeSummary(index, ports, io);

@@ -122,7 +122,7 @@ describe('cli argument handling', () => {
         ['show', '--netns', 'node/node-1', '--what', 'ip-route', '--manifests', '/nonexistent.yaml'],
         /cannot read --manifests \/nonexistent.yaml: ENOENT/,
       ],
-      [['ping'], /unknown command "ping" \(commands: trace, show, export, resolve, reach\)/],
+      [['ping'], /unknown command "ping" \(commands: trace, show, export, resolve, reach, status\)/],
       [['trace', 'default/client'], /unexpected argument "default\/client"/],
       [['trace', '--json=yes'], /--json takes no value/],
     ];

@@ -10,6 +10,7 @@ import { exportYaml } from '../scenario/manifests';
 import { type CommandSpec, type ParsedFlags, UsageError, commandHelp, parseFlags } from './args';
 import { traceTable, traceToJson } from './format';
 import { REACH, RESOLVE, runReach, runResolve } from './query';
+import { STATUS, runStatus } from './status';
 import {
   type CliIo,
   EXIT,
@@ -105,7 +106,7 @@ const EXPORT: CommandSpec = {
   flags: SCENARIO_FLAGS,
 };
 
-const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH];
+const COMMANDS: readonly CommandSpec[] = [TRACE, SHOW, EXPORT, RESOLVE, REACH, STATUS];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -244,6 +245,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (spec === SHOW) return runShow(flags, io);
     if (spec === RESOLVE) return runResolve(flags, positional!, io);
     if (spec === REACH) return runReach(flags, io);
+    if (spec === STATUS) return runStatus(flags, io);
     return runExport(flags, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -1,6 +1,15 @@
 import { buildEngine, type Engine } from '../core/engine';
 import type { Protocol } from '../core/model/k8s';
-import type { Designs, InterDesign, IntraDesign, ProxyMode, Scenario } from '../core/model/scenario';
+import {
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+  type Designs,
+  type InterDesign,
+  type IntraDesign,
+  type ProxyMode,
+  type Scenario,
+} from '../core/model/scenario';
 import { parseIpv4 } from '../core/net/ipv4';
 import { withClusterAddons } from '../core/services/control-plane/addons';
 import { formatIssue, importYaml, sayText } from '../scenario/manifests';
@@ -28,9 +37,9 @@ export interface CliIo {
  */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, dropped: 3 } as const;
 
-const INTRA: readonly IntraDesign[] = ['bridge', 'routed', 'ebpf'];
-const INTER: readonly InterDesign[] = ['overlay', 'routing'];
-const PROXY: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
+const INTRA: readonly IntraDesign[] = INTRA_DESIGN_IDS;
+const INTER: readonly InterDesign[] = INTER_DESIGN_IDS;
+const PROXY: readonly ProxyMode[] = PROXY_MODE_IDS;
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export const SCENARIO_FLAGS: readonly FlagSpec[] = [

@@ -4,14 +4,8 @@ import { resolve } from './dns/resolve';
 import type { DnsType } from './dns/records';
 import { renderResolvConf } from './dns/resolvconf';
 import { nodeResolvConf } from './node-services/show';
-import {
-  compilePolicies,
-  computeMatrix,
-  expandBlock,
-  probes,
-  type PolicyIndex,
-  type ReachProbe,
-} from './policy';
+import { engineMatrixBlock } from './reach-view';
+import { compilePolicies, probes, type PolicyIndex, type ReachProbe } from './policy';
 import type { PortProto } from './policy';
 
 /**
@@ -86,16 +80,10 @@ export const MATRIX_POD_LIMIT = 400;
 
 /**
  * The reachability matrix for one port/protocol, computed on Pod classes and expanded for the
- * Pods asked for (all Pods up to MATRIX_POD_LIMIT, else the first ones matching `filter`).
+ * Pods asked for (all Pods up to MATRIX_POD_LIMIT, else the first ones whose name contains
+ * `filter`): the page's matrix view path (core/reach-view), so the property tests run it too.
  */
 export function engineMatrix(engine: Engine, port: number, protocol: Protocol, filter?: string): MatrixView {
-  const index = policyIndexOf(engine);
-  const m = computeMatrix(index, [{ port, protocol }]);
-  const all = engine.cluster.pods.map((p, i) => ({ key: `${p.namespace}/${p.name}`, i }));
-  const chosen = all.filter((p) => !filter || p.key.includes(filter)).slice(0, MATRIX_POD_LIMIT);
-  const idx = chosen.map((p) => p.i);
-  const bits = expandBlock(m, 0, idx, idx);
-  let allowedCount = 0;
-  for (let b = 0; b < idx.length * idx.length; b++) if (bits[b >> 3]! & (1 << (b & 7))) allowedCount++;
-  return { port, protocol, pods: chosen.map((p) => p.key), bits, allowedCount, classes: m.classes.count };
+  const b = engineMatrixBlock(engine, port, protocol, filter ? { name: filter } : {}, MATRIX_POD_LIMIT);
+  return { port, protocol, pods: b.pods, bits: b.bits, allowedCount: b.allowedCount, classes: b.classes };
 }

@@ -49,6 +49,14 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
       'bpf_redirect_peer がパケットを {peerNetns} の {peerDev} へ直接入れます。{dev} のホスト側は通りません。',
     'hop.deliver.pod':
       '{pod} に届きました。{dst} はその eth0 のアドレスです。送信元 {src} も宛先も Pod の IP のまま、書き換えられていません。',
+    'hop.deliver.pod.dnat':
+      '{pod} に届きました。{dst} はその eth0 のアドレスです。宛先は DNAT で書き換えられるまで {vip} でした。送信元 {src} はクライアントのままです。',
+    'hop.deliver.pod.snat':
+      '{pod} に届きました。{dst} はその eth0 のアドレスです。送信元はクライアントの {before} ではなく {src} です。途中で SNAT が書き換えました。',
+    'hop.deliver.pod.dnatSnat':
+      '{pod} に届きました。{dst} はその eth0 のアドレスです。両方のアドレスが書き換えられています。宛先は元は {vip}（DNAT）、送信元は元は {before}（SNAT で {src} に）でした。',
+    'hop.deliver.pod.fromHost':
+      '{pod} に届きました。{dst} はその eth0 のアドレスです。送信元 {src} は Pod のアドレスではありません（ノードまたはクラスタ外のクライアント）。どちらのアドレスも書き換えられていません。',
     'hop.deliver.node': '{netns} のプロセスに届きました。{dst} はこのノード自身のアドレスです。',
     'hop.deliver.local': '宛先 {dst} は {netns} 自身のアドレスなので、パケットは外に出ません。',
     'hop.drop.noRoute': '{netns} には {dst} への経路がありません。破棄されます。',
@@ -240,5 +248,9 @@ export const RESEMBLES_DETAIL: Record<Lang, Record<string, string>> = {
     'routed+routing': 'カプセル化なしの BGP モード: BIRD の経路（proto bird）、/32 でルーティングされる veth',
     'ebpf+overlay': '既定のトンネルモード（cilium_vxlan、UDP 8472）、すべての veth に eBPF',
     'ebpf+routing': 'autoDirectNodeRoutes によるネイティブ・ルーティング、すべての veth に eBPF',
+    'ptp+overlay':
+      'VXLAN バックエンド（flannel.1、VNI 1、UDP 8472）で ptp プラグインに委譲: /32 のホスト経路、各ホスト側 veth にゲートウェイ。NetworkPolicy には別のエージェントが必要',
+    'ptp+routing':
+      'kind の既定 CNI: /32 のホスト経路を持つ ptp の veth、kindnetd がノードごとに静的経路（Pod CIDR → ノード IP）、カプセル化なし',
   },
 };

@@ -5,6 +5,7 @@ import { presetsEn, presetsJa } from './presets';
 import { POLICY_EN, POLICY_JA } from './policy';
 import { layoutEn, layoutJa } from './layout';
 import { uxEn, uxJa } from './ux';
+import { L7_CORE_EN, L7_CORE_JA } from './l7-core';
 
 /**
  * Every user-facing string of the page, in English and Japanese. The English dictionary defines
@@ -25,6 +26,7 @@ export const en = {
   'designs.intra.bridge': 'Bridge',
   'designs.intra.routed': 'Routed',
   'designs.intra.ebpf': 'eBPF',
+  'designs.intra.ptp': 'ptp (/32 host routes)',
   'designs.inter.overlay': 'VXLAN overlay',
   'designs.inter.routing': 'Routing',
   'designs.resembles': 'Resembles',
@@ -115,6 +117,7 @@ export const en = {
   ...POLICY_EN,
   ...layoutEn,
   ...uxEn,
+  ...L7_CORE_EN,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -134,6 +137,7 @@ export const ja: Messages = {
   'designs.intra.bridge': 'ブリッジ',
   'designs.intra.routed': 'ルーティング（/32 経路）',
   'designs.intra.ebpf': 'eBPF',
+  'designs.intra.ptp': 'ptp（/32 ホスト経路）',
   'designs.inter.overlay': 'VXLAN オーバーレイ',
   'designs.inter.routing': 'ルーティング',
   'designs.resembles': '近い CNI',
@@ -224,4 +228,5 @@ export const ja: Messages = {
   ...POLICY_JA,
   ...layoutJa,
   ...uxJa,
+  ...L7_CORE_JA,
 };

@@ -1,6 +1,12 @@
 import type { Scenario } from '../core/model/scenario';
 import { emptyL7 } from '../core/model/l7';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS } from '../core/model/scenario';
+import {
+  DEFAULT_CLUSTER,
+  DEFAULT_DESIGNS,
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+} from '../core/model/scenario';
 import {
   arrayOf,
   bool,
@@ -209,9 +215,9 @@ export const clusterShape = object(
 export const designsShape = object(
   {},
   {
-    intra: oneOf('bridge', 'routed', 'ebpf'),
-    inter: oneOf('routing', 'overlay'),
-    proxy: oneOf('iptables', 'ipvs', 'nftables', 'ebpf'),
+    intra: oneOf(...INTRA_DESIGN_IDS),
+    inter: oneOf(...INTER_DESIGN_IDS),
+    proxy: oneOf(...PROXY_MODE_IDS),
   },
 );
 

@@ -24,6 +24,16 @@ export interface LessonRef {
   step: number;
 }
 
+/**
+ * What part of the canvas was on screen: the centre of the visible area in drawing coordinates and
+ * the zoom. A window of another size shows the same centre at the same zoom.
+ */
+export interface CanvasViewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export interface ViewState {
   /** The base the scenario was built from. */
   preset: PresetId;
@@ -41,6 +51,8 @@ export interface ViewState {
   lesson: LessonRef | null;
   /** Side-by-side comparison: the second set of designs shown next to `scenario.designs`. */
   compare: Designs | null;
+  /** The canvas viewport (absent or null: fit the drawing to the window). */
+  viewport?: CanvasViewport | null;
 }
 
 /** The view fields' defaults; a link omits a field equal to its default. */

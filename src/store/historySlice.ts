@@ -21,6 +21,10 @@ export interface HistorySlice {
   future: Scenario[];
   /** Problems of the last rejected edit (cleared by the next accepted one). */
   editProblems: Problem[];
+  /** `past.length` right after the last import (null: none since the document was set): the preset label says "Imported". */
+  importDepth: number | null;
+  /** Marks the document as imported (YAML or JSON import, after its edit was applied). */
+  markImported(): void;
   /** Replaces the whole document (preset switch, link, file): validated, and a fresh history. */
   setScenario(
     scenario: Scenario,
@@ -97,6 +101,10 @@ export function createHistorySlice(
     past: [],
     future: [],
     editProblems: [],
+    importDepth: null,
+    markImported() {
+      set({ importDepth: get().past.length });
+    },
     setScenario(scenario, options = {}) {
       return serial(async () => {
         const r = await swap(scenario);
@@ -104,7 +112,7 @@ export function createHistorySlice(
           const { base } = get();
           set({
             base: { preset: options.preset ?? base.preset, seed: options.seed ?? base.seed },
-            ...(options.keepHistory ? {} : { past: [], future: [] }),
+            ...(options.keepHistory ? {} : { past: [], future: [], importDepth: null }),
           });
         }
         return r;

@@ -56,6 +56,7 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
       hopIndex: 0,
       playing: false,
       selectedNetns: null,
+      viewport: null,
       status: 'ready',
     });
     return true;
@@ -69,7 +70,15 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
     async loadPreset(id, seed = DEFAULT_SEED) {
       const entry = findPreset(id);
       if (!entry) return;
-      set({ presetLoading: id, status: 'loading', error: null, overview: null, overviewPageIndex: 0 });
+      // A new preset is shown whole (a link restores its own viewport after this).
+      set({
+        presetLoading: id,
+        status: 'loading',
+        error: null,
+        overview: null,
+        overviewPageIndex: 0,
+        viewport: null,
+      });
       try {
         let ok: boolean;
         if (WORKER_BUILT.has(entry.size)) ok = await loadInWorker(id, seed);

@@ -70,6 +70,7 @@ export function selectViewState(s: AppState): LinkView | null {
     lang: s.lang,
     lesson: null,
     compare: null,
+    ...(s.viewport ? { viewport: { ...s.viewport } } : {}),
   };
 }
 
@@ -115,6 +116,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       if (get().saveFailed !== saveFailed) set({ saveFailed });
     },
     async applyViewState(state) {
+      // Known before the drawing appears, so the canvas does not fit it first.
+      set({ viewport: state.viewport ?? null });
       if (state.scenario === null) {
         const r = await openPreset(state.preset, state.seed, state.designs);
         if (!r.ok) return r;
@@ -123,6 +126,8 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
         if (!r.ok) return r;
       }
       if (state.lang !== get().lang) get().setLanguage(state.lang);
+      // What was on screen: asked again after the drawing exists (the canvas shows it then).
+      set((s) => ({ viewport: state.viewport ?? null, viewportRestore: s.viewportRestore + 1 }));
       const panel = state.panels[0];
       set({
         selectedNetns: panel?.netns ?? null,

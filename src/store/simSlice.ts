@@ -12,7 +12,11 @@ export function createSimSlice(set: SetState, get: GetState, deps: StoreDeps): S
     linux: null,
     async runTrace(options = {}) {
       const { probe } = get();
-      if (!probe.from || !probe.to) return;
+      // Nothing to trace in this scenario (e.g. no Pods left): never keep another scenario's hops.
+      if (!probe.from || !probe.to) {
+        set({ trace: null, hopIndex: 0, playing: false });
+        return;
+      }
       set({ status: 'tracing', error: null });
       try {
         // A forced Service endpoint (ServicesSlice) applies when it is a candidate; else seeded random.

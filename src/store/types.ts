@@ -2,6 +2,7 @@ import type { Problem } from '../core/model/cluster';
 import type { Protocol } from '../core/model/k8s';
 import type { Designs, Scenario } from '../core/model/scenario';
 import type { Trace } from '../core/trace/types';
+import type { CanvasViewport } from '../scenario/view-state';
 import type { Topology } from '../core/topology/types';
 import type { Lang } from '../i18n/lang';
 import type { ShowWhat } from '../worker/api';
@@ -44,6 +45,12 @@ export interface ViewSlice {
   chooseProbe(patch: Partial<ProbeForm>): void;
   selectNetns(netns: string | null): void;
   setLinuxTab(tab: ShowWhat): void;
+  /** What the canvas shows (null: the whole drawing, fitted); part of a shared link. */
+  viewport: CanvasViewport | null;
+  /** Bumped when a link or saved view asks the canvas to show `viewport` again. */
+  viewportRestore: number;
+  /** The user panned or zoomed (the canvas reports where it stopped). */
+  setViewport(v: CanvasViewport | null): void;
 }
 
 export type SimStatus = 'idle' | 'loading' | 'ready' | 'tracing';

@@ -8,6 +8,11 @@ export function createViewSlice(set: SetState, get: GetState, deps: StoreDeps, l
     probe: { from: '', to: '', port: 9090, protocol: 'TCP' },
     selectedNetns: null,
     linuxTab: 'ip-route',
+    viewport: null,
+    viewportRestore: 0,
+    setViewport(viewport) {
+      set({ viewport });
+    },
     setLanguage(next) {
       set({ lang: next });
       deps.saveLang?.(next);

@@ -11,6 +11,8 @@ import type { DnsType } from '../core/dns/records';
 import type { ShowWhat } from '../core/show';
 import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
+import type { K8sNetworkPolicy } from '../core/model/k8s';
+import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
 import type { OpenResult } from '../scenario/codec';
@@ -45,6 +47,19 @@ export interface SimApi {
   exportYaml(): Promise<string>;
   /** Reachability matrix (rows = from, columns = to) for one port/protocol, with a per-Pod summary. */
   matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
+  /** What applying `policy` (replacing `previous`; null policy = delete `previous`) would flip. */
+  whatIf(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    port: number,
+    protocol: Protocol,
+  ): Promise<WhatIfAnswer>;
+  /** One flow traced before and after that change: the hops where policy decides. */
+  whatIfTrace(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    probe: Probe,
+  ): Promise<{ before: TraceSide; after: TraceSide }>;
   /** One NetworkPolicy from the editor's form, validated, with its YAML. */
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   /** The editor's YAML side: exactly one NetworkPolicy, validated. */

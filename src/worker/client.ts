@@ -12,6 +12,8 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
+import type { K8sNetworkPolicy } from '../core/model/k8s';
+import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { OpenResult } from '../scenario/codec';
 import { guardedPageEndpoint } from './guard';
 
@@ -36,6 +38,17 @@ export interface SimClient {
   importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
   exportYaml(): Promise<string>;
   matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
+  whatIf(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    port: number,
+    protocol: Protocol,
+  ): Promise<WhatIfAnswer>;
+  whatIfTrace(
+    policy: K8sNetworkPolicy | null,
+    previous: string | null,
+    probe: Probe,
+  ): Promise<{ before: TraceSide; after: TraceSide }>;
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
@@ -255,6 +268,9 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
       importYaml: (text, m) => run((a) => a.importYaml(text, m), build),
       exportYaml: () => run((a) => a.exportYaml(), build),
       matrix: (port, protocol, filter) => run((a) => a.matrix(port, protocol, filter), build),
+      whatIf: (policy, previous, port, protocol) =>
+        run((a) => a.whatIf(policy, previous, port, protocol), build),
+      whatIfTrace: (policy, previous, probe) => run((a) => a.whatIfTrace(policy, previous, probe), build),
       checkPolicy: (policy) => run((a) => a.checkPolicy(policy)),
       parsePolicyYaml: (text) => run((a) => a.parsePolicyYaml(text)),
       async loadPreset(id, seed) {

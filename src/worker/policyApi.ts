@@ -4,15 +4,23 @@ import type { K8sNetworkPolicy, Protocol } from '../core/model/k8s';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../core/model/scenario';
 import {
   compilePolicies,
-  computeMatrix,
   declaredPorts,
-  expandBlock,
+  policyKey,
   policyProblems,
-  selectingPolicies,
+  type PodReachSummary,
+  type PolicyEdit,
   type PortProto,
-  type ReachabilityMatrix,
 } from '../core/policy';
-import { MATRIX_POD_LIMIT, policyIndexOf } from '../core/queries';
+import { MATRIX_POD_LIMIT } from '../core/queries';
+import {
+  engineMatrixBlock,
+  engineWhatIf,
+  engineWhatIfTrace,
+  policyIndexFor,
+  type TraceSide,
+  type WhatIfAnswer,
+} from '../core/reach-view';
+import type { Probe } from '../core/trace/types';
 import type { Say } from '../core/trace/types';
 import { exportYaml, importYaml, type ImportIssue } from '../scenario/manifests';
 import { capList, moreOfTheSameKind } from '../core/model/problems';
@@ -20,7 +28,8 @@ import { capList, moreOfTheSameKind } from '../core/model/problems';
 /**
  * The worker side of the NetworkPolicy and YAML features: Kubernetes YAML in and out, one policy
  * checked as the API server would (the importer's validation, then the policy compiler's), and the
- * reachability matrix with a per-Pod summary. The page never parses YAML or evaluates policy.
+ * reachability matrix with a per-Pod summary and the what-if preview, adapted from core/reach-view
+ * (the same functions the CLI and the property tests use). The page never parses YAML or evaluates policy.
  */
 
 export interface YamlImportAnswer {
@@ -46,15 +55,7 @@ export interface MatrixFilter {
   name?: string;
 }
 
-/** Per Pod: which policies isolate it per direction, and how many shown Pods it can reach / be reached by. */
-export interface PodReachSummary {
-  pod: string;
-  ingressBy: string[];
-  egressBy: string[];
-  /** Shown Pods (itself excluded) allowed to send to this Pod / that this Pod may send to. */
-  allowedIn: number;
-  allowedOut: number;
-}
+export type { PodReachSummary };
 
 export interface MatrixAnswer {
   port: number;
@@ -178,63 +179,64 @@ export function checkPolicy(candidate: unknown): PolicyCheck {
   return { ...r, yaml };
 }
 
-/** The reachability matrix per port/protocol as the matrix view shows it (see engineMatrix). */
-const matrixCache = new WeakMap<Engine, Map<string, ReachabilityMatrix>>();
-
+/** The reachability matrix of one port/protocol for the matrix view: core's engineMatrixBlock, plus the choices. */
 export function matrixAnswer(
   engine: Engine,
   port: number,
   protocol: Protocol,
   filter: MatrixFilter = {},
 ): MatrixAnswer {
-  const index = policyIndexOf(engine);
-  let byPort = matrixCache.get(engine);
-  if (!byPort) matrixCache.set(engine, (byPort = new Map()));
-  const key = `${port}/${protocol}`;
-  let m = byPort.get(key);
-  if (!m) byPort.set(key, (m = computeMatrix(index, [{ port, protocol }])));
+  const b = engineMatrixBlock(engine, port, protocol, filter, MATRIX_POD_LIMIT);
   const pods = engine.cluster.pods;
-  const name = filter.name?.trim() ?? '';
-  const matching = pods.filter(
-    (p) => (!filter.namespace || p.namespace === filter.namespace) && (!name || p.name.includes(name)),
-  );
-  const chosen = matching.slice(0, MATRIX_POD_LIMIT);
-  const idx = chosen.map((p) => p.index);
-  const bits = expandBlock(m, 0, idx, idx);
-  const n = idx.length;
-  const at = (r: number, c: number): boolean => {
-    const b = r * n + c;
-    return (bits[b >> 3]! & (1 << (b & 7))) !== 0;
-  };
-  let allowedCount = 0;
-  const allowedIn = new Array<number>(n).fill(0);
-  const allowedOut = new Array<number>(n).fill(0);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) {
-      if (!at(r, c)) continue;
-      allowedCount++;
-      if (r !== c) {
-        allowedOut[r]!++;
-        allowedIn[c]!++;
-      }
-    }
-  const summary = chosen.map((p, i) => ({
-    pod: `${p.namespace}/${p.name}`,
-    ingressBy: selectingPolicies(index, p, 'ingress').map((x) => x.key),
-    egressBy: selectingPolicies(index, p, 'egress').map((x) => x.key),
-    allowedIn: allowedIn[i]!,
-    allowedOut: allowedOut[i]!,
-  }));
   return {
     port,
     protocol,
-    pods: summary.map((s) => s.pod),
-    bits,
-    allowedCount,
-    matching: matching.length,
-    total: pods.length,
-    summary,
-    ports: declaredPorts(index),
+    pods: b.pods,
+    bits: b.bits,
+    allowedCount: b.allowedCount,
+    matching: b.matching,
+    total: b.total,
+    summary: b.summary,
+    ports: declaredPorts(policyIndexFor(engine)),
     namespaces: [...new Set(pods.map((p) => p.namespace))].sort(),
   };
+}
+
+/** Above this many Pods a what-if covers only the port asked for, not every declared port. */
+export const WHAT_IF_ALL_PORTS_LIMIT = 10_000;
+
+/** The editor's change: `policy` replaces `previous` (its key before a rename; null = a new policy). */
+function editsOf(policy: K8sNetworkPolicy | null, previous: string | null): PolicyEdit[] {
+  const key = policy ? policyKey(policy) : previous;
+  const edits: PolicyEdit[] = [];
+  if (previous && previous !== key) edits.push({ key: previous, policy: null });
+  if (key) edits.push({ key, policy });
+  return edits;
+}
+
+/**
+ * "Preview changes": what applying `policy` (or deleting `previous` when `policy` is null) would
+ * flip, on every declared port (large clusters: on `port`/`protocol` only).
+ */
+export function whatIfAnswer(
+  engine: Engine,
+  policy: K8sNetworkPolicy | null,
+  previous: string | null,
+  port: number,
+  protocol: Protocol,
+): WhatIfAnswer {
+  const index = policyIndexFor(engine);
+  const ports =
+    engine.cluster.pods.length <= WHAT_IF_ALL_PORTS_LIMIT ? declaredPorts(index) : [{ port, protocol }];
+  return engineWhatIf(engine, editsOf(policy, previous), ports.length > 0 ? ports : [{ port, protocol }]);
+}
+
+/** One flipped flow traced before and after the previewed change. */
+export function whatIfTraceAnswer(
+  engine: Engine,
+  policy: K8sNetworkPolicy | null,
+  previous: string | null,
+  probe: Probe,
+): { before: TraceSide; after: TraceSide } {
+  return engineWhatIfTrace(engine, editsOf(policy, previous), probe);
 }

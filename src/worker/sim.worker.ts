@@ -16,7 +16,15 @@ import { packTrace } from '../core/trace/wire';
 import { l7View } from './l7View';
 import { engineResolve } from '../core/queries';
 import type { Scenario } from '../core/model/scenario';
-import { checkPolicy, exportScenario, importInto, matrixAnswer, policyFromYaml } from './policyApi';
+import {
+  checkPolicy,
+  exportScenario,
+  importInto,
+  matrixAnswer,
+  policyFromYaml,
+  whatIfAnswer,
+  whatIfTraceAnswer,
+} from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
 import { locatePod, overviewPage } from './overview';
 
@@ -80,6 +88,12 @@ export function createSimApi(): SimApi {
     },
     async matrix(port, protocol, filter) {
       return matrixAnswer(loaded(), port, protocol, filter);
+    },
+    async whatIf(policy, previous, port, protocol) {
+      return whatIfAnswer(loaded(), policy, previous, port, protocol);
+    },
+    async whatIfTrace(policy, previous, probe) {
+      return whatIfTraceAnswer(loaded(), policy, previous, probe);
     },
     async checkPolicy(policy) {
       return checkPolicy(policy);

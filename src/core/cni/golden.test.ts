@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEngine, engineShow, type Engine } from '../engine';
+import { buildEngine, engineShow, engineTrace, type Engine } from '../engine';
 import { DEFAULT_CLUSTER, type InterDesign, type IntraDesign } from '../model/scenario';
 import type { ShowWhat } from '../show';
 import { makeNamespace, makeNode, makePod } from '../../scenario/presets/small';
@@ -84,6 +84,43 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
     expect(show(e, 'default/a', 'ip-addr')).toContain(
       '    inet 10.244.0.2/24 brd 10.244.0.255 scope global eth0\n',
     );
+  });
+
+  it('kindnet (ptp + routing): /32 host routes, the gateway on every host veth, static routes via node IPs', () => {
+    const e = engine('ptp', 'routing');
+    // kind's node: ptp's `AddHostRoute` (scope host) per Pod, kindnetd's `syncRoute` per other node.
+    expect(show(e, 'node/node1', 'ip-route')).toBe(
+      lines(
+        'default via 192.168.1.1 dev eth0',
+        '10.244.0.2 dev vethX scope host',
+        '10.244.0.3 dev vethX scope host',
+        '10.244.1.0/24 via 192.168.1.11 dev eth0',
+        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10',
+      ),
+    );
+    const addr = show(e, 'node/node1', 'ip-addr');
+    expect(addr.match(/inet 10\.244\.0\.1\/32 scope global vethX/g)).toHaveLength(2);
+    expect(addr).not.toContain('cni0');
+    // Inside the Pod: ptp replaces the subnet route by two routes through the gateway.
+    expect(show(e, 'default/a', 'ip-route')).toBe(
+      lines(
+        'default via 10.244.0.1 dev eth0',
+        '10.244.0.0/24 via 10.244.0.1 dev eth0 src 10.244.0.2',
+        '10.244.0.1 dev eth0 scope link src 10.244.0.2',
+      ),
+    );
+    expect(show(e, 'default/a', 'ip-addr')).toContain(
+      '    inet 10.244.0.2/24 brd 10.244.0.255 scope global eth0\n',
+    );
+    // Pod → Pod across nodes: ARP for the gateway is answered by the host veth itself (it holds
+    // 10.244.0.1), the packet is routed with Pod IPs on the wire, then delivered by the /32 route.
+    const t = engineTrace(e, { from: 'default/a', to: 'default/b', port: 80, protocol: 'TCP' });
+    expect(t.verdict).toBe('delivered');
+    expect(t.hops[1]!.explain).toMatch(
+      /ARP for 10\.244\.0\.1 was answered by veth[0-9a-f]{8} in node\/node1/,
+    );
+    expect(t.hops.find((h) => h.kind === 'underlay')!.packet.src).toBe('10.244.0.2');
+    expect(t.hops.at(-3)!.rule).toMatch(/^10\.244\.1\.2 dev veth[0-9a-f]{8} scope host$/);
   });
 
   it('Flannel host-gw (bridge + routing), facts §5.3', () => {

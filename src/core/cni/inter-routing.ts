@@ -1,4 +1,19 @@
+import type { IntraDesign } from '../model/scenario';
+import type { RouteProto } from '../linux/types';
 import type { InterDesignModule } from './types';
+
+/**
+ * Who installs the per-node routes, by intra-node design: Flannel host-gw, Cilium's
+ * autoDirectNodeRoutes and kindnetd (kubernetes-sigs/kind images/kindnetd `syncRoute`: netlink
+ * RouteAdd `{Dst: podCIDR, Gw: nodeIP}`) write them without a protocol (`boot`); Calico's BIRD
+ * learns them over BGP (`proto bird`).
+ */
+const ROUTE_PROTO: Record<IntraDesign, RouteProto> = {
+  bridge: 'boot',
+  routed: 'bird',
+  ebpf: 'boot',
+  ptp: 'boot',
+};
 
 /**
  * Routing design: no tunnel. Every node routes each remote node's Pod CIDR to that node's IP on the
@@ -13,7 +28,7 @@ export const routingDesign: InterDesignModule = {
   roles: {},
 
   buildShared(shared, ctx) {
-    const proto = ctx.intra === 'routed' ? 'bird' : 'boot';
+    const proto = ROUTE_PROTO[ctx.intra];
     for (const node of ctx.cluster.nodes) {
       shared.routes.add({
         route: { dst: node.podCidr, type: 'unicast', via: node.ip, dev: 'eth0', proto, scope: 'global' },

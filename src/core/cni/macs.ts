@@ -9,6 +9,7 @@ export const MAC_KIND = {
   podEth0: 0x0a,
   bridge: 0xc6,
   bridgeVeth: 0xfe,
+  ptpVeth: 0xf6,
   lxc: 0x3a,
   flannelVtep: 0x96,
   calicoVtep: 0x66,

@@ -4,6 +4,7 @@ import type { InterDesignModule, IntraDesignModule } from './types';
 import { bridgeDesign } from './intra-bridge';
 import { routedDesign } from './intra-routed';
 import { ebpfDesign } from './intra-ebpf';
+import { ptpDesign } from './intra-ptp';
 import { overlayDesign } from './inter-overlay';
 import { routingDesign } from './inter-routing';
 
@@ -12,6 +13,7 @@ export const INTRA_DESIGNS: Record<IntraDesign, IntraDesignModule> = {
   bridge: bridgeDesign,
   routed: routedDesign,
   ebpf: ebpfDesign,
+  ptp: ptpDesign,
 };
 
 export const INTER_DESIGNS: Record<InterDesign, InterDesignModule> = {
@@ -44,4 +46,14 @@ export const RESEMBLANCE: Record<`${IntraDesign}+${InterDesign}`, Resemblance> =
     detail: 'default tunnel mode (cilium_vxlan, UDP 8472), eBPF on every veth',
   },
   'ebpf+routing': { cni: 'Cilium', detail: 'native routing with autoDirectNodeRoutes, eBPF on every veth' },
+  'ptp+overlay': {
+    cni: 'Flannel',
+    detail:
+      'VXLAN backend (flannel.1, VNI 1, UDP 8472) with the ptp plugin as its delegate: /32 host routes, the gateway on every host veth; NetworkPolicy needs an extra agent',
+  },
+  'ptp+routing': {
+    cni: 'kindnet',
+    detail:
+      "kind's default CNI: ptp veths with /32 host routes, kindnetd's static route per node (Pod CIDR via node IP), no encapsulation",
+  },
 };

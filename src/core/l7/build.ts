@@ -4,7 +4,7 @@ import type { Scenario } from '../model/scenario';
 import type { ServiceState } from '../services/types';
 import { type BackendLookup, backendsFromScenario, backendsFromServices } from './backends';
 import { attachRoutes } from './gateway/attach';
-import { buildTable } from './gateway/table';
+import { buildTable, indexTable } from './gateway/table';
 import { implementationById, implementationForIngressClass } from './implementations/registry';
 import type { L7Implementation } from './implementations/types';
 import { classNameOf } from './ingress/classes';
@@ -55,13 +55,17 @@ export function buildL7(scenario: Scenario, services?: ServiceState): L7State {
       via,
       key: ag.key,
       implementation: ag.implementation,
-      listeners: ag.gateway.spec.listeners.map((l, i) => ({
-        name: l.name,
-        port: l.port,
-        protocol: l.protocol,
-        hostname: l.hostname,
-        table: buildTable(ag.attached[i]!, l7.httpRoutes, routes),
-      })),
+      listeners: ag.gateway.spec.listeners.map((l, i) => {
+        const table = buildTable(ag.attached[i]!, l7.httpRoutes, routes);
+        return {
+          name: l.name,
+          port: l.port,
+          protocol: l.protocol,
+          hostname: l.hostname,
+          table,
+          index: indexTable(table),
+        };
+      }),
     };
   });
 

@@ -13,6 +13,7 @@ export type * from './types';
 export type { L7State } from './state';
 export type { DecideOptions } from './gateway/decide';
 export { buildL7 } from './build';
+export { PRECEDENCE_STEPS } from './gateway/table';
 export { parseRequestUrl, isL7Error } from './request';
 export { L7_IMPLEMENTATIONS, implementationById } from './implementations/registry';
 export type { L7Implementation, Provisioned, ProxyDeployment } from './implementations/types';

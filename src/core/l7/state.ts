@@ -57,6 +57,19 @@ export interface ListenerPlan {
   hostname: string | undefined;
   /** Sorted by precedence: the first entry that matches a request wins. */
   table: CompiledMatch[];
+  /** Table positions by path, so a request checks only the matches its path can take. */
+  index: PathIndex;
+}
+
+/**
+ * Where in a listener's table the matches of each path live: PathPrefix entries by their prefix
+ * without the trailing `/`, Exact entries by their value, RegularExpression entries always. Each
+ * list ascends (table order), so merging them keeps precedence order.
+ */
+export interface PathIndex {
+  prefix: Map<string, number[]>;
+  exact: Map<string, number[]>;
+  always: number[];
 }
 
 export interface GatewayPlan {

@@ -1,12 +1,19 @@
 import type { K8sEndpointSlice, K8sNamespace, K8sNetworkPolicy, K8sNode, K8sPod, K8sService } from './k8s';
 import type { L7Objects } from './l7';
 
-/** How Pods on one node are wired to the node: a `cni0` bridge, routed /32s, or eBPF redirects. */
-export type IntraDesign = 'bridge' | 'routed' | 'ebpf';
+/**
+ * How Pods on one node are wired to the node: a `cni0` bridge, routed /32s (Calico), eBPF redirects
+ * (Cilium), or ptp veths with /32 host routes (kind's kindnet). The one list every picker, the CLI
+ * and the share-link codec read; new ids go at the end.
+ */
+export const INTRA_DESIGN_IDS = ['bridge', 'routed', 'ebpf', 'ptp'] as const;
+export type IntraDesign = (typeof INTRA_DESIGN_IDS)[number];
 /** How Pod packets cross between nodes: plain routing on the underlay, or a VXLAN overlay. */
-export type InterDesign = 'routing' | 'overlay';
+export const INTER_DESIGN_IDS = ['overlay', 'routing'] as const;
+export type InterDesign = (typeof INTER_DESIGN_IDS)[number];
 /** How Service VIPs are turned into endpoints on every node. */
-export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'ebpf';
+export const PROXY_MODE_IDS = ['iptables', 'ipvs', 'nftables', 'ebpf'] as const;
+export type ProxyMode = (typeof PROXY_MODE_IDS)[number];
 
 export interface Designs {
   intra: IntraDesign;

@@ -33,13 +33,20 @@ function referencedNamedPorts(index: PolicyIndex): Set<string> {
   return out;
 }
 
-/** Pods matched by each ipBlock atom, by binary search over Pod IPs sorted once. */
-function ipMemberships(index: PolicyIndex): { perPod: Map<number, number[]>; universal: Set<number> } {
-  const perPod = new Map<number, number[]>();
+/**
+ * The ipBlock atoms (matching some but not all Pods) each Pod falls in, as an interned signature:
+ * `sigOfPod[i]` indexes `sigAtoms` (0 = none). Members are found by binary search over Pod IPs
+ * sorted once; signatures are grown atom by atom through a transition table (no per-Pod lists).
+ */
+function ipMemberships(index: PolicyIndex): {
+  sigOfPod: Uint32Array | null;
+  sigAtoms: number[][];
+  universal: Set<number>;
+} {
   const universal = new Set<number>();
   const n = index.pods.length;
   const ipAtoms = index.atoms.filter((a) => a.refs > 0 && a.spec.kind === 'ip');
-  if (ipAtoms.length === 0) return { perPod, universal };
+  if (ipAtoms.length === 0) return { sigOfPod: null, sigAtoms: [[]], universal };
   // Pod IPs never change for an index: sort once and keep it
   const { order, sorted } = (index.ipOrder ??= sortByIp(index));
   const lower = (x: number): number => {
@@ -52,18 +59,34 @@ function ipMemberships(index: PolicyIndex): { perPod: Map<number, number[]>; uni
     }
     return lo;
   };
-  for (const atom of ipAtoms) {
-    if (atom.spec.kind !== 'ip') continue;
+  const sigOfPod = new Uint32Array(n);
+  const sigAtoms: number[][] = [[]];
+  const next = new Map<number, number>(); // sig * ipAtoms.length + k → sig
+  const A = ipAtoms.length;
+  ipAtoms.forEach((atom, k) => {
+    if (atom.spec.kind !== 'ip') return;
     const spec = atom.spec;
     const lo = lower(spec.base);
     const size = spec.mask === 0 ? 2 ** 32 : (~spec.mask >>> 0) + 1;
     const hi = lower(spec.base + size);
     const members: number[] = [];
     for (let i = lo; i < hi; i++) if (ipInBlock(spec, sorted[i]!)) members.push(order[i]!);
-    if (members.length === n) universal.add(atom.id);
-    else for (const p of members) (perPod.get(p) ?? perPod.set(p, []).get(p)!).push(atom.id);
-  }
-  return { perPod, universal };
+    if (members.length === n) {
+      universal.add(atom.id);
+      return;
+    }
+    for (const p of members) {
+      const from = sigOfPod[p]!;
+      let to = next.get(from * A + k);
+      if (to === undefined) {
+        to = sigAtoms.length;
+        sigAtoms.push([...sigAtoms[from]!, atom.id]);
+        next.set(from * A + k, to);
+      }
+      sigOfPod[p] = to;
+    }
+  });
+  return { sigOfPod, sigAtoms, universal };
 }
 
 const NO_NAMED_PORTS: Map<string, number> = new Map();
@@ -121,7 +144,7 @@ function portSignatures(index: PolicyIndex): {
 export function buildClasses(index: PolicyIndex): PodClasses {
   const n = index.pods.length;
   const named = referencedNamedPorts(index);
-  const { perPod, universal } = ipMemberships(index);
+  const { sigOfPod: ipSigOfPod, sigAtoms: ipSigAtoms, universal } = ipMemberships(index);
   const groupSig = new Map<string, number>();
   const sigOfGroup = index.groups.map((g) => {
     const k = `${g.hostNetwork ? 'h' : ''}${g.atoms.join(',')}`;
@@ -129,7 +152,7 @@ export function buildClasses(index: PolicyIndex): PodClasses {
     if (id === undefined) groupSig.set(k, (id = groupSig.size));
     return id;
   });
-  const classByKey = new Map<string | number, number>();
+  const classByKey = new Map<number, number>();
   const classOfPod = new Uint32Array(n);
   const reps: number[] = [];
   const atoms: number[][] = [];
@@ -154,20 +177,19 @@ export function buildClasses(index: PolicyIndex): PodClasses {
   for (let i = 0; i < n; i++) {
     const pod = index.pods[i]!;
     const g = index.groupOfPod[i]!;
-    const ipA = perPod.get(i);
+    const ipSig = ipSigOfPod ? ipSigOfPod[i]! : 0;
     const sig = sigOfPod[i]!;
     const np = npOfSig[sig]!;
-    // numeric key (group signature × named-port variant) unless ipBlocks split the Pod off
-    const key: string | number = ipA
-      ? `${sigOfGroup[g]!}|${ipA.join(',')}#${np}`
-      : sigOfGroup[g]! * stride + npIdOfSig[sig]!;
+    // group signature × ipBlock signature × named-port variant, as one number
+    const key = (sigOfGroup[g]! * ipSigAtoms.length + ipSig) * stride + npIdOfSig[sig]!;
     let c = classByKey.get(key);
     if (c === undefined) {
       c = reps.length;
       classByKey.set(key, c);
       reps.push(i);
       const groupAtoms = index.groups[g]!.atoms;
-      atoms.push(ipA ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
+      const ipA = ipSigAtoms[ipSig]!;
+      atoms.push(ipA.length ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
       const resolved = np ? new Map<string, number>() : NO_NAMED_PORTS;
       // first container port of a name wins, as in the named-port lookup of ports.ts
       for (const cp of pod.ports) {

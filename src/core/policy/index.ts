@@ -24,3 +24,17 @@ export {
 export type { AllowedBy, Decision, Direction, Endpoint, FlowVerdict, PortProto } from './types';
 export { compactRows, podKeys } from './compact';
 export { forEachNamespacePair, namespaceIds, type NamespaceIds } from './summary';
+export {
+  changedScope,
+  diff,
+  flipSummary,
+  markScope,
+  podFlips,
+  type ClassFlip,
+  type FlipSummary,
+  type PodFlip,
+  type PolicyScope,
+  type ReachDiff,
+} from './diff';
+export { matrixBlock, type MatrixBlock, type PodReachSummary } from './view';
+export { whatIf, withEdits, type PolicyEdit } from './what-if';

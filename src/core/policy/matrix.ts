@@ -317,6 +317,8 @@ export function updateMatrix(
   index: PolicyIndex,
   policy: K8sNetworkPolicy | null,
   key: string,
+  /** Where layer `i` of the result goes (zeroed, `words` long); default: a new array. */
+  buffer: (layer: number, words: number) => Uint32Array = (_, words) => new Uint32Array(words),
 ): ReachabilityMatrix {
   const n = index.pods.length;
   const scope = new Uint8Array(n);
@@ -359,9 +361,9 @@ export function updateMatrix(
             if ((old[ob + (od >>> 5)]! >>> (od & 31)) & 1) out[at + (d >>> 5)]! |= 1 << (d & 31);
           }
         };
-    const words = new Uint32Array(C * W);
+    const words = buffer(li, C * W);
     computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow }, cp, words);
-    return new Uint8Array(words.buffer);
+    return new Uint8Array(words.buffer, words.byteOffset, C * W * 4);
   });
   return { ports: m.ports, classes, layers, stride: W * 4, ...podMeta(index) };
 }

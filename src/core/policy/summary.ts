@@ -17,7 +17,11 @@ export interface NamespaceIds {
   podsIn: Float64Array;
 }
 
+const idsCache = new WeakMap<PolicyIndex['pods'], NamespaceIds>();
+
 export function namespaceIds(index: PolicyIndex): NamespaceIds {
+  const hit = idsCache.get(index.pods);
+  if (hit) return hit;
   const namespaces = [...new Set(index.pods.map((p) => p.namespace))].sort();
   const id = new Map(namespaces.map((n, i) => [n, i]));
   const nsOfPod = new Uint32Array(index.pods.length);
@@ -27,7 +31,9 @@ export function namespaceIds(index: PolicyIndex): NamespaceIds {
     nsOfPod[i] = n;
     podsIn[n]!++;
   });
-  return { namespaces, nsOfPod, podsIn };
+  const ids = { namespaces, nsOfPod, podsIn };
+  idsCache.set(index.pods, ids);
+  return ids;
 }
 
 /** (class, namespace) → Pod count, as entries sorted by namespace, and a per-class list. */

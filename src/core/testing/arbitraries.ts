@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import type { K8sPod } from '../model/k8s';
-import { DEFAULT_CLUSTER, type Designs, type Scenario } from '../model/scenario';
+import {
+  DEFAULT_CLUSTER,
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  type Designs,
+  type Scenario,
+} from '../model/scenario';
 import { makeNamespace, makeNode, makePod } from '../../scenario/presets/small';
 
-/** Every combination of the six Pod-network designs (proxy mode fixed). */
-export const ALL_DESIGNS: Designs[] = (['bridge', 'routed', 'ebpf'] as const).flatMap((intra) =>
-  (['overlay', 'routing'] as const).map((inter) => ({ intra, inter, proxy: 'iptables' as const })),
+/** Every combination of the Pod-network designs (proxy mode fixed). */
+export const ALL_DESIGNS: Designs[] = INTRA_DESIGN_IDS.flatMap((intra) =>
+  INTER_DESIGN_IDS.map((inter) => ({ intra, inter, proxy: 'iptables' as const })),
 );
 
 /** A random valid cluster: 1–6 nodes, 0–6 Pods each, a random design. For property tests. */

@@ -40,6 +40,14 @@ export const HOP_MESSAGES = {
     'bpf_redirect_peer puts the packet directly into {peerNetns} on {peerDev}, skipping the host side of {dev}.',
   'hop.deliver.pod':
     'Delivered to {pod}: {dst} is the address of its eth0. Source {src} and destination are the Pod IPs, unchanged.',
+  'hop.deliver.pod.dnat':
+    'Delivered to {pod}: {dst} is the address of its eth0. The destination was {vip} until DNAT rewrote it; the source {src} is the client, unchanged.',
+  'hop.deliver.pod.snat':
+    'Delivered to {pod}: {dst} is the address of its eth0. The source is {src}, not the client {before}: SNAT rewrote it on the way.',
+  'hop.deliver.pod.dnatSnat':
+    'Delivered to {pod}: {dst} is the address of its eth0. Both addresses were rewritten: the destination was {vip} (DNAT) and the source was {before} (SNAT, now {src}).',
+  'hop.deliver.pod.fromHost':
+    'Delivered to {pod}: {dst} is the address of its eth0. The source {src} is not a Pod address (a node or a client outside); nothing rewrote either address.',
   'hop.deliver.node': 'Delivered to a process on {netns}: {dst} is one of its own addresses.',
   'hop.deliver.local':
     'The destination {dst} is an address of {netns} itself, so the packet never leaves it.',

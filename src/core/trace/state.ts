@@ -49,7 +49,7 @@ export function headersOf(f: Frame): PacketHeaders {
 
 export function outerHeadersOf(o: Outer | null): OuterHeaders | null {
   if (!o) return null;
-  return {
+  const h: OuterHeaders = {
     src: formatIpv4(o.src),
     dst: formatIpv4(o.dst),
     protocol: 'UDP',
@@ -58,6 +58,9 @@ export function outerHeadersOf(o: Outer | null): OuterHeaders | null {
     vni: o.vni,
     ttl: o.ttl,
   };
+  if (o.srcMac) h.srcMac = o.srcMac;
+  if (o.dstMac) h.dstMac = o.dstMac;
+  return h;
 }
 
 /** A small stable hash (FNV-1a) for deterministic ephemeral ports. */

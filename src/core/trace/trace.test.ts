@@ -57,7 +57,9 @@ describe('packet tracer', () => {
         for (const h of t.hops.filter((h) => h.outer)) {
           expect(h.outer!.src).toBe(formatIpv4(e.cluster.nodes[pods[a]!.nodeIndex]!.ip));
           expect(h.outer!.dst).toBe(formatIpv4(e.cluster.nodes[pods[b]!.nodeIndex]!.ip));
-          expect(h.outer!.dstPort).toBe({ bridge: 8472, routed: 4789, ebpf: 8472 }[s.designs.intra]);
+          expect(h.outer!.dstPort).toBe(
+            { bridge: 8472, routed: 4789, ebpf: 8472, ptp: 8472 }[s.designs.intra],
+          );
         }
         if (cross && s.designs.inter === 'routing') {
           const wire = t.hops.find((h) => h.kind === 'underlay')!;

@@ -51,6 +51,9 @@ export interface OuterHeaders {
   dstPort: number;
   vni: number;
   ttl: number;
+  /** The outer Ethernet header on the wire (NIC to NIC), set once the packet is on the underlay. */
+  srcMac?: string;
+  dstMac?: string;
 }
 
 export type DropReason =

@@ -131,16 +131,8 @@ export class Walker {
     if (this.done) return;
     const dst = formatIpv4(st.frame.dst);
     if (ns.kind === 'pod') {
-      this.emit(
-        'deliver',
-        ns.id,
-        'eth0',
-        'hop.deliver.pod',
-        { pod: ns.id, dst, src: formatIpv4(st.frame.src) },
-        null,
-        null,
-        st,
-      );
+      const { key, args } = podDelivery(this, ns, st);
+      this.emit('deliver', ns.id, 'eth0', key, args, null, null, st);
     } else {
       this.emit('deliver', ns.id, null, 'hop.deliver.node', { netns: ns.id, dst }, null, null, st);
     }
@@ -408,4 +400,27 @@ function routeArgs(ns: Netns, route: Route, dst: Ipv4, _st: PacketState): Record
     dev: route.dev ?? '',
     via: route.via === undefined ? '' : ` via ${formatIpv4(route.via)}`,
   };
+}
+
+/**
+ * The sentence for a delivery to a Pod, chosen from what happened to this packet: a DNAT (kube-proxy
+ * or eBPF load balancing) rewrote the destination, a SNAT (masquerade) the source, or neither. Only
+ * an untranslated packet between two Pod addresses arrives with "the Pod IPs, unchanged".
+ */
+function podDelivery(
+  w: Walker,
+  ns: Netns,
+  st: PacketState,
+): { key: HopMessageKey; args: Record<string, string | number> } {
+  const src = formatIpv4(st.frame.src);
+  const base = { pod: ns.id, dst: formatIpv4(st.frame.dst), src };
+  const dnat = w.hops.find((h) => h.kind === 'dnat');
+  const snat = w.hops.find((h) => h.kind === 'snat');
+  const vip = dnat ? String(dnat.say.args.vip ?? '') : '';
+  const before = snat ? String(snat.say.args.before ?? '') : '';
+  if (dnat && snat) return { key: 'hop.deliver.pod.dnatSnat', args: { ...base, vip, before } };
+  if (dnat) return { key: 'hop.deliver.pod.dnat', args: { ...base, vip } };
+  if (snat) return { key: 'hop.deliver.pod.snat', args: { ...base, before } };
+  const fromPod = w.world.cluster.pods.some((p) => p.ip === st.frame.src);
+  return { key: fromPod ? 'hop.deliver.pod' : 'hop.deliver.pod.fromHost', args: base };
 }

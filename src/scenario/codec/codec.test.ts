@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import type { Designs } from '../../core/model/scenario';
+import { INTRA_DESIGN_IDS, type Designs } from '../../core/model/scenario';
 import { loadScenario } from '../load';
 import { PRESETS, buildPreset, type PresetId } from '../presets/registry';
 import { makePod } from '../presets/small';
@@ -10,7 +10,7 @@ import { toBase64url } from './base64url';
 import { DEFAULT_MAX_FRAGMENT, LINK_LIMIT, decode, encode } from './index';
 
 const designs: fc.Arbitrary<Designs> = fc.record({
-  intra: fc.constantFrom('bridge', 'routed', 'ebpf'),
+  intra: fc.constantFrom(...INTRA_DESIGN_IDS),
   inter: fc.constantFrom('routing', 'overlay'),
   proxy: fc.constantFrom('iptables', 'ipvs', 'nftables', 'ebpf'),
 });
@@ -222,5 +222,16 @@ describe('bad links give typed errors', () => {
         expect(typeof decode(mutated).ok).toBe('boolean');
       }),
     );
+  });
+});
+
+describe('the canvas viewport in a link', () => {
+  it('round-trips centre and zoom (rounded), and a link without it has none', () => {
+    const base = defaultViewState();
+    const withView = { ...base, viewport: { x: 412.4, y: -37.6, zoom: 1.23456 } };
+    const back = decode((encode(withView) as { fragment: string }).fragment);
+    expect(back.ok && back.state.viewport).toEqual({ x: 412, y: -38, zoom: 1.235 });
+    const plain = decode((encode(base) as { fragment: string }).fragment);
+    expect(plain.ok && 'viewport' in plain.state).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Designs } from '../../core/model/scenario';
+import { INTER_DESIGN_IDS, INTRA_DESIGN_IDS, PROXY_MODE_IDS, type Designs } from '../../core/model/scenario';
 import type { Probe } from '../../core/trace/types';
 import { clusterShape, designsShape } from '../load';
 import { DEFAULT_SEED, isPresetId } from '../presets/registry';
@@ -23,7 +23,7 @@ import {
 /**
  * The JSON inside a v1 link, with one-letter keys and every default left out:
  * p preset, s seed, x scenario edits, f flow (probe), h hop index, o open panels, l language,
- * n lesson, c comparison designs.
+ * n lesson, c comparison designs, v canvas viewport (centre x, centre y, zoom).
  */
 export interface WireV1 {
   p?: string;
@@ -35,6 +35,7 @@ export interface WireV1 {
   l?: ViewState['lang'];
   n?: [string, number];
   c?: Designs;
+  v?: [number, number, number];
 }
 
 /** The view fields of a state in wire form (the scenario edits are added by the caller). */
@@ -55,6 +56,8 @@ export function toWire(state: Omit<ViewState, 'scenario'>, x: ScenarioDiff): Wir
   if (state.lang !== VIEW_DEFAULTS.lang) w.l = state.lang;
   if (state.lesson) w.n = [state.lesson.id, state.lesson.step];
   if (state.compare) w.c = { ...state.compare };
+  const v = state.viewport;
+  if (v) w.v = [Math.round(v.x), Math.round(v.y), Math.round(v.zoom * 1000) / 1000];
   return w;
 }
 
@@ -76,12 +79,18 @@ export function fromWire(w: WireV1): Omit<ViewState, 'scenario'> {
     lang: w.l ?? VIEW_DEFAULTS.lang,
     lesson: w.n ? { id: w.n[0], step: w.n[1] } : null,
     compare: w.c ? { ...w.c } : null,
+    ...(w.v ? { viewport: { x: w.v[0], y: w.v[1], zoom: w.v[2] } } : {}),
   };
 }
 
 const uint32 = int(0, 0xffffffff);
 const port = int(0, 65535);
 const strs = arrayOf(str);
+/** The canvas zoom React Flow allows (minZoom … maxZoom), three decimals. */
+const zoom: Shape = (v, ctx) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0.01 && v <= 10
+    ? v
+    : fail(ctx, 'RANGE', 'expected a zoom between 0.01 and 10');
 
 /** A Kubernetes object on the wire: only its identity is checked here; loadScenario checks the rest. */
 const keyed: Shape = (v, ctx) => {
@@ -122,9 +131,9 @@ const presetId: Shape = (v, ctx) =>
   isPresetId(v) ? v : fail(ctx, 'ENUM', `unknown preset ${JSON.stringify(v)}`);
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
 const designs = object({
-  intra: oneOf('bridge', 'routed', 'ebpf'),
-  inter: oneOf('routing', 'overlay'),
-  proxy: oneOf('iptables', 'ipvs', 'nftables', 'ebpf'),
+  intra: oneOf(...INTRA_DESIGN_IDS),
+  inter: oneOf(...INTER_DESIGN_IDS),
+  proxy: oneOf(...PROXY_MODE_IDS),
 });
 
 const wireV1Shape = object(
@@ -152,6 +161,7 @@ const wireV1Shape = object(
     l: oneOf('en', 'ja'),
     n: tuple(str, int(0, 1_000_000)),
     c: designs,
+    v: tuple(int(-10_000_000, 10_000_000), int(-10_000_000, 10_000_000), zoom),
   },
 );
 

@@ -1,4 +1,4 @@
-import type { Designs } from '../../core/model/scenario';
+import { INTRA_DESIGN_IDS, type Designs } from '../../core/model/scenario';
 import { readCidrText, readIpText } from './import-core';
 import type { StatedPlan } from './plan';
 import {
@@ -93,7 +93,7 @@ export function readExplorerSettings(c: ReadCtx, o: Obj): { stated: StatedPlan; 
   }
   const d = readObj(c, o.designs, ['designs'], ['intra', 'inter', 'proxy']);
   if (d) {
-    const intra = readEnum(c, d.intra, ['designs', 'intra'], ['bridge', 'routed', 'ebpf'] as const);
+    const intra = readEnum(c, d.intra, ['designs', 'intra'], INTRA_DESIGN_IDS);
     if (intra) designs.intra = intra;
     const inter = readEnum(c, d.inter, ['designs', 'inter'], ['routing', 'overlay'] as const);
     if (inter) designs.inter = inter;

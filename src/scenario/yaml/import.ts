@@ -171,6 +171,7 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
       say: say(L7_KINDS.has(kind) ? 'import.notice.l7' : 'import.notice.skipped', { kind, name: ref }),
       kind,
       name: ref,
+      skipped: true,
     });
     return;
   }

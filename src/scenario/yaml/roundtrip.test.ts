@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sNode, K8sPod, K8sService } from '../../core/model/k8s';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, INTRA_DESIGN_IDS, type Scenario } from '../../core/model/scenario';
 import { PRESETS } from '../presets/registry';
 import { exportYaml } from './export';
 import { importYaml } from './import';
@@ -100,7 +100,7 @@ describe('import(export(x)) = x', () => {
         mask: fc.integer({ min: 20, max: 26 }),
         domain: fc.constantFrom('cluster.local', 'corp.internal', 'k3s.local'),
         designs: fc.record({
-          intra: fc.constantFrom('bridge', 'routed', 'ebpf'),
+          intra: fc.constantFrom(...INTRA_DESIGN_IDS),
           inter: fc.constantFrom('routing', 'overlay'),
           proxy: fc.constantFrom('iptables', 'ipvs', 'nftables', 'ebpf'),
         }),

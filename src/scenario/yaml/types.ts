@@ -20,6 +20,8 @@ export interface ImportIssue {
   /** The object the finding is about, when known. */
   kind?: string;
   name?: string;
+  /** Set on the notice for a whole object that was not imported (its kind is not modelled). */
+  skipped?: true;
   /** On a summary entry: how many more findings of this list were not sent. */
   more?: number;
 }

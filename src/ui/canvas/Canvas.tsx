@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Topology } from '../../core/topology/types';
-import { useApp } from '../../store';
+import { useApp, useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
 import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
@@ -19,12 +19,28 @@ const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
 // clickable; the buttons inside our nodes need them.
 const keepPointerEvents = () => {};
 
-function FitOnChange({ topology }: { topology: Topology }) {
-  const { fitView } = useReactFlow();
+/**
+ * Shows the drawing: the viewport a link or saved view asked for (its centre at its zoom, whatever
+ * the window size), else the whole drawing fitted. React Flow queues a fit until the nodes are
+ * measured, so a requested viewport is applied after that fit, never before it.
+ */
+function ViewportSync({ topology }: { topology: Topology }) {
+  const { fitView, setViewport } = useReactFlow();
+  const flow = useStoreApi();
+  const store = useAppStoreApi();
+  const restore = useApp((s) => s.viewportRestore);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.06 }));
-    return () => cancelAnimationFrame(id);
-  }, [topology, fitView]);
+    let live = true;
+    const v = store.getState().viewport;
+    void fitView({ padding: 0.06 }).then(() => {
+      const { width, height } = flow.getState();
+      if (live && v && width > 0 && height > 0)
+        void setViewport({ x: width / 2 - v.x * v.zoom, y: height / 2 - v.y * v.zoom, zoom: v.zoom });
+    });
+    return () => {
+      live = false;
+    };
+  }, [topology, restore, fitView, setViewport, flow, store]);
   return null;
 }
 
@@ -32,6 +48,13 @@ function FitOnChange({ topology }: { topology: Topology }) {
 export function Canvas() {
   const topology = useApp((s) => s.topology);
   const t = useT();
+  const setViewport = useApp((s) => s.setViewport);
+  const flowApi = useStoreApi();
+  // Where the canvas came to rest (a pan, a zoom, a fit): what a link shares as "what was visible".
+  const onMoveEnd = (_: MouseEvent | TouchEvent | null, vp: Viewport) => {
+    const { width, height } = flowApi.getState();
+    setViewport({ x: (width / 2 - vp.x) / vp.zoom, y: (height / 2 - vp.y) / vp.zoom, zoom: vp.zoom });
+  };
   const external = useApp((s) => s.probe.from === 'external' || s.trace?.probe.from === 'external');
   // Large clusters: an overview of node tiles until the user drills into nodes (overview.tsx).
   useAggregatedView();
@@ -60,7 +83,9 @@ export function Canvas() {
   return (
     <section
       aria-labelledby="canvas-heading"
-      className="relative min-h-[240px] flex-1 overflow-hidden rounded-t-xl border border-slate-300 bg-slate-100"
+      id="kne-canvas"
+      tabIndex={-1}
+      className="kne-focus relative min-h-[240px] flex-1 overflow-hidden rounded-b-xl border border-slate-300 bg-slate-100"
       data-testid="canvas"
     >
       <h2 id="canvas-heading" className="sr-only">
@@ -74,8 +99,6 @@ export function Canvas() {
           edges={view.edges}
           nodeTypes={allNodeTypes}
           edgeTypes={serviceEdgeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.06 }}
           minZoom={0.15}
           maxZoom={2.5}
           nodesDraggable={false}
@@ -85,11 +108,12 @@ export function Canvas() {
           elementsSelectable={false}
           zoomOnDoubleClick={false}
           onNodeClick={keepPointerEvents}
+          onMoveEnd={onMoveEnd}
           ariaLabelConfig={aria}
         >
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
-          <FitOnChange topology={topology} />
+          <ViewportSync topology={topology} />
           <PacketLayer anchors={view.anchors} />
         </ReactFlow>
       ) : (

@@ -1,11 +1,18 @@
-import type { InterDesign, IntraDesign, ProxyMode } from '../../core/model/scenario';
+import {
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+  type InterDesign,
+  type IntraDesign,
+  type ProxyMode,
+} from '../../core/model/scenario';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import type { MessageKey } from '../../i18n';
 
-const INTRA: IntraDesign[] = ['bridge', 'routed', 'ebpf'];
-const INTER: InterDesign[] = ['overlay', 'routing'];
-const PROXY: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
+const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
+const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
+const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
 
 function RadioGroup<V extends string>({
   name,
@@ -60,7 +67,13 @@ export function DesignPanel() {
   const busy = useApp((s) => s.status === 'loading');
   const setDesigns = useApp((s) => s.setDesigns);
   return (
-    <section aria-labelledby="designs-heading" className="rounded-xl border border-slate-300 bg-white p-3">
+    <section
+      aria-labelledby="designs-heading"
+      aria-busy={busy}
+      data-busy={busy}
+      className="rounded-xl border border-slate-300 bg-white p-3"
+      data-testid="designs"
+    >
       <h2 id="designs-heading" className="mb-2 text-base font-bold">
         {t.t('designs.heading')}
       </h2>
@@ -71,7 +84,7 @@ export function DesignPanel() {
           values={INTRA}
           value={designs?.intra}
           label={(v) => t.t(`designs.intra.${v}` as MessageKey)}
-          disabled={!designs || busy}
+          disabled={!designs}
           onChange={(intra) => void setDesigns({ intra })}
         />
         <RadioGroup
@@ -80,7 +93,7 @@ export function DesignPanel() {
           values={INTER}
           value={designs?.inter}
           label={(v) => t.t(`designs.inter.${v}` as MessageKey)}
-          disabled={!designs || busy}
+          disabled={!designs}
           onChange={(inter) => void setDesigns({ inter })}
         />
         <div title={t.t('designs.proxy.hint')}>
@@ -90,7 +103,7 @@ export function DesignPanel() {
             values={PROXY}
             value={designs?.proxy}
             label={(v) => t.t(`designs.proxy.${v}` as MessageKey)}
-            disabled={!designs || busy}
+            disabled={!designs}
             onChange={(proxy) => void setDesigns({ proxy })}
           />
         </div>

@@ -12,15 +12,29 @@ function Fields({
   caption,
   t,
   testid,
+  removed = false,
 }: {
   rows: FieldRow[];
   caption: string;
   t: Translator;
   testid: string;
+  /** The decap hop: these headers are stripped here (shown struck through). */
+  removed?: boolean;
 }) {
   return (
-    <table className="w-full border-collapse text-sm" data-testid={testid}>
-      <caption className="mb-1 text-left text-sm font-bold text-slate-900">{caption}</caption>
+    <table
+      className={`w-full border-collapse text-sm ${removed ? 'opacity-80 [&_td]:line-through' : ''}`}
+      data-testid={testid}
+      data-removed={removed || undefined}
+    >
+      <caption className="mb-1 text-left text-sm font-bold text-slate-900">
+        {caption}
+        {removed && (
+          <span className="ml-2 rounded bg-red-100 px-1 text-xs font-bold text-red-900 no-underline">
+            {t.t('detail.removed')}
+          </span>
+        )}
+      </caption>
       <thead className="sr-only">
         <tr>
           <th scope="col">{t.t('detail.field')}</th>
@@ -75,10 +89,28 @@ export function HopDetail() {
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
         {hop.l7 && <L7Decision l7={hop.l7} />}
         <NatBeforeAfter hop={hop} prev={prev} />
-        <Fields rows={packetRows(hop, prev)} caption={t.t('detail.packet')} t={t} testid="packet-fields" />
         {hop.outer && (
-          <Fields rows={outerRows(hop, prev)} caption={t.t('detail.outer')} t={t} testid="outer-fields" />
+          // While tunnelled, the outer headers are what is on the wire: shown first.
+          <Fields
+            rows={outerRows(hop, prev)}
+            caption={t.t(
+              hop.kind === 'decap'
+                ? 'detail.outerRemoved'
+                : hop.outer.srcMac
+                  ? 'detail.outerWire'
+                  : 'detail.outer',
+            )}
+            t={t}
+            testid="outer-fields"
+            removed={hop.kind === 'decap'}
+          />
         )}
+        <Fields
+          rows={packetRows(hop, prev)}
+          caption={t.t(hop.outer && hop.kind !== 'decap' ? 'detail.inner' : 'detail.packet')}
+          t={t}
+          testid="packet-fields"
+        />
         <div>
           <h3 className="mb-1 text-sm font-bold">
             {t.t(isNatHop(hop) ? 'nat.matched' : 'detail.rule')}

@@ -16,8 +16,14 @@ export function HopList() {
 
   // Keep the current hop in view while the packet plays.
   useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${hopIndex}"]`);
-    el?.scrollIntoView?.({ block: 'nearest' });
+    // Scroll the list itself, never the page (scrollIntoView would move a phone's page to the hops).
+    const list = listRef.current;
+    const el = list?.querySelector<HTMLElement>(`[data-index="${hopIndex}"]`);
+    if (!list || !el) return;
+    const top = el.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + el.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + el.offsetHeight - list.clientHeight;
   }, [hopIndex, trace]);
 
   const onKey = (e: KeyboardEvent<HTMLOListElement>) => {

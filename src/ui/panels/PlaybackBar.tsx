@@ -44,9 +44,10 @@ export function PlaybackBar() {
   return (
     <div
       role="toolbar"
+      id="kne-playback"
       aria-label={t.t('playback.label')}
       aria-keyshortcuts="ArrowLeft ArrowRight Space Home End"
-      className="flex shrink-0 flex-wrap items-center gap-2 rounded-b-xl border border-t-0 border-slate-300 bg-white px-3 py-1.5"
+      className="flex shrink-0 flex-wrap items-center gap-2 rounded-t-xl border border-b-0 border-slate-300 bg-white px-3 py-1.5"
     >
       <button
         type="button"

@@ -43,6 +43,9 @@ export function outerRows(hop: Hop, prev: Hop | null): FieldRow[] {
     ['vni', 'field.vni', String(o.vni), q ? String(q.vni) : undefined],
     ['ttl', 'field.ttl', String(o.ttl), q ? String(q.ttl) : undefined],
   ];
+  // The outer Ethernet header exists once the NIC sends the packet on the underlay.
+  if (o.srcMac) rows.unshift(['srcMac', 'field.srcMac', o.srcMac, q ? (q.srcMac ?? '—') : undefined]);
+  if (o.dstMac) rows.splice(1, 0, ['dstMac', 'field.dstMac', o.dstMac, q ? (q.dstMac ?? '—') : undefined]);
   return rows.map(([key, label, value, before]) => ({
     key,
     label,

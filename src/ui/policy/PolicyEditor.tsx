@@ -9,6 +9,8 @@ import { upsertPolicy } from './edits';
 import { FieldMessages, TextField, issuesAt } from './fields';
 import { formToPolicy, labelListErrors, policyToForm, type PolicyForm } from './policyForm';
 import { RuleEditor } from './RuleEditor';
+import { WhatIfPreview } from './WhatIfPreview';
+import type { WhatIfAnswer } from '../../core/reach-view';
 
 /** How long typing may pause before the worker validates. */
 const DEBOUNCE_MS = 150;
@@ -39,6 +41,14 @@ export function PolicyEditor({ start, onClose }: { start: EditorStart; onClose: 
   const [pending, setPending] = useState(true);
   const [refused, setRefused] = useState<Problem[] | null>(null);
   const [applying, setApplying] = useState(false);
+  // "Preview changes": the worker's what-if for the policy as it was when previewed (cleared on edit)
+  const whatIf = useApp((s) => s.whatIf);
+  const [preview, setPreview] = useState<
+    | { state: 'running' }
+    | { state: 'done'; answer: WhatIfAnswer }
+    | { state: 'failed'; message: string }
+    | null
+  >(null);
   const seq = useRef(0);
   const yamlRef = useRef<HTMLTextAreaElement>(null);
 
@@ -89,6 +99,7 @@ export function PolicyEditor({ start, onClose }: { start: EditorStart; onClose: 
   const edited = () => {
     setPending(true);
     setRefused(null);
+    setPreview(null);
     setRev((r) => r + 1);
   };
   const editForm = (patch: Partial<PolicyForm>) => {
@@ -104,6 +115,16 @@ export function PolicyEditor({ start, onClose }: { start: EditorStart; onClose: 
     setApplying(false);
     if (r.ok) onClose();
     else setRefused(r.problems);
+  };
+
+  const runPreview = async () => {
+    if (!valid || !check?.policy) return;
+    setPreview({ state: 'running' });
+    try {
+      setPreview({ state: 'done', answer: await whatIf(check.policy, start.key) });
+    } catch (e) {
+      setPreview({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
   };
 
   const typesIssues = issuesAt(issues, 'spec.policyTypes');
@@ -248,7 +269,29 @@ export function PolicyEditor({ start, onClose }: { start: EditorStart; onClose: 
           </div>
         )}
       </div>
+      {preview?.state === 'running' && (
+        <p role="status" className="text-sm text-slate-700">
+          {t.t('whatIf.running')}
+        </p>
+      )}
+      {preview?.state === 'failed' && (
+        <p role="alert" className="text-sm text-red-900">
+          {t.t('whatIf.failed', { message: preview.message })}
+        </p>
+      )}
+      {preview?.state === 'done' && (
+        <WhatIfPreview answer={preview.answer} policy={check?.policy ?? null} previous={start.key} />
+      )}
       <div className="flex gap-2">
+        <button
+          type="button"
+          disabled={!valid || preview?.state === 'running'}
+          data-testid="policy-preview"
+          className="kne-focus rounded-md border-2 border-sky-700 px-4 py-1.5 font-bold text-sky-900 hover:bg-sky-50 disabled:border-slate-400 disabled:text-slate-500"
+          onClick={() => void runPreview()}
+        >
+          {t.t('whatIf.preview')}
+        </button>
         <button
           type="button"
           disabled={!valid || applying}

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { PRESETS, type PresetEntry } from '../../scenario/presets/registry';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { selectScenarioOrigin } from '../../store/origin';
 
 const GROUPS: { kind: PresetEntry['kind']; key: MessageKey }[] = [
   { kind: 'scale', key: 'presets.group.scale' },
@@ -25,6 +26,8 @@ export function PresetPicker() {
   const loading = useApp((s) => s.presetLoading);
   const loadPreset = useApp((s) => s.loadPreset);
   const totals = useApp((s) => s.topology?.totals);
+  const origin = useApp(selectScenarioOrigin);
+  const originLabel = origin === 'preset' ? '' : t.t(`preset.origin.${origin}`);
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const entry = PRESETS.find((p) => p.id === current);
@@ -60,14 +63,24 @@ export function PresetPicker() {
         type="button"
         aria-expanded={open}
         aria-controls={`${uid}-list`}
-        aria-label={`${t.t('presets.label')}: ${entry ? t.t(title(entry)) : current}`}
+        aria-label={`${t.t('presets.label')}: ${entry ? t.t(title(entry)) : current}${originLabel ? ` (${originLabel})` : ''}`}
         data-testid="preset-toggle"
         data-preset={current}
+        data-origin={origin}
         disabled={loading !== null}
         className="kne-focus flex w-[19rem] max-w-full items-center justify-between gap-2 rounded-md border border-slate-500 bg-white px-3 py-1.5 text-left text-sm font-semibold disabled:bg-slate-100"
         onClick={() => setOpen((o) => !o)}
       >
         <span className="truncate">{entry ? t.t(title(entry)) : current}</span>
+        {originLabel && (
+          <span
+            className="ml-auto shrink-0 rounded bg-amber-200 px-1.5 text-xs font-bold text-amber-950"
+            title={t.t(`preset.origin.${origin as 'edited' | 'imported'}Hint`)}
+            data-testid="preset-origin"
+          >
+            {originLabel}
+          </span>
+        )}
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       <p className="mt-1 text-xs text-slate-700" aria-live="polite" data-testid="preset-status">

@@ -128,7 +128,7 @@ export function ShareNotice() {
       role={bad ? 'alert' : 'status'}
       data-testid="share-notice"
       data-kind={notice?.kind ?? (saveFailed ? 'save-failed' : 'draft')}
-      className={`mt-2 flex flex-wrap items-start justify-between gap-3 rounded-lg border-2 px-3 py-2 text-sm ${
+      className={`fixed bottom-4 left-1/2 z-40 flex w-[min(46rem,calc(100vw-2rem))] -translate-x-1/2 flex-wrap items-start justify-between gap-3 rounded-lg border-2 px-3 py-2 text-sm shadow-xl ${
         bad ? 'border-red-700 bg-red-50 text-red-950' : 'border-sky-700 bg-sky-50 text-sky-950'
       }`}
     >

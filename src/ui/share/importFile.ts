@@ -17,6 +17,7 @@ export async function importScenarioFile(store: AppStore, name: string, text: st
     s().setNotice({ kind: 'import-failed', detail: r.problems.map((p) => `${p.path}: ${p.message}`) });
     return false;
   }
+  s().markImported();
   s().setNotice({ kind: 'imported', name });
   return true;
 }

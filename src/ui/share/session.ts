@@ -137,6 +137,7 @@ const SAVED_FIELDS: (keyof AppState)[] = [
   'selectedNetns',
   'linuxTab',
   'lang',
+  'viewport',
 ];
 
 /**

@@ -3,6 +3,8 @@ import { IMPORT_LIMITS, type ImportIssue } from '../../scenario/yaml/types';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { issueText, selectLine } from './issue';
+import { changeText } from './changeText';
+import { ConfirmEmpty } from './ConfirmEmpty';
 
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
@@ -58,6 +60,7 @@ export function YamlPanel() {
   const outcome = useApp((s) => s.yamlOutcome);
   const busy = useApp((s) => s.yamlBusy);
   const importYaml = useApp((s) => s.importYaml);
+  const clearOutcome = useApp((s) => s.clearYamlOutcome);
   const exportYaml = useApp((s) => s.exportYaml);
   const ready = useApp((s) => s.topology !== null);
 
@@ -170,11 +173,31 @@ export function YamlPanel() {
         data-testid="yaml-outcome"
         data-applied={outcome ? String(outcome.applied) : ''}
       >
-        {outcome && (
+        {outcome?.confirmEmpty && (
+          <ConfirmEmpty
+            nodes={outcome.confirmEmpty.nodes}
+            onReplace={() => void importYaml(text, 'replace', { allowEmpty: true })}
+            onMerge={() => {
+              setMode('merge');
+              void importYaml(text, 'merge');
+            }}
+            onCancel={clearOutcome}
+          />
+        )}
+        {outcome && !outcome.confirmEmpty && (
           <div className="flex flex-col gap-2">
             {outcome.applied ? (
-              <p className="font-semibold text-green-800">
-                {t.t(outcome.mode === 'merge' ? 'yaml.merged' : 'yaml.replaced')}
+              <p className="font-semibold text-green-800" data-testid="yaml-applied">
+                {t.t(outcome.mode === 'merge' ? 'yaml.merged' : 'yaml.replaced')}{' '}
+                {outcome.change && (
+                  <span data-testid="yaml-change">
+                    {changeText(
+                      t,
+                      outcome.change,
+                      outcome.notices.filter((n) => n.skipped),
+                    )}
+                  </span>
+                )}
               </p>
             ) : (
               <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-3 py-2">

@@ -196,6 +196,19 @@ export function attachRoutes(
   lookup: BackendLookup,
 ): Attachment {
   const nsLabels = namespaceLabels(namespaces);
+  // Admission of a namespace by a listener, memoised (1,000 routes share a handful of namespaces).
+  const admitted = new Map<string, boolean>();
+  const admits = (gw: K8sGateway, i: number, routeNs: string): boolean => {
+    const key = `${ns(gw)}/${gw.metadata.name}\0${i}\0${routeNs}`;
+    let ok = admitted.get(key);
+    if (ok === undefined) {
+      const l = gw.spec.listeners[i]!;
+      ok = supportedKinds(l).kinds.includes('HTTPRoute') && namespaceAllowed(l, ns(gw), routeNs, nsLabels);
+      admitted.set(key, ok);
+    }
+    return ok;
+  };
+  const byKey = new Map(gateways.map((g) => [`${ns(g)}/${g.metadata.name}`, g]));
   const served = new Map<string, AttachedGateway>();
   const gatewayStatus: GatewayStatusOut[] = [];
   for (const gw of gateways) {
@@ -250,10 +263,11 @@ export function attachRoutes(
   routes.forEach((route, ri) => {
     const rns = ns(route);
     const backends = (route.spec.rules ?? []).map((rule) =>
-      (rule.backendRefs ?? []).map((b) => ({
-        ...resolveBackend(b, rns, grants, lookup),
-        filters: b.filters ?? [],
-      })),
+      (rule.backendRefs ?? []).map((b) => {
+        const r = resolveBackend(b, rns, grants, lookup);
+        if (b.filters) r.filters = b.filters;
+        return r;
+      }),
     );
     routeBackends.push(backends);
     // Mirror targets are references too (ResolvedRefs covers them).
@@ -262,7 +276,9 @@ export function attachRoutes(
         .filter((f) => f.type === 'RequestMirror' && f.requestMirror)
         .map((f) => resolveBackend(f.requestMirror!.backendRef, rns, grants, lookup)),
     );
-    const firstBad = [...backends.flat(), ...mirrors].find((b) => b.invalid !== null);
+    let firstBad: ResolvedBackend | undefined;
+    for (const list of backends) for (const b of list) if (!firstBad && b.invalid !== null) firstBad = b;
+    firstBad ??= mirrors.find((b) => b.invalid !== null);
     const resolved = firstBad
       ? cond('ResolvedRefs', false, firstBad.invalid!, REASON_TEXT[firstBad.invalid!]!(firstBad))
       : cond('ResolvedRefs', true, 'ResolvedRefs', 'Resolved all the Object references for the Route');
@@ -270,7 +286,7 @@ export function attachRoutes(
     for (const ref of route.spec.parentRefs ?? []) {
       if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') continue;
       const gkey = `${ref.namespace ?? rns}/${ref.name}`;
-      const gw = gateways.find((g) => `${ns(g)}/${g.metadata.name}` === gkey);
+      const gw = byKey.get(gkey);
       const ag = served.get(gkey);
       if (gw && !ag) continue; // nobody serves that Gateway: nothing writes status
       const parent = (conditions: Condition[]): void => {
@@ -291,10 +307,7 @@ export function attachRoutes(
         parent([cond('Accepted', false, 'NoMatchingParent', `no listener matches ${what}`), resolved]);
         continue;
       }
-      const allowed = cands.filter((i) => {
-        const l = gw.spec.listeners[i]!;
-        return supportedKinds(l).kinds.includes('HTTPRoute') && namespaceAllowed(l, ns(gw), rns, nsLabels);
-      });
+      const allowed = cands.filter((i) => admits(gw, i, rns));
       if (allowed.length === 0) {
         parent([
           cond(
@@ -311,7 +324,9 @@ export function attachRoutes(
       for (const i of allowed) {
         const hostnames = intersectHostnames(gw.spec.listeners[i]!.hostname, route.spec.hostnames ?? []);
         if (hostnames.length === 0) continue;
-        if (!ag.attached[i]!.some((a) => a.route === ri)) ag.attached[i]!.push({ route: ri, hostnames });
+        // A route's parentRefs are processed together: a repeat can only be the last entry.
+        const list = ag.attached[i]!;
+        if (list[list.length - 1]?.route !== ri) list.push({ route: ri, hostnames });
         attachedAny = true;
       }
       if (!attachedAny) {

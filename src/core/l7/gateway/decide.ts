@@ -4,7 +4,7 @@ import type { GatewayPlan, L7State, ListenerPlan, ResolvedBackend } from '../sta
 import type { HttpRequest, L7Backend, L7Decision, L7Error, L7Message } from '../types';
 import { pickWeighted } from '../weights';
 import { matchTakes, parseQuery } from './match';
-import { comparePrecedenceStep } from './table';
+import { candidates, comparePrecedenceStep } from './table';
 
 /**
  * The decision an Envoy proxy of a Gateway makes for one request: the listener (port, then the
@@ -74,20 +74,22 @@ export function decideGateway(
   }
   const query = parseQuery(req.query);
   const table = listener.table;
+  // Only the entries the path can match, in table (precedence) order.
+  const cands = candidates(listener.index, req.path);
   let win = -1;
-  for (let i = 0; i < table.length; i++) {
-    if (matchTakes(table[i]!, req, query)) {
-      win = i;
+  for (let c = 0; c < cands.length; c++) {
+    if (matchTakes(table[cands[c]!]!, req, query)) {
+      win = c;
       break;
     }
   }
   if (win < 0) return base;
-  const m = table[win]!;
+  const m = table[cands[win]!]!;
   const route = state.routes[m.route]!;
   // Why this rule: compare with the next rule (of any route) that also takes the request.
   let why: L7Message = { key: 'l7.why.only', args: { route: route.key, rule: m.rule } };
-  for (let i = win + 1; i < table.length; i++) {
-    const o = table[i]!;
+  for (let c = win + 1; c < cands.length; c++) {
+    const o = table[cands[c]!]!;
     if (o.route === m.route && o.rule === m.rule) continue;
     if (!matchTakes(o, req, query)) continue;
     const step = comparePrecedenceStep(m, o, state.routes).step;

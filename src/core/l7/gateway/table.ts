@@ -1,5 +1,5 @@
 import type { HTTPRouteMatch, K8sHTTPRoute } from '../../model/l7';
-import type { CompiledMatch, RouteInfo } from '../state';
+import type { CompiledMatch, PathIndex, RouteInfo } from '../state';
 
 /**
  * The route table of one listener: every match of every rule of every attached route, sorted once
@@ -74,23 +74,44 @@ export function compileMatch(
 
 const PATH_RANK = { Exact: 0, RegularExpression: 1, PathPrefix: 2 } as const;
 
-/** Negative when `a` takes precedence over `b`. */
+/** Negative when `a` takes precedence over `b` (the same order as `comparePrecedenceStep`, without allocating). */
 export function comparePrecedence(a: CompiledMatch, b: CompiledMatch, routes: readonly RouteInfo[]): number {
-  return comparePrecedenceStep(a, b, routes).order;
+  const pa = PATH_RANK[a.pathType];
+  const pb = PATH_RANK[b.pathType];
+  if (pa !== pb) return pa - pb;
+  if (a.pathValue.length !== b.pathValue.length) return b.pathValue.length - a.pathValue.length;
+  if ((a.method === null) !== (b.method === null)) return a.method === null ? 1 : -1;
+  if (a.headers.length !== b.headers.length) return b.headers.length - a.headers.length;
+  if (a.query.length !== b.query.length) return b.query.length - a.query.length;
+  if (a.route !== b.route) return compareRoutes(routes[a.route]!, routes[b.route]!);
+  if (a.rule !== b.rule) return a.rule - b.rule;
+  return a.match - b.match;
+}
+
+/** Oldest creationTimestamp first (absent counts as newest), then namespace/name. */
+function compareRoutes(ra: RouteInfo, rb: RouteInfo): number {
+  if (ra.created !== rb.created) {
+    if (ra.created === '') return 1;
+    if (rb.created === '') return -1;
+    return ra.created < rb.created ? -1 : 1;
+  }
+  return ra.key < rb.key ? -1 : ra.key > rb.key ? 1 : 0;
 }
 
 /** The criterion that orders two matches, and which way; `step` names it for explanations. */
-export type PrecedenceStep =
-  | 'exactPath'
-  | 'regexPath'
-  | 'longerPrefix'
-  | 'method'
-  | 'moreHeaders'
-  | 'moreQuery'
-  | 'olderRoute'
-  | 'routeName'
-  | 'ruleOrder'
-  | 'matchOrder';
+export const PRECEDENCE_STEPS = [
+  'exactPath',
+  'regexPath',
+  'longerPrefix',
+  'method',
+  'moreHeaders',
+  'moreQuery',
+  'olderRoute',
+  'routeName',
+  'ruleOrder',
+  'matchOrder',
+] as const;
+export type PrecedenceStep = (typeof PRECEDENCE_STEPS)[number];
 
 export function comparePrecedenceStep(
   a: CompiledMatch,
@@ -110,10 +131,7 @@ export function comparePrecedenceStep(
   if (a.route !== b.route) {
     const ra = routes[a.route]!;
     const rb = routes[b.route]!;
-    if (ra.created !== rb.created && ra.created !== '' && rb.created !== '')
-      return { order: ra.created < rb.created ? -1 : 1, step: 'olderRoute' };
-    if (ra.created !== rb.created) return { order: ra.created === '' ? 1 : -1, step: 'olderRoute' };
-    return { order: ra.key < rb.key ? -1 : 1, step: 'routeName' };
+    return { order: compareRoutes(ra, rb), step: ra.created !== rb.created ? 'olderRoute' : 'routeName' };
   }
   if (a.rule !== b.rule) return { order: a.rule - b.rule, step: 'ruleOrder' };
   return { order: a.match - b.match, step: 'matchOrder' };
@@ -133,4 +151,40 @@ export function buildTable(
     });
   }
   return out.sort((a, b) => comparePrecedence(a, b, routes));
+}
+
+/** Indexes a sorted table by path (see `PathIndex`). */
+export function indexTable(table: readonly CompiledMatch[]): PathIndex {
+  const index: PathIndex = { prefix: new Map(), exact: new Map(), always: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  table.forEach((m, i) => {
+    if (m.pathType === 'PathPrefix')
+      add(index.prefix, m.pathValue.endsWith('/') ? m.pathValue.slice(0, -1) : m.pathValue, i);
+    else if (m.pathType === 'Exact') add(index.exact, m.pathValue, i);
+    else index.always.push(i);
+  });
+  return index;
+}
+
+/**
+ * The table positions a request path can match, ascending: the prefixes that end at a `/` of the
+ * path or at its end (element-wise prefix matching), its exact value, and every regex entry.
+ */
+export function candidates(index: PathIndex, path: string): number[] {
+  const lists: number[][] = [];
+  const take = (l: number[] | undefined): void => {
+    if (l) lists.push(l);
+  };
+  take(index.prefix.get(''));
+  for (let i = 1; i < path.length; i++) if (path[i] === '/') take(index.prefix.get(path.slice(0, i)));
+  if (path !== '' && path !== '/') take(index.prefix.get(path));
+  take(index.exact.get(path));
+  if (index.always.length) lists.push(index.always);
+  if (lists.length === 1) return lists[0]!;
+  const out = lists.flat();
+  return out.sort((a, b) => a - b);
 }

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { Explorer } from '../pages/explorer';
+
+/**
+ * A Japanese reader on a machine with no CJK font (this Chromium has none): the page brings its
+ * own Noto Sans JP and fetches only the unicode-range slices of the characters on screen
+ * (issue 9, part 9). The screenshots are for a person to look at.
+ */
+for (const [w, h] of [
+  [1440, 900],
+  [390, 844],
+] as const) {
+  test(`Japanese text renders with the bundled font, slices fetched on demand (${w}×${h})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const fonts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.woff2')) fonts.push(r.url());
+    });
+    const app = new Explorer(page);
+    await app.open();
+    const english = fonts.length;
+    await page.getByTestId('lang-ja').click();
+    await expect(page.getByTestId('trace-run')).toHaveText('追跡する');
+    // The face that covers these characters is the bundled one, and it loaded.
+    const loaded = await page.evaluate(async () => {
+      const faces = await document.fonts.load('16px "Noto Sans JP"', '追跡する経路ホップ');
+      return faces.map((f) => f.status);
+    });
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every((s) => s === 'loaded')).toBe(true);
+    await page.waitForLoadState('networkidle');
+    // Only slices, never the whole font: the page asks for a few of its ~120 files.
+    expect(fonts.length).toBeGreaterThan(english);
+    expect(fonts.length).toBeLessThan(40);
+    await page.screenshot({ path: `test-results/ja-${w}x${h}.png` });
+    expect(app.errors).toEqual([]);
+  });
+}

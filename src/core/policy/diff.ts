@@ -1,0 +1,213 @@
+import type { CompiledPolicy, PolicyIndex } from './compile';
+import { type ReachabilityMatrix, classAllowed, podAllowed } from './matrix';
+import { type NamespaceIds, namespaceIds } from './summary';
+import type { PortProto } from './types';
+
+/**
+ * What a NetworkPolicy change would do before it is applied (a "what-if", like Calico's staged
+ * policies or `kubectl diff` for reachability): the flows that flip allowed → denied and
+ * denied → allowed. Computed on the class matrices, never per Pod pair: the Pods are split into
+ * joint classes (same class before and after), and only the cells that can change are compared —
+ * rows whose source Pods a changed policy selects for egress, columns whose destination Pods it
+ * selects for ingress (a policy only ever decides for the Pods it selects, Kubernetes
+ * NetworkPolicy docs "isolation").
+ */
+
+/** Per Pod: 1 = a changed policy selects it for ingress, 2 = for egress. */
+export type PolicyScope = Uint8Array;
+
+/** Marks the Pods a compiled policy selects, per direction it isolates (1 ingress, 2 egress). */
+export function markScope(index: PolicyIndex, p: CompiledPolicy, into: PolicyScope): void {
+  const flag = (p.ingress !== null ? 1 : 0) | (p.egress !== null ? 2 : 0);
+  for (const g of index.atoms[p.target]!.groups) for (const pod of index.groups[g]!.pods) into[pod]! |= flag;
+}
+
+const sameSource = (a: CompiledPolicy, b: CompiledPolicy): boolean =>
+  a.source === b.source || JSON.stringify(a.source) === JSON.stringify(b.source);
+
+/** The scope of every policy that differs between two compiled policy sets of the same Pods. */
+export function changedScope(before: PolicyIndex, after: PolicyIndex): PolicyScope {
+  const scope = new Uint8Array(before.pods.length);
+  for (const [key, p] of before.policies) {
+    const q = after.policies.get(key);
+    if (!q || !sameSource(p, q)) markScope(before, p, scope);
+  }
+  for (const [key, q] of after.policies) {
+    const p = before.policies.get(key);
+    if (!p || !sameSource(p, q)) markScope(after, q, scope);
+  }
+  return scope;
+}
+
+/** One flipped cell of joint classes on one layer. */
+export interface ClassFlip {
+  layer: number;
+  from: number;
+  to: number;
+  /** The verdict before the change (after is its negation). */
+  before: boolean;
+}
+
+/** The difference of two matrices of the same Pods and ports, on joint classes. */
+export interface ReachDiff {
+  ports: PortProto[];
+  /** Joint class of every Pod, and the Pods of every joint class. */
+  jointOfPod: Uint32Array;
+  podsOf: number[][];
+  flips: ClassFlip[];
+  before: ReachabilityMatrix;
+  after: ReachabilityMatrix;
+}
+
+/**
+ * `diff(before, after)`: the cells whose verdict differs, as joint-class pairs. `scope` limits the
+ * comparison to rows (egress) and columns (ingress) of the Pods a change touches; without it every
+ * cell of the joint matrix is compared (small clusters, tests). Both matrices must be computed for
+ * the same Pods and the same ports in the same order.
+ */
+export function diff(before: ReachabilityMatrix, after: ReachabilityMatrix, scope?: PolicyScope): ReachDiff {
+  if (before.ports.length !== after.ports.length) throw new Error('diff: matrices for different ports');
+  const n = before.classes.classOfPod.length;
+  const cb = before.classes.classOfPod;
+  const ca = after.classes.classOfPod;
+  const Ca = after.classes.count;
+  const jointOfPod = new Uint32Array(n);
+  const byKey = new Map<number, number>();
+  const podsOf: number[][] = [];
+  const jb: number[] = [];
+  const ja: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = cb[i]! * Ca + ca[i]!;
+    let j = byKey.get(k);
+    if (j === undefined) {
+      j = podsOf.length;
+      byKey.set(k, j);
+      podsOf.push([]);
+      jb.push(cb[i]!);
+      ja.push(ca[i]!);
+    }
+    podsOf[j]!.push(i);
+    jointOfPod[i] = j;
+  }
+  const J = podsOf.length;
+  const rowAff = new Uint8Array(J);
+  const colList: number[] = [];
+  if (scope) {
+    const colAff = new Uint8Array(J);
+    for (let i = 0; i < n; i++) {
+      if (scope[i]! & 2) rowAff[jointOfPod[i]!] = 1;
+      if (scope[i]! & 1) colAff[jointOfPod[i]!] = 1;
+    }
+    for (let j = 0; j < J; j++) if (colAff[j]) colList.push(j);
+  } else rowAff.fill(1);
+  const flips: ClassFlip[] = [];
+  for (let layer = 0; layer < before.ports.length; layer++) {
+    const check = (s: number, d: number): void => {
+      const x = classAllowed(before, layer, jb[s]!, jb[d]!);
+      if (x !== classAllowed(after, layer, ja[s]!, ja[d]!)) flips.push({ layer, from: s, to: d, before: x });
+    };
+    for (let s = 0; s < J; s++) {
+      if (rowAff[s]) for (let d = 0; d < J; d++) check(s, d);
+      else for (const d of colList) check(s, d);
+    }
+  }
+  return { ports: before.ports, jointOfPod, podsOf, flips, before, after };
+}
+
+/** One flipped flow between two Pods (indexes), as the CLI lists it. */
+export interface PodFlip {
+  from: number;
+  to: number;
+  layer: number;
+  before: boolean;
+}
+
+/**
+ * The flipped Pod flows of a diff, class pair by class pair. The exemptions that make a cell
+ * allowed whatever the policies say (loopback, a hostNetwork Pod to its own node's Pods) never flip.
+ */
+export function* podFlips(d: ReachDiff): Generator<PodFlip> {
+  for (const f of d.flips) {
+    const host = hasHostPod(d, f.from);
+    for (const a of d.podsOf[f.from]!)
+      for (const b of d.podsOf[f.to]!) {
+        if (a === b) continue; // loopback
+        if (host && podAllowed(d.before, f.layer, a, b) === podAllowed(d.after, f.layer, a, b)) continue;
+        yield { from: a, to: b, layer: f.layer, before: f.before };
+      }
+  }
+}
+
+/** hostNetwork classes hold only hostNetwork Pods (classes.ts keys them apart). */
+const hasHostPod = (d: ReachDiff, j: number): boolean => d.before.hostNetwork[d.podsOf[j]![0]!] === 1;
+
+/** One row of the what-if summary: flipped Pod flows of a namespace pair on one port/protocol. */
+export interface FlipSummary {
+  fromNamespace: string;
+  toNamespace: string;
+  port: number;
+  protocol: PortProto['protocol'];
+  allowedToDenied: number;
+  deniedToAllowed: number;
+}
+
+/**
+ * Flipped flows counted per (source namespace, destination namespace, port/protocol), sorted by
+ * namespaces then port. Counted per joint class pair and namespace (Pods × Pods), with the
+ * exempt cells of `podFlips` taken out.
+ */
+export function flipSummary(
+  d: ReachDiff,
+  index: PolicyIndex,
+  ids: NamespaceIds = namespaceIds(index),
+): FlipSummary[] {
+  const NS = ids.namespaces.length;
+  // per joint class: namespace → Pods
+  const nsCount = new Map<number, Map<number, number>>();
+  const countsOf = (j: number): Map<number, number> => {
+    let m = nsCount.get(j);
+    if (m) return m;
+    m = new Map();
+    for (const i of d.podsOf[j]!) m.set(ids.nsOfPod[i]!, (m.get(ids.nsOfPod[i]!) ?? 0) + 1);
+    nsCount.set(j, m);
+    return m;
+  };
+  const acc = new Map<number, [number, number]>(); // (layer * NS + from) * NS + to
+  const add = (layer: number, a: number, b: number, before: boolean, k: number): void => {
+    const key = (layer * NS + a) * NS + b;
+    let v = acc.get(key);
+    if (!v) acc.set(key, (v = [0, 0]));
+    v[before ? 0 : 1] += k;
+  };
+  for (const f of d.flips) {
+    if (hasHostPod(d, f.from)) {
+      for (const a of d.podsOf[f.from]!)
+        for (const b of d.podsOf[f.to]!)
+          if (podAllowed(d.before, f.layer, a, b) !== podAllowed(d.after, f.layer, a, b))
+            add(f.layer, ids.nsOfPod[a]!, ids.nsOfPod[b]!, f.before, 1);
+      continue;
+    }
+    for (const [a, na] of countsOf(f.from))
+      for (const [b, nb] of countsOf(f.to)) add(f.layer, a, b, f.before, na * nb);
+    // loopback: a Pod to itself never flips
+    if (f.from === f.to) for (const [a, na] of countsOf(f.from)) add(f.layer, a, a, f.before, -na);
+  }
+  return [...acc.entries()]
+    .sort((x, y) => {
+      const [la, fa, ta] = [Math.floor(x[0] / NS / NS), Math.floor(x[0] / NS) % NS, x[0] % NS];
+      const [lb, fb, tb] = [Math.floor(y[0] / NS / NS), Math.floor(y[0] / NS) % NS, y[0] % NS];
+      return fa - fb || ta - tb || la - lb;
+    })
+    .map(([key, [ad, da]]) => {
+      const pp = d.ports[Math.floor(key / NS / NS)]!;
+      return {
+        fromNamespace: ids.namespaces[Math.floor(key / NS) % NS]!,
+        toNamespace: ids.namespaces[key % NS]!,
+        port: pp.port,
+        protocol: pp.protocol,
+        allowedToDenied: ad,
+        deniedToAllowed: da,
+      };
+    })
+    .filter((r) => r.allowedToDenied + r.deniedToAllowed > 0);
+}

@@ -78,7 +78,7 @@ test('L shares as preset + seed + designs + flow: a fresh browser opens the same
   await expect(page.getByTestId('copy-link')).toBeEnabled();
   await page.getByTestId('copy-link').click();
   const url = await page.getByTestId('share-link').inputValue();
-  expect(url).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
   // A name, a seed, designs and the view: far under the 2,000-character bar.
   expect(url.length).toBeLessThan(400);
   await page.screenshot({ path: '/tmp/share2-l-copied.png' });
@@ -147,7 +147,7 @@ test('M: playback saves nothing per hop, and the step is saved when it stops', a
   // One save for the click on hop 1 (debounced), none per hop, one when playback stopped.
   expect(writes).toBeLessThanOrEqual(2);
   const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave')!);
-  expect(saved).toContain('"link":"#v1.');
+  expect(saved).toContain('"link":"#v2.');
   expect(app.errors).toEqual([]);
 });
 

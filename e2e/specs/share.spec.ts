@@ -26,7 +26,7 @@ test('a copied link reproduces the view in a fresh browser', async ({ page, brow
   await expect(page.getByTestId('share-status')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toBe(await page.getByTestId('share-link').inputValue());
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
   // Preset S with a few view fields stays far under the 2,000-character bar.
   expect(url.length).toBeLessThan(2000);
   await page.screenshot({ path: '/tmp/share-copied.png' });

@@ -95,6 +95,25 @@ test('preview a default-deny policy: read the flipped flows, trace one before an
   await expect(
     page.locator('[data-testid="matrix-cell"][data-from="other/probe"][data-to="shop/api"]'),
   ).toHaveAttribute('data-allowed', 'false');
+
+  // The policy as a picture, opened from the keyboard: the 3 shop Pods in the middle, ingress
+  // isolated with no rule (all denied), egress not covered (open).
+  await page.getByTestId('workspace-tab-policies').click();
+  await page.getByRole('button', { name: 'Show the diagram of shop/default-deny-ingress' }).focus();
+  await page.keyboard.press('Enter');
+  const diagram = page.getByTestId('policy-diagram');
+  await expect(diagram).toBeVisible();
+  await expect(diagram.getByTestId('diagram-selected')).toContainText('3 Pods selected');
+  await expect(diagram.getByTestId('diagram-ingress-state')).toHaveAttribute('data-isolates', 'true');
+  await expect(diagram.getByTestId('diagram-egress-state')).toHaveAttribute('data-isolates', 'false');
+  await expect(diagram.getByRole('img', { name: /Diagram of shop\/default-deny-ingress/ })).toBeVisible();
+  await expect(diagram.getByTestId('diagram-text')).toContainText(
+    'Ingress: isolated: all denied. Egress: not isolated: all allowed.',
+  );
+  const axeDiagram = await new AxeBuilder({ page }).include('[data-testid="policy-diagram"]').analyze();
+  expect(axeDiagram.violations.map((v) => v.id)).toEqual([]);
+  await diagram.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/policy-diagram.png' });
   expect(app.errors).toEqual([]);
 });
 

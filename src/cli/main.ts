@@ -2,7 +2,8 @@
  * Entry point of `npm run --silent cli -- <command>` (tsx src/cli/main.ts). All logic lives in
  * run.ts so tests call runCli directly; this file only binds it to the process.
  */
-import { readFileSync } from 'node:fs';
+import { IMPORT_LIMITS } from '../scenario/yaml/types';
+import { readInput } from './read-input';
 import { runCli } from './run';
 
 // `reach … | head`: a reader that stops early is not an error
@@ -14,5 +15,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  // `-` is standard input; every input is read with the YAML import's byte bound.
+  readFile: (path) => readInput(path, IMPORT_LIMITS.maxBytes),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itShared } from '../testing/shared-data';
 import { EXIT } from './run';
 import { cli, cliJson, realPath } from './testing';
 
@@ -107,72 +108,81 @@ describe('cli resolve', () => {
 describe('cli reach', () => {
   const recipe01 = realPath('recipes/01-deny-all-traffic-to-an-application/manifests.yaml');
 
-  it('recipe 01 (deny all to app=web): every probe to web from another Pod is denied, all others allowed', () => {
-    const { run, json } = cliJson<ReachJson>(['reach', '--manifests', recipe01]);
-    expect(run.code).toBe(EXIT.ok);
-    expect(Object.keys(json)).toEqual(['probes']);
-    for (const p of json.probes)
-      expect(Object.keys(p)).toEqual(['from', 'to', 'port', 'protocol', 'allowed']);
-    const pods = [...new Set(json.probes.map((p) => p.from))];
-    expect(pods).toEqual(expect.arrayContaining(['default/web', 'default/test-1']));
-    // Without --port: every declared containerPort (web's 80 and CoreDNS's 53/UDP, 53/TCP, 9153).
-    const ports = [...new Set(json.probes.map((p) => `${p.port}/${p.protocol}`))].sort();
-    expect(ports).toEqual(['53/TCP', '53/UDP', '80/TCP', '9153/TCP']);
-    // Every ordered pair, self included, for every port.
-    expect(json.probes).toHaveLength(pods.length * pods.length * ports.length);
-    for (const p of json.probes) {
-      if (p.from === p.to) continue; // loopback: left undefined upstream (kubernetes#95879)
-      expect(p.allowed, `${p.from} → ${p.to} ${p.port}/${p.protocol}`).toBe(p.to !== 'default/web');
-    }
-  });
+  itShared(
+    'recipe 01 (deny all to app=web): every probe to web from another Pod is denied, all others allowed',
+    () => {
+      const { run, json } = cliJson<ReachJson>(['reach', '--manifests', recipe01]);
+      expect(run.code).toBe(EXIT.ok);
+      expect(Object.keys(json)).toEqual(['probes']);
+      for (const p of json.probes)
+        expect(Object.keys(p)).toEqual(['from', 'to', 'port', 'protocol', 'allowed']);
+      const pods = [...new Set(json.probes.map((p) => p.from))];
+      expect(pods).toEqual(expect.arrayContaining(['default/web', 'default/test-1']));
+      // Without --port: every declared containerPort (web's 80 and CoreDNS's 53/UDP, 53/TCP, 9153).
+      const ports = [...new Set(json.probes.map((p) => `${p.port}/${p.protocol}`))].sort();
+      expect(ports).toEqual(['53/TCP', '53/UDP', '80/TCP', '9153/TCP']);
+      // Every ordered pair, self included, for every port.
+      expect(json.probes).toHaveLength(pods.length * pods.length * ports.length);
+      for (const p of json.probes) {
+        if (p.from === p.to) continue; // loopback: left undefined upstream (kubernetes#95879)
+        expect(p.allowed, `${p.from} → ${p.to} ${p.port}/${p.protocol}`).toBe(p.to !== 'default/web');
+      }
+    },
+  );
 
-  it('recipe 02: only app=bookstore Pods reach the apiserver; --port limits the probes to that port', () => {
-    const file = realPath('recipes/02-limit-traffic-to-an-application/manifests.yaml');
-    const { json } = cliJson<ReachJson>(['reach', '--manifests', file, '--port', '80']);
-    expect(new Set(json.probes.map((p) => `${p.port}/${p.protocol}`))).toEqual(new Set(['80/TCP']));
-    const pods = [...new Set(json.probes.map((p) => p.from))];
-    expect(json.probes).toHaveLength(pods.length ** 2);
-    const toApi = json.probes.filter((p) => p.to === 'default/apiserver' && p.from !== p.to);
-    expect(toApi.find((p) => p.from === 'default/test-2')!.allowed).toBe(true);
-    expect(toApi.find((p) => p.from === 'default/test-1')!.allowed).toBe(false);
-    expect(toApi.filter((p) => p.from.startsWith('kube-system/')).every((p) => !p.allowed)).toBe(true);
-  });
+  itShared(
+    'recipe 02: only app=bookstore Pods reach the apiserver; --port limits the probes to that port',
+    () => {
+      const file = realPath('recipes/02-limit-traffic-to-an-application/manifests.yaml');
+      const { json } = cliJson<ReachJson>(['reach', '--manifests', file, '--port', '80']);
+      expect(new Set(json.probes.map((p) => `${p.port}/${p.protocol}`))).toEqual(new Set(['80/TCP']));
+      const pods = [...new Set(json.probes.map((p) => p.from))];
+      expect(json.probes).toHaveLength(pods.length ** 2);
+      const toApi = json.probes.filter((p) => p.to === 'default/apiserver' && p.from !== p.to);
+      expect(toApi.find((p) => p.from === 'default/test-2')!.allowed).toBe(true);
+      expect(toApi.find((p) => p.from === 'default/test-1')!.allowed).toBe(false);
+      expect(toApi.filter((p) => p.from.startsWith('kube-system/')).every((p) => !p.allowed)).toBe(true);
+    },
+  );
 
-  it('--port/--protocol pair in order, one --protocol applies to all ports, --protocol alone filters', () => {
-    const pairs = (args: string[]) =>
-      [
-        ...new Set(
-          cliJson<ReachJson>(['reach', '--manifests', recipe01, ...args]).json.probes.map(
-            (p) => `${p.port}/${p.protocol}`,
+  itShared(
+    '--port/--protocol pair in order, one --protocol applies to all ports, --protocol alone filters',
+    () => {
+      const pairs = (args: string[]) =>
+        [
+          ...new Set(
+            cliJson<ReachJson>(['reach', '--manifests', recipe01, ...args]).json.probes.map(
+              (p) => `${p.port}/${p.protocol}`,
+            ),
           ),
-        ),
-      ].sort();
-    expect(pairs(['--port', '80', '--port', '53', '--protocol', 'TCP', '--protocol', 'UDP'])).toEqual([
-      '53/UDP',
-      '80/TCP',
-    ]);
-    expect(pairs(['--port', '80', '--port', '53', '--protocol', 'UDP'])).toEqual(['53/UDP', '80/UDP']);
-    expect(pairs(['--port', '80', '--port', '80'])).toEqual(['80/TCP']);
-    expect(pairs(['--protocol', 'UDP'])).toEqual(['53/UDP']);
-    expect(cliJson<ReachJson>(['reach', '--manifests', recipe01, '--protocol', 'SCTP']).json).toEqual({
-      probes: [],
-    });
-    const bad = cli([
-      'reach',
-      '--port',
-      '80',
-      '--protocol',
-      'TCP',
-      '--protocol',
-      'UDP',
-      '--protocol',
-      'SCTP',
-    ]);
-    expect(bad.code).toBe(EXIT.usage);
-    expect(bad.err).toMatch(/give --protocol once \(for every --port\) or once per --port/);
-  });
+        ].sort();
+      expect(pairs(['--port', '80', '--port', '53', '--protocol', 'TCP', '--protocol', 'UDP'])).toEqual([
+        '53/UDP',
+        '80/TCP',
+      ]);
+      expect(pairs(['--port', '80', '--port', '53', '--protocol', 'UDP'])).toEqual(['53/UDP', '80/UDP']);
+      expect(pairs(['--port', '80', '--port', '80'])).toEqual(['80/TCP']);
+      expect(pairs(['--protocol', 'UDP'])).toEqual(['53/UDP']);
+      expect(cliJson<ReachJson>(['reach', '--manifests', recipe01, '--protocol', 'SCTP']).json).toEqual({
+        probes: [],
+      });
+      const bad = cli([
+        'reach',
+        '--port',
+        '80',
+        '--protocol',
+        'TCP',
+        '--protocol',
+        'UDP',
+        '--protocol',
+        'SCTP',
+      ]);
+      expect(bad.code).toBe(EXIT.usage);
+      expect(bad.err).toMatch(/give --protocol once \(for every --port\) or once per --port/);
+    },
+  );
 
-  it('without --json: one matrix per port, . allowed and X denied, rows from, columns to', () => {
+  itShared('without --json: one matrix per port, . allowed and X denied, rows from, columns to', () => {
     const r = cli(['reach', '--manifests', recipe01, '--port', '80']);
     expect(r.code).toBe(EXIT.ok);
     const lines = r.out.split('\n');

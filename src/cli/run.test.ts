@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { itShared, realManifest } from '../testing/shared-data';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../core/model/scenario';
 import { importYaml } from '../scenario/manifests';
 import { EXIT, runCli } from './run';
 
-const REAL = new URL('../../../shared/data/real-manifests/', import.meta.url);
-const realPath = (p: string): string => fileURLToPath(new URL(p, REAL));
+const realPath = realManifest;
 
 const emptyBase = (): Scenario => ({
   version: 1,
@@ -275,7 +274,7 @@ describe('cli trace on preset S', () => {
 });
 
 describe('cli on real manifests', () => {
-  it('guestbook: frontend Pod → redis-master Pod on another node is delivered over the overlay', () => {
+  itShared('guestbook: frontend Pod → redis-master Pod on another node is delivered over the overlay', () => {
     const file = realPath('apps/guestbook.yaml');
     // The same import the CLI does (seed 1) tells us the generated names and where they went.
     const s = importYaml(readFileSync(file, 'utf8'), emptyBase(), { seed: 1 }).scenario!;
@@ -296,7 +295,7 @@ describe('cli on real manifests', () => {
     expect([last.src, last.dst]).toEqual([first.src, first.dst]);
   });
 
-  it('recipe 07: Pod IPs from status.podIP survive to the delivery hop', () => {
+  itShared('recipe 07: Pod IPs from status.podIP survive to the delivery hop', () => {
     const file = realPath('recipes/07-allow-traffic-from-some-pods-in-another-namespace/manifests.yaml');
     const { run, t } = traceJson([
       '--manifests',
@@ -329,7 +328,7 @@ describe('cli on real manifests', () => {
     );
   });
 
-  it('export prints YAML that imports back to the same scenario', () => {
+  itShared('export prints YAML that imports back to the same scenario', () => {
     const file = realPath('apps/guestbook.yaml');
     const r = cli(['export', '--manifests', file, '--seed', '3']);
     expect(r.code).toBe(EXIT.ok);

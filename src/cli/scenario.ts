@@ -43,7 +43,11 @@ const PROXY: readonly ProxyMode[] = PROXY_MODE_IDS;
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export const SCENARIO_FLAGS: readonly FlagSpec[] = [
-  { name: 'manifests', value: 'FILE', help: 'Kubernetes YAML to load (default: preset S, 3 nodes)' },
+  {
+    name: 'manifests',
+    value: 'FILE',
+    help: 'Kubernetes YAML to load, `-` for standard input (default: preset S, 3 nodes)',
+  },
   { name: 'intra', value: 'DESIGN', choices: INTRA, help: 'how Pods are wired inside a node' },
   { name: 'inter', value: 'DESIGN', choices: INTER, help: 'how Pod packets cross between nodes' },
   { name: 'proxy', value: 'MODE', choices: PROXY, help: 'kube-proxy mode' },
@@ -63,6 +67,8 @@ export function loadScenario(flags: ParsedFlags, io: CliIo, command: string): Sc
     } catch (e) {
       throw new UsageError(`cannot read --manifests ${flags.manifests}: ${(e as Error).message}`, command);
     }
+    if (text.trim() === '')
+      throw new UsageError(`cannot read --manifests ${flags.manifests}: it is empty`, command);
     const seed = typeof flags.seed === 'number' ? flags.seed : 1;
     const r = importYaml(text, base, { seed, stated });
     for (const n of r.notices) io.stderr(`notice: ${formatIssue(n)}\n`);

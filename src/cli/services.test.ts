@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itShared } from '../testing/shared-data';
 import { EXIT } from './run';
 import { type JsonTrace, cli, cliJson, eth0Ip, realPath } from './testing';
 
@@ -221,46 +222,52 @@ describe('cli show: the Service datapath views on preset S', () => {
 });
 
 describe('cli trace with NetworkPolicies (real recipes)', () => {
-  it('recipe 01: every packet to the isolated app is dropped at a policy hop, by Pod, ClusterIP or name', () => {
-    const file = realPath('recipes/01-deny-all-traffic-to-an-application/manifests.yaml');
-    // 10.96.1.10 is the fixed spec.clusterIP of Service default/web in the recipe's manifests.
-    for (const to of ['default/web', '10.96.1.10', 'web']) {
-      const { run, json: t } = trace([
-        '--manifests',
-        file,
-        '--from',
-        'default/test-1',
-        '--to',
-        to,
-        '--port',
-        '80',
-      ]);
-      expect(run.code, to).toBe(EXIT.dropped);
-      expect(t.reason, to).toBe('POLICY_DENIED');
-      const policy = t.hops.findIndex((h) => h.kind === 'policy' && h.phase === undefined);
-      expect(policy, to).toBeGreaterThan(0);
-      expect(t.hops[t.hops.length - 1]!.kind).toBe('drop');
-      if (to !== 'default/web') {
-        // Through the Service: DNAT to the web Pod first, then its ingress policy drops the packet.
-        const dnat = t.hops.findIndex((h) => h.kind === 'dnat' && h.phase === undefined);
-        expect(dnat, to).toBeGreaterThanOrEqual(0);
-        expect(t.hops[dnat]!.packet.dst).toBe('10.244.1.10');
+  itShared(
+    'recipe 01: every packet to the isolated app is dropped at a policy hop, by Pod, ClusterIP or name',
+    () => {
+      const file = realPath('recipes/01-deny-all-traffic-to-an-application/manifests.yaml');
+      // 10.96.1.10 is the fixed spec.clusterIP of Service default/web in the recipe's manifests.
+      for (const to of ['default/web', '10.96.1.10', 'web']) {
+        const { run, json: t } = trace([
+          '--manifests',
+          file,
+          '--from',
+          'default/test-1',
+          '--to',
+          to,
+          '--port',
+          '80',
+        ]);
+        expect(run.code, to).toBe(EXIT.dropped);
+        expect(t.reason, to).toBe('POLICY_DENIED');
+        const policy = t.hops.findIndex((h) => h.kind === 'policy' && h.phase === undefined);
+        expect(policy, to).toBeGreaterThan(0);
+        expect(t.hops[t.hops.length - 1]!.kind).toBe('drop');
+        if (to !== 'default/web') {
+          // Through the Service: DNAT to the web Pod first, then its ingress policy drops the packet.
+          const dnat = t.hops.findIndex((h) => h.kind === 'dnat' && h.phase === undefined);
+          expect(dnat, to).toBeGreaterThanOrEqual(0);
+          expect(t.hops[dnat]!.packet.dst).toBe('10.244.1.10');
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('recipe 02: the allowed client passes the policy hops and is delivered; the other is dropped', () => {
-    const file = realPath('recipes/02-limit-traffic-to-an-application/manifests.yaml');
-    const args = ['--manifests', file, '--to', 'default/apiserver', '--port', '80'];
-    const ok = trace(['--from', 'default/test-2', ...args]);
-    expect(ok.run.code).toBe(EXIT.ok);
-    expect(ok.json.deliveredTo).toBe('default/apiserver');
-    expect(ok.json.hops.some((h) => h.kind === 'policy')).toBe(true);
-    const denied = trace(['--from', 'default/test-1', ...args]);
-    expect(denied.run.code).toBe(EXIT.dropped);
-    expect(denied.json.reason).toBe('POLICY_DENIED');
-    expect(denied.json.hops.some((h) => h.kind === 'policy')).toBe(true);
-  });
+  itShared(
+    'recipe 02: the allowed client passes the policy hops and is delivered; the other is dropped',
+    () => {
+      const file = realPath('recipes/02-limit-traffic-to-an-application/manifests.yaml');
+      const args = ['--manifests', file, '--to', 'default/apiserver', '--port', '80'];
+      const ok = trace(['--from', 'default/test-2', ...args]);
+      expect(ok.run.code).toBe(EXIT.ok);
+      expect(ok.json.deliveredTo).toBe('default/apiserver');
+      expect(ok.json.hops.some((h) => h.kind === 'policy')).toBe(true);
+      const denied = trace(['--from', 'default/test-1', ...args]);
+      expect(denied.run.code).toBe(EXIT.dropped);
+      expect(denied.json.reason).toBe('POLICY_DENIED');
+      expect(denied.json.hops.some((h) => h.kind === 'policy')).toBe(true);
+    },
+  );
 });
 
 describe('cli trace to an http:// URL', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { realManifest } from '../testing/shared-data';
 import { EXIT, runCli } from './run';
 
 /** Helpers for the CLI tests: run in-process, read JSON, look up addresses the way a user would. */
@@ -11,9 +11,8 @@ export interface Run {
   err: string;
 }
 
-const REAL = new URL('../../../shared/data/real-manifests/', import.meta.url);
-/** A file of ../shared/data/real-manifests. */
-export const realPath = (p: string): string => fileURLToPath(new URL(p, REAL));
+/** A file of ../shared/data/real-manifests (tests that read one use itShared). */
+export const realPath = realManifest;
 
 /** Runs the CLI in-process; `files` stand in for files on disk. */
 export function cli(args: string[], files: Record<string, string> = {}): Run {

@@ -5,6 +5,8 @@ import type { Topology } from './topology/types';
 import { LINUX_SHOW_WHATS, type LinuxShowWhat, type ShowWhat } from './show';
 import { resolveCluster } from './ipam/resolve';
 import { capProblems } from './model/problems';
+import { nameProblems } from './model/validate-names';
+import { clusterIpProblems } from './services/control-plane/validate';
 import { INTRA_DESIGNS } from './cni/registry';
 import { World } from './cni/world';
 import { tracePacket } from './trace/trace';
@@ -43,10 +45,15 @@ export interface Engine {
  */
 export function buildEngine(scenario: Scenario): { engine: Engine | null; problems: Problem[] } {
   const full = withClusterAddons(scenario);
+  // Names first (as the API server validates an object before anything allocates for it).
+  const named = nameProblems(full);
+  if (named.length > 0) return { engine: null, problems: capProblems(named) };
   const resolved = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
   const { cluster } = resolved;
-  const problems = capProblems(resolved.problems);
-  if (!cluster) return { engine: null, problems };
+  const problems = capProblems(
+    cluster ? clusterIpProblems(full.services, cluster.networks.serviceCidr) : resolved.problems,
+  );
+  if (!cluster || problems.length > 0) return { engine: null, problems };
   // The Service control plane and the compiled policies are built on first use (memoised): the
   // overview of a large cluster needs neither, so it appears sooner; warmEngine builds them next.
   let services: ServiceState | null = null;

@@ -12,5 +12,26 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
   ja: {
     'problem.more': 'ほかに同じ種類の問題が {count} 件あります',
     'problem.moreAll': 'ほかに {count} 件の問題があります',
+    'problem.name.required':
+      '{kind}（{where}）: metadata.name は必須です（名前か generateName を指定してください）',
+    'problem.name.tooLong':
+      '{kind} "{name}": metadata.name は {max} 文字以内にしてください（{length} 文字あります）',
+    'problem.name.subdomain':
+      '{kind} "{name}": metadata.name は RFC 1123 のサブドメイン名にしてください（英小文字・数字・「-」・「.」で、先頭と末尾は英小文字か数字）',
+    'problem.name.label':
+      '{kind} "{name}": {field} は RFC 1123 のラベルにしてください（英小文字・数字・「-」で、先頭と末尾は英小文字か数字）',
+    'problem.name.label1035':
+      '{kind} "{name}": metadata.name は RFC 1035 のラベルにしてください（英小文字・数字・「-」で、先頭は英小文字、末尾は英小文字か数字）',
+    'problem.ip.leadingZero':
+      '{field} "{ip}" には先頭が 0 のオクテットがあります。API サーバーはこのようなアドレスを受け付けません',
+    'problem.ip.invalid': '{field} "{ip}" は IPv4 アドレスではありません',
+    'problem.clusterIP.allocated':
+      'Service {service}: IP {ip} を割り当てられません。このアドレスはすでに割り当て済みです（Service {owner}）',
+    'problem.clusterIP.notInRange':
+      'Service {service}: IP {ip} を割り当てられません。{ip} は有効な範囲にありません。有効な範囲は {range} です',
+    'problem.podIP.networkAddress':
+      'Pod {pod} の IP {ip} は、ノード {node} の Pod CIDR {range} のネットワークアドレスです',
+    'problem.podIP.broadcast':
+      'Pod {pod} の IP {ip} は、ノード {node} の Pod CIDR {range} のブロードキャストアドレスです',
   },
 };

@@ -23,6 +23,11 @@ import {
 import { l7Shape } from './l7-shape';
 import { migrate } from './migrations/registry';
 import { SCENARIO_MIGRATIONS } from './migrations/scenario';
+import { jsonTooDeep, MAX_NESTING } from './nesting';
+import { IMPORT_LIMITS } from './yaml/types';
+
+/** Scenario files (JSON) have the YAML import's size bound. */
+export const SCENARIO_TEXT_LIMIT = IMPORT_LIMITS.maxBytes;
 
 /**
  * The one ingress for scenarios (ARCHITECTURE rule 5): a file, storage entry, imported YAML or a
@@ -110,7 +115,7 @@ const serviceShape = object(
         externalName: str,
         externalIPs: strs,
         sessionAffinity: oneOf('None', 'ClientIP'),
-        // Max 86400 s: kubernetes pkg/apis/core/types.go MaxClientIPServiceAffinitySeconds (facts §4).
+        // Max 86400 s: kubernetes pkg/apis/core/types.go MaxClientIPServiceAffinitySeconds.
         sessionAffinityConfig: object({}, { clientIP: object({}, { timeoutSeconds: int(1, 86400) }) }),
         externalTrafficPolicy: oneOf('Cluster', 'Local'),
         internalTrafficPolicy: oneOf('Cluster', 'Local'),
@@ -252,6 +257,38 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function loadScenario(input: unknown): LoadResult {
   let doc = input;
   if (typeof doc === 'string') {
+    // The same bounds as a YAML import: size first, then nesting, then the parser.
+    if (doc.length > SCENARIO_TEXT_LIMIT)
+      return {
+        ok: false,
+        errors: [
+          {
+            path: '$',
+            code: 'PARSE',
+            message: `the scenario file is ${(doc.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${SCENARIO_TEXT_LIMIT / 1024 / 1024} MiB`,
+          },
+        ],
+        warnings: [],
+      };
+    if (doc.trim() === '')
+      return {
+        ok: false,
+        errors: [{ path: '$', code: 'PARSE', message: 'the file is empty' }],
+        warnings: [],
+      };
+    const deep = jsonTooDeep(doc);
+    if (deep)
+      return {
+        ok: false,
+        errors: [
+          {
+            path: '$',
+            code: 'PARSE',
+            message: `the JSON nests deeper than ${MAX_NESTING} levels (line ${deep.line}, column ${deep.column})`,
+          },
+        ],
+        warnings: [],
+      };
     try {
       doc = JSON.parse(doc) as unknown;
     } catch (e) {

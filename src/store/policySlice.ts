@@ -2,6 +2,7 @@ import type { Problem } from '../core/model/cluster';
 import type { K8sNetworkPolicy, Protocol } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { Probe } from '../core/trace/types';
+import type { PolicyPicture } from '../core/policy';
 import type { Say } from '../core/trace/types';
 import type { ImportIssue } from '../scenario/manifests';
 import type { MatrixAnswer, PolicyCheck } from '../worker/policyApi';
@@ -61,6 +62,8 @@ export interface PolicySlice {
     previous: string | null,
     probe: Probe,
   ): Promise<{ before: TraceSide; after: TraceSide }>;
+  /** The diagram's data for one policy (`ns/name`). */
+  policyPicture(key: string): Promise<PolicyPicture | null>;
   /** A matrix cell: trace that flow on the matrix's port/protocol. */
   traceCell(from: string, to: string): Promise<void>;
 }
@@ -143,6 +146,7 @@ export function createPolicySlice(set: SetState, get: GetState, deps: StoreDeps)
       const { port, protocol } = get().matrixOptions;
       return deps.sim.whatIf(policy, previous, port, protocol);
     },
+    policyPicture: (key) => deps.sim.policyPicture(key),
     whatIfTrace: (policy, previous, probe) => deps.sim.whatIfTrace(policy, previous, probe),
     async traceCell(from, to) {
       const { port, protocol } = get().matrixOptions;

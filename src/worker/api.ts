@@ -13,6 +13,7 @@ import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { K8sNetworkPolicy } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
+import type { PolicyPicture } from '../core/policy';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
 import type { OpenResult } from '../scenario/codec';
@@ -60,6 +61,8 @@ export interface SimApi {
     previous: string | null,
     probe: Probe,
   ): Promise<{ before: TraceSide; after: TraceSide }>;
+  /** The picture of one policy (`ns/name`): selected Pods, peers and ports per direction; null if none. */
+  policyPicture(key: string): Promise<PolicyPicture | null>;
   /** One NetworkPolicy from the editor's form, validated, with its YAML. */
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   /** The editor's YAML side: exactly one NetworkPolicy, validated. */

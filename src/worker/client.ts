@@ -14,6 +14,7 @@ import type { PresetId } from '../scenario/presets/registry';
 import type { OverviewPage } from './overview';
 import type { K8sNetworkPolicy } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
+import type { PolicyPicture } from '../core/policy';
 import type { OpenResult } from '../scenario/codec';
 import { guardedPageEndpoint } from './guard';
 
@@ -49,6 +50,7 @@ export interface SimClient {
     previous: string | null,
     probe: Probe,
   ): Promise<{ before: TraceSide; after: TraceSide }>;
+  policyPicture(key: string): Promise<PolicyPicture | null>;
   checkPolicy(policy: unknown): Promise<PolicyCheck>;
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
@@ -271,6 +273,7 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
       whatIf: (policy, previous, port, protocol) =>
         run((a) => a.whatIf(policy, previous, port, protocol), build),
       whatIfTrace: (policy, previous, probe) => run((a) => a.whatIfTrace(policy, previous, probe), build),
+      policyPicture: (key) => run((a) => a.policyPicture(key), build),
       checkPolicy: (policy) => run((a) => a.checkPolicy(policy)),
       parsePolicyYaml: (text) => run((a) => a.parsePolicyYaml(text)),
       async loadPreset(id, seed) {

@@ -14,6 +14,8 @@ import {
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
 import { l7View } from './l7View';
+import { policyPicture } from '../core/policy';
+import { policyIndexFor } from '../core/reach-view';
 import { engineResolve } from '../core/queries';
 import type { Scenario } from '../core/model/scenario';
 import {
@@ -91,6 +93,9 @@ export function createSimApi(): SimApi {
     },
     async whatIf(policy, previous, port, protocol) {
       return whatIfAnswer(loaded(), policy, previous, port, protocol);
+    },
+    async policyPicture(key) {
+      return policyPicture(policyIndexFor(loaded()), key);
     },
     async whatIfTrace(policy, previous, probe) {
       return whatIfTraceAnswer(loaded(), policy, previous, probe);

@@ -4,7 +4,7 @@ import type { Cluster, ClusterPod } from '../model/cluster';
 import type { BpfMap } from '../linux/types';
 
 /**
- * Cilium's eBPF maps as cilium-agent fills them (facts §5.5, §9): security identities derived from
+ * Cilium's eBPF maps as cilium-agent fills them (cilium/cilium pkg/maps/policymap, pkg/maps/ipcache): security identities derived from
  * label sets, the cluster-wide `cilium_ipcache` (IP/prefix → identity and, in tunnel mode, the
  * tunnel endpoint = the Node IP hosting it) and the node-local endpoint map `cilium_lxc`.
  */

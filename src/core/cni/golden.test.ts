@@ -5,10 +5,10 @@ import type { ShowWhat } from '../show';
 import { makeNamespace, makeNode, makePod } from '../../scenario/presets/small';
 
 /**
- * Golden `show` output for the facts sheet's example cluster (§6): node1 192.168.1.10 with Pod
+ * Golden `show` output for a two-node example cluster: node1 192.168.1.10 with Pod
  * CIDR 10.244.0.0/24, node2 192.168.1.11 with 10.244.1.0/24, one Pod on each — plus the two
  * CoreDNS replicas every kubeadm cluster runs, one on each node (so each node has two Pods). Expected lines are
- * written from ../shared/reference/datapath-facts.md §5–6; MACs are random on real nodes, so they
+ * written from the upstream sources cited in each design; MACs are random on real nodes, so they
  * are masked as <mac> (except Calico's fixed ee:ee:ee:ee:ee:ee).
  */
 function engine(intra: IntraDesign, inter: InterDesign): Engine {
@@ -41,8 +41,8 @@ const show = (e: Engine, ns: string, what: ShowWhat): string =>
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
-describe('golden show output, 2-node cluster (facts §6)', () => {
-  it('Flannel VXLAN (bridge + overlay), facts §6.1', () => {
+describe('golden show output, 2-node cluster', () => {
+  it('Flannel VXLAN (bridge + overlay)', () => {
     const e = engine('bridge', 'overlay');
     expect(show(e, 'node/node1', 'ip-route')).toBe(
       lines(
@@ -123,7 +123,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
     expect(t.hops.at(-3)!.rule).toMatch(/^10\.244\.1\.2 dev veth[0-9a-f]{8} scope host$/);
   });
 
-  it('Flannel host-gw (bridge + routing), facts §5.3', () => {
+  it('Flannel host-gw (bridge + routing)', () => {
     const e = engine('bridge', 'routing');
     expect(show(e, 'node/node1', 'ip-route')).toBe(
       lines(
@@ -136,7 +136,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
     expect(show(e, 'node/node1', 'ip-neigh')).toBe('');
   });
 
-  it('Calico BGP (routed + routing), facts §5.4 and §6.2', () => {
+  it('Calico BGP (routed + routing)', () => {
     const e = engine('routed', 'routing');
     expect(show(e, 'node/node1', 'ip-route')).toBe(
       lines(
@@ -162,7 +162,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
     expect(show(e, 'node/node1', 'bridge-fdb')).toBe('');
   });
 
-  it('Calico VXLAN (routed + overlay), facts §5.4', () => {
+  it('Calico VXLAN (routed + overlay)', () => {
     const e = engine('routed', 'overlay');
     expect(show(e, 'node/node1', 'ip-route')).toBe(
       lines(
@@ -186,7 +186,7 @@ describe('golden show output, 2-node cluster (facts §6)', () => {
     expect(show(e, 'default/a', 'ip-addr')).toMatch(/eth0@if10: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 /);
   });
 
-  it('Cilium tunnel (eBPF + overlay), facts §5.5 and §6.3', () => {
+  it('Cilium tunnel (eBPF + overlay)', () => {
     const e = engine('ebpf', 'overlay');
     expect(show(e, 'node/node1', 'ip-route')).toBe(
       lines(

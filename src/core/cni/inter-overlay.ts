@@ -6,7 +6,7 @@ import { UP_FLAGS } from './builder';
 import { macFor } from './macs';
 import { ciliumRouterIp } from './intra-ebpf';
 
-/** The VXLAN device each CNI creates (facts §5.3, §5.4, §5.5). */
+/** The VXLAN device each CNI creates (flannel-io/flannel pkg/backend/vxlan, projectcalico/calico felix vxlan_mgr.go, cilium/cilium pkg/defaults). */
 interface VxlanFlavor {
   device: string;
   vni: number;

@@ -5,7 +5,7 @@ import { macFor } from './macs';
 import { bridgeVethName } from './names';
 
 /**
- * Bridge design (the CNI `bridge` plugin as Flannel delegates to it, facts §5.1 and §5.3): an L2
+ * Bridge design (the CNI `bridge` plugin as Flannel delegates to it: containernetworking/plugins plugins/main/bridge/bridge.go): an L2
  * bridge `cni0` holds the host end of every Pod veth and owns the gateway address (.1 of the node's
  * Pod CIDR, `isGateway: true`); host-local IPAM gives Pods .2 onwards. Same-node Pods talk over
  * the bridge at L2 (no routing, TTL unchanged); anything else goes to the gateway and is routed.
@@ -16,7 +16,7 @@ export const bridgeDesign: IntraDesignModule = {
   hostVethName: bridgeVethName,
   hostVethMac: (pod) => macFor('bridgeVeth', pod.index),
   roles: { cni0: 'role.bridgeGateway' },
-  // Flannel enforces no NetworkPolicy (facts §9): the rules shown are Calico's Felix chains as Canal
+  // Flannel enforces no NetworkPolicy (flannel-io/flannel README.md): the rules shown are Calico's Felix chains as Canal
   // (Calico policy over Flannel) programs them.
   policyNote: 'Canal: Calico policy on Flannel',
 
@@ -97,7 +97,7 @@ export const bridgeDesign: IntraDesignModule = {
       scope: 'link',
       src: p.pod.ip,
     });
-    // Flannel's IPAM route for the whole cluster network (facts §6.1).
+    // Flannel's IPAM route for the whole cluster network (flannel-io/cni-plugin flannel_linux.go).
     b.route({
       dst: ctx.cluster.networks.podCidr,
       type: 'unicast',

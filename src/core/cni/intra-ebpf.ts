@@ -17,7 +17,7 @@ export const ciliumRouterIp = (node: ClusterNode): Ipv4 => nthAddress(node.podCi
 export const endpointIdOf = (position: number): number => 100 + position;
 
 /**
- * eBPF design (Cilium, facts §5.5 and §6.3): Pods have a /32 and a default route via the router IP
+ * eBPF design (Cilium: cilium/cilium pkg/datapath/connector, bpf/bpf_lxc.c): Pods have a /32 and a default route via the router IP
  * held by `cilium_host`. The host end of each veth (`lxc…`) has no IP and runs `cil_from_container`
  * (bpf_lxc) on tc ingress: packets from the Pod are looked up in eBPF maps and redirected straight
  * to the destination's veth, or to the tunnel/NIC, before the normal stack sees them.

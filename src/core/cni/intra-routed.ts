@@ -8,7 +8,7 @@ import { calicoVethName } from './names';
 export const CALICO_GATEWAY = ipv4('169.254.1.1');
 
 /**
- * Routed design (Calico's CNI dataplane, facts §5.4 and §6.2): no bridge. Each Pod has a /32 and a
+ * Routed design (Calico's CNI dataplane, projectcalico/calico cni-plugin/pkg/dataplane/linux/dataplane_linux.go): no bridge. Each Pod has a /32 and a
  * default route via 169.254.1.1; the host end of its veth has no IP, MAC ee:ee:ee:ee:ee:ee and
  * proxy_arp on, so it answers the Pod's ARP and every packet is routed (L3) by the node. The node
  * has one /32 route per local Pod and a blackhole for the rest of its block.

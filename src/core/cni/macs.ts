@@ -21,5 +21,5 @@ export const MAC_KIND = {
 export const macFor = (kind: keyof typeof MAC_KIND, seed: number): Mac =>
   macFromSeed(MAC_KIND[kind], seed + 1);
 
-/** Calico forces the host side of every Pod veth to this MAC (facts §5.4). */
+/** Calico forces the host side of every Pod veth to this MAC (projectcalico/calico cni-plugin dataplane_linux.go). */
 export const CALICO_VETH_MAC: Mac = 'ee:ee:ee:ee:ee:ee';

@@ -6,14 +6,14 @@ import type { ClusterPod } from '../model/cluster';
 
 /**
  * Calico: `cali` + the first 11 hex characters of sha1("<namespace>.<pod>")
- * (libcalico-go k8s conversion `VethNameForWorkload`, facts §5.4).
+ * (libcalico-go k8s conversion `VethNameForWorkload`).
  */
 export function calicoVethName(pod: ClusterPod): string {
   return 'cali' + bytesToHex(sha1(utf8ToBytes(`${pod.namespace}.${pod.name}`))).slice(0, 11);
 }
 
 /**
- * Cilium: `lxc` + 12 hex characters of sha256 of the endpoint's container ID (facts §5.5). We have
+ * Cilium: `lxc` + 12 hex characters of sha256 of the endpoint's container ID (cilium/cilium pkg/datapath/connector Endpoint2IfName). We have
  * no container runtime, so a hash of the Pod's `namespace/name` stands in for that digest.
  */
 export function ciliumVethName(pod: ClusterPod): string {
@@ -22,7 +22,7 @@ export function ciliumVethName(pod: ClusterPod): string {
 }
 
 /**
- * The bridge plugin: `veth` + 8 random hex characters (CNI pkg/ip `RandomVethName`, facts §5.1).
+ * The bridge plugin: `veth` + 8 random hex characters (CNI pkg/ip `RandomVethName`).
  * Random on a real node; derived from the Pod name here so views are reproducible.
  */
 export function bridgeVethName(pod: ClusterPod): string {

@@ -3,7 +3,7 @@ import type { ServiceRecord, ServiceState } from '../services/types';
 
 /**
  * CoreDNS's `kubernetes` plugin answers for the cluster zone (KDNS docs/specification.md; CDNS
- * plugin/kubernetes; facts §8.3), as kubeadm configures it (`pods insecure`, `ttl 30`):
+ * plugin/kubernetes), as kubeadm configures it (`pods insecure`, `ttl 30`):
  * ClusterIP Services → A; headless → one A per ready endpoint plus per-endpoint names; named ports
  * → SRV; ExternalName → CNAME; `a-b-c-d.<ns>.pod.<zone>` → A; ClusterIP PTRs.
  */

@@ -3,7 +3,7 @@ import { type DnsRecord, type DnsType, inClusterZone, lookupCluster } from './re
 import { type DnsClient, type ResolvConf, clusterDnsIp, ndotsOf, podResolvConf } from './resolvconf';
 
 /**
- * Name resolution as a Pod's stub resolver performs it (glibc/musl, resolv.conf(5); facts §8.2):
+ * Name resolution as a Pod's stub resolver performs it (glibc/musl, resolv.conf(5)):
  * a name with fewer dots than `ndots` walks the search list first and is then tried as-is; a name
  * with at least `ndots` dots is tried as-is first; a trailing dot means "absolute, no search".
  * Each try goes to the first nameserver. CoreDNS answers the cluster zone itself and forwards

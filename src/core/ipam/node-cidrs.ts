@@ -4,7 +4,7 @@ import type { K8sNode } from '../model/k8s';
 
 /**
  * Per-node Pod CIDRs as kube-controller-manager's nodeipam range allocator hands them out
- * (pkg/controller/nodeipam/ipam/cidrset/cidr_set.go, facts §4): the cluster CIDR is cut into
+ * (pkg/controller/nodeipam/ipam/cidrset/cidr_set.go): the cluster CIDR is cut into
  * 2^(nodeMask − clusterMask) blocks; CIDRs already in `spec.podCIDR` are marked occupied first,
  * then nodes without one get the next free block from a cursor that starts at 0 and wraps.
  */

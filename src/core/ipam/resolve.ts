@@ -4,6 +4,8 @@ import { podKey, type Cluster, type ClusterNode, type ClusterPod, type Problem }
 import type { K8sNode, K8sPod } from '../model/k8s';
 import type { Scenario } from '../model/scenario';
 import { allocateNodeCidrs } from './node-cidrs';
+import { ipv4Problem } from '../net/ipv4-problem';
+import { clipText, problem } from '../model/problem-messages';
 import { parseNetworks } from './settings';
 
 /** How a design hands out Pod addresses inside a node's Pod CIDR (host-local semantics). */
@@ -54,7 +56,7 @@ export function resolveCluster(
     const path = `nodes[${i}].status.addresses`;
     const ip = parseIpv4(text);
     if (ip === null) {
-      problems.push({ code: 'INVALID_IP', path, message: `InternalIP "${text}" is not an IPv4 address` });
+      problems.push(ipv4Problem(path, `Node ${clipText(name)} InternalIP`, text));
       return null;
     }
     if (!cidrContains(nets.underlay, ip)) {
@@ -123,13 +125,8 @@ export function resolveCluster(
     podByKey.set(key, i);
     const text = pod.status?.podIP;
     const ip = text === undefined ? null : parseIpv4(text);
-    if (text !== undefined && ip === null) {
-      problems.push({
-        code: 'INVALID_IP',
-        path: `pods[${i}].status.podIP`,
-        message: `"${text}" is not an IPv4 address`,
-      });
-    }
+    if (text !== undefined && ip === null)
+      problems.push(ipv4Problem(`pods[${i}].status.podIP`, `Pod ${clipText(key)} status.podIP`, text));
     let nodeIndex = pod.spec.nodeName === undefined ? -1 : (nodeByName.get(pod.spec.nodeName) ?? -2);
     if (nodeIndex === -2) {
       problems.push({
@@ -157,6 +154,16 @@ export function resolveCluster(
           path: `pods[${i}].status.podIP`,
           message: `Pod ${key} has IP ${text}, outside its node "${nodes[nodeIndex]!.name}" Pod CIDR ${formatCidr(range)}`,
         });
+      } else if (ip === range.base || ip === broadcastOf(range)) {
+        // host-local never hands out a range's network or broadcast address.
+        problems.push(
+          problem(
+            'INVALID_IP',
+            `pods[${i}].status.podIP`,
+            ip === range.base ? 'problem.podIP.networkAddress' : 'problem.podIP.broadcast',
+            { pod: clipText(key), ip: text!, node: nodes[nodeIndex]!.name, range: formatCidr(range) },
+          ),
+        );
       } else if (podByIp.has(ip)) {
         const other = scenario.pods[podByIp.get(ip)!]!;
         problems.push({

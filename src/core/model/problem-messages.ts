@@ -1,4 +1,5 @@
 import type { Say } from '../trace/types';
+import type { Problem } from './cluster';
 
 /**
  * English sentences of validation problems by key (the page translates them, src/i18n/problems.ts;
@@ -7,7 +8,42 @@ import type { Say } from '../trace/types';
 export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'problem.more': 'and {count} more of the same kind',
   'problem.moreAll': 'and {count} more problems',
+  // Object names (k8s.io/apimachinery/pkg/util/validation/validation.go, api/validation/objectmeta.go).
+  'problem.name.required':
+    '{kind} {where}: metadata.name is required (Required value: name or generateName is required)',
+  'problem.name.tooLong':
+    '{kind} "{name}": metadata.name must be no more than {max} characters (it has {length})',
+  'problem.name.subdomain':
+    "{kind} \"{name}\": metadata.name must be a lowercase RFC 1123 subdomain (lower case alphanumerics, '-' or '.', starting and ending with an alphanumeric)",
+  'problem.name.label':
+    '{kind} "{name}": {field} must be a lowercase RFC 1123 label (lower case alphanumerics or \'-\', starting and ending with an alphanumeric)',
+  'problem.name.label1035':
+    '{kind} "{name}": metadata.name must be an RFC 1035 label (lower case alphanumerics or \'-\', starting with a letter and ending with an alphanumeric)',
+  // Addresses (k8s.io/apimachinery/pkg/util/validation/ip.go; net/netip refuses leading zeros).
+  'problem.ip.leadingZero':
+    '{field} "{ip}" has an octet with a leading zero; the API server refuses such addresses',
+  'problem.ip.invalid': '{field} "{ip}" is not an IPv4 address',
+  // ClusterIP allocation (kubernetes pkg/registry/core/service/ipallocator/interfaces.go).
+  'problem.clusterIP.allocated':
+    'Service {service}: failed to allocate IP {ip}: provided IP is already allocated (to Service {owner})',
+  'problem.clusterIP.notInRange':
+    'Service {service}: failed to allocate IP {ip}: provided IP {ip} is not in the valid range. The range of valid IPs is {range}',
+  // host-local IPAM never hands out a range's network or broadcast address.
+  'problem.podIP.networkAddress':
+    "Pod {pod} has IP {ip}, the network address of its node {node}'s Pod CIDR {range}",
+  'problem.podIP.broadcast':
+    "Pod {pod} has IP {ip}, the broadcast address of its node {node}'s Pod CIDR {range}",
 };
+
+/** A problem whose English message is its `say` filled in (one source for the CLI and the page). */
+export function problem(code: Problem['code'], path: string, key: string, args: Say['args']): Problem {
+  const say: Say = { key, args };
+  return { code, path, message: sayText(say), say };
+}
+
+/** Names and other user text in messages: at most 60 characters (a name may be 100,000). */
+export const clipText = (text: string, max = 60): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
 
 /** Fills a template the way the page does, so `message` and the page's English never differ. */
 export function sayText(say: Say): string {

@@ -10,7 +10,8 @@ export function parseIpv4(text: string): Ipv4 | null {
   if (parts.length !== 4) return null;
   let value = 0;
   for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
+    // No leading zeros: Go's net/netip (and so the API server) refuses `010`, which could be octal.
+    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return null;
     const octet = Number(part);
     if (octet > 255) return null;
     value = value * 256 + octet;

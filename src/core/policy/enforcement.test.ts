@@ -13,8 +13,8 @@ const index = compilePolicies({ pods, nodes: testNodes(2) }, xyzNamespaces(), [
   }),
 ]);
 
-describe('Calico naming (datapath-facts §5.4, §9)', () => {
-  it('names the workload interface cali + 11 hex of sha1(ns.pod), the facts sheet example', () => {
+describe('Calico naming (projectcalico/calico libcalico-go k8s conversion, felix/rules)', () => {
+  it('names the workload interface cali + 11 hex of sha1(ns.pod), as libcalico-go computes it', () => {
     expect(calicoIfaceName('default', 'client')).toBe('calia7a3e029a7b');
   });
   it('keeps short chain names and hashes long ones to 28 characters', () => {

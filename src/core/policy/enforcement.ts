@@ -8,7 +8,7 @@ import { formatSelector } from './selector';
 import type { Decision } from './types';
 
 /**
- * How the `policy` hop of a trace shows where a Decision is enforced (datapath-facts §9):
+ * How the `policy` hop of a trace shows where a Decision is enforced (projectcalico/calico felix/rules/endpoints.go, policy.go; cilium/cilium pkg/maps/policymap):
  * - bridge / routed: Calico Felix iptables chains — `cali-tw-<iface>` (to workload = the Pod's
  *   ingress) / `cali-fw-<iface>` (from workload = its egress), jumping to one chain per policy,
  *   `cali-pi-<id>` / `cali-po-<id>`, for the Kubernetes policy that Calico names `knp.default.<name>`;

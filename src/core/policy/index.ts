@@ -38,3 +38,11 @@ export {
 } from './diff';
 export { matrixBlock, type MatrixBlock, type PodReachSummary } from './view';
 export { whatIf, withEdits, type PolicyEdit } from './what-if';
+export {
+  policyPicture,
+  selectorText,
+  type PolicyPicture,
+  type DirectionPicture,
+  type RulePicture,
+  type PeerPicture,
+} from './picture';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeShared, realManifest } from '../../testing/shared-data';
 import { parseAllDocuments } from 'yaml';
 import type { ClusterPod } from '../model/cluster';
 import type { K8sNamespace, K8sNetworkPolicy, K8sPod, Protocol } from '../model/k8s';
@@ -14,7 +14,7 @@ import { testNodes } from './testing/xyz';
  * (Pods/Namespaces written from each recipe's kubectl steps, policies verbatim). Each test states
  * the outcome the recipe's text describes (see that folder's README for the table of outcomes).
  */
-const ROOT = fileURLToPath(new URL('../../../../shared/data/real-manifests/recipes/', import.meta.url));
+const ROOT = realManifest('recipes/');
 
 function load(dir: string) {
   const text = readFileSync(`${ROOT}${dir}/manifests.yaml`, 'utf8');
@@ -47,7 +47,7 @@ function load(dir: string) {
   return { index, pods, policies, flow, egressTo, pod };
 }
 
-describe('network-policy-recipes', () => {
+describeShared('network-policy-recipes', () => {
   it('01 deny all traffic to an application: test-1 cannot reach web', () => {
     const r = load('01-deny-all-traffic-to-an-application');
     const v = r.flow('default/test-1', 'default/web', 80);

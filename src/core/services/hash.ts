@@ -3,7 +3,7 @@ import { sha256Text } from './sha256';
 /**
  * The hashes kube-proxy puts in chain names: sha256, then RFC 4648 base32 (Go `base32.StdEncoding`,
  * alphabet A–Z2–7), truncated. Source: K8S pkg/proxy/iptables/proxier.go `portProtoHash`,
- * `servicePortEndpointChainName`; pkg/proxy/nftables/proxier.go `hashAndTruncate` (facts §1.2, §2.1).
+ * `servicePortEndpointChainName`; pkg/proxy/nftables/proxier.go `hashAndTruncate`.
  */
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

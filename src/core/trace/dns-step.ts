@@ -14,7 +14,7 @@ export interface NameResolution {
 }
 
 /**
- * The client's stub resolver at work (resolv.conf search list and ndots, facts §8): which names
+ * The client's stub resolver at work (resolv.conf search list and ndots, kubernetes pkg/kubelet/network/dns/dns.go; resolv.conf(5)): which names
  * were tried and what CoreDNS answered. Returns the `dns` hop and the address to connect to.
  */
 export function resolveName(world: World, env: TraceEnv, src: Netns, name: string): NameResolution {

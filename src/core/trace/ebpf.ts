@@ -15,7 +15,7 @@ import { isLocalAddress, type Walker } from './walker';
 import { checkEgress, checkIngress } from './policy-hooks';
 
 /**
- * The Cilium eBPF programs the eBPF design attaches (facts §5.5), reduced to their forwarding
+ * The Cilium eBPF programs the eBPF design attaches (cilium/cilium bpf/bpf_lxc.c, bpf/bpf_host.c), reduced to their forwarding
  * decisions: local endpoint → redirect into the Pod; remote in tunnel mode → set the tunnel key and
  * send through cilium_vxlan; otherwise a FIB lookup from eBPF and a redirect to the NIC. Each
  * decision names the map entry (cilium_lxc, cilium_ipcache) or route that made it.

@@ -12,14 +12,14 @@ import type { Walker } from './walker';
  * NetworkPolicy on the path: egress is checked where the source Pod's traffic enters its node
  * (after any Service translation, so against the real destination), ingress just before the
  * destination Pod's veth. With the eBPF design the decision is a policy-map lookup in bpf_lxc;
- * otherwise it is the filter chains a CNI like Calico programs (facts §9).
+ * otherwise it is the filter chains a CNI like Calico programs (projectcalico/calico felix/rules/endpoints.go).
  */
 function decisionHop(w: Walker, ns: Netns, podIndex: number, d: Decision, st: PacketState): boolean {
   const p = w.world.placement(podIndex);
   const cluster = w.world.cluster;
   const peerPod = cluster.podByIp.get(d.direction === 'egress' ? st.frame.dst : st.frame.src);
   // Where the Pod's host veth runs Cilium's bpf_lxc, policy is a policy-map lookup there;
-  // otherwise it is the iptables filter chains a policy agent programs (facts §9).
+  // otherwise it is the iptables filter chains a policy agent programs (projectcalico/calico felix/rules/endpoints.go).
   const hostVeth = w.world.nodeNetns(p.node.index).links.find((l) => l.name === p.hostVethName);
   const bpf = hostVeth?.bpf?.some((b) => b.program === 'cil_from_container') ?? false;
   const e = describeEnforcement(bpf ? 'ebpf' : 'routed', d, {

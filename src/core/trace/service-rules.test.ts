@@ -9,7 +9,7 @@ const engineOf = (): Engine => {
   return engine!;
 };
 
-// What each mode's deciding entry looks like on the DNAT hop (datapath-facts: kube-proxy modes):
+// What each mode's deciding entry looks like on the DNAT hop (kubernetes pkg/proxy/{iptables,nftables,ipvs}/proxier.go):
 // iptables walks KUBE-SERVICES → KUBE-SVC-* → KUBE-SEP-*; nftables looks the VIP up in the
 // `service-ips` verdict map and picks with `numgen random`; IPVS prints the virtual server as
 // `ipvsadm -Ln` does; Cilium's LB map is `cilium_lb4_services_v2`.

@@ -35,9 +35,9 @@ const viewStates: fc.Arbitrary<ViewState> = fc
         {
           from: text,
           to: text,
-          port: fc.integer({ min: 0, max: 65535 }),
+          port: fc.integer({ min: 1, max: 65535 }),
           protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'),
-          srcPort: fc.integer({ min: 0, max: 65535 }),
+          srcPort: fc.integer({ min: 1, max: 65535 }),
           seed: fc.integer({ min: 0, max: 0xffffffff }),
         },
         { requiredKeys: ['from', 'to', 'port', 'protocol'] },
@@ -79,7 +79,7 @@ describe('share link codec', () => {
         const loaded = loadScenario(state.scenario);
         expect(loaded.ok && loaded.warnings).toEqual([]);
         const f = frag(state);
-        expect(f).toMatch(/^#v1\.[A-Za-z0-9_-]*$/);
+        expect(f).toMatch(/^#v2\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{6}$/);
         const back = decode(f);
         expect(back.ok && back.warnings).toEqual([]);
         expect(back.ok && back.state).toEqual(state);
@@ -134,7 +134,7 @@ describe('share link codec', () => {
   });
 
   it('writes only non-default fields: the default view is the shortest link', () => {
-    expect(frag(defaultViewState())).toBe('#v1.');
+    expect(frag(defaultViewState())).toBe('#v2..AAAAAA');
     expect(decode('#v1.')).toMatchObject({ ok: true, state: defaultViewState() });
   });
 });
@@ -168,8 +168,8 @@ describe('bad links give typed errors', () => {
   });
 
   it('FUTURE_VERSION for links from a newer build, without inflating them', () => {
-    expect(code('#v2.anything')).toBe('FUTURE_VERSION');
-    expect(code(good.replace('#v1.', '#v99.'))).toBe('FUTURE_VERSION');
+    expect(code('#v3.anything')).toBe('FUTURE_VERSION');
+    expect(code(good.replace('#v2.', '#v99.'))).toBe('FUTURE_VERSION');
   });
 
   it('TRUNCATED for a link cut short at any point', () => {

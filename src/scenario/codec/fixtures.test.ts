@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LINK_MIGRATIONS } from '../migrations/link';
 import { decode } from './index';
 import { V1_FIXTURES, type LinkFixture } from './fixtures/v1';
+import { V2_FIXTURES } from './fixtures/v2';
 
-/** Every link version ever written, with its frozen links. Add `v2: V2_FIXTURES` with v2. */
-const FIXTURES: Record<number, readonly LinkFixture[]> = { 1: V1_FIXTURES };
+/** Every link version ever written, with its frozen links. */
+const FIXTURES: Record<number, readonly LinkFixture[]> = { 1: V1_FIXTURES, 2: V2_FIXTURES };
 
 /** JSON with object keys sorted, so the hash does not depend on key order. */
 function canonical(v: unknown): string {

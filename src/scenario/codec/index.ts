@@ -1,4 +1,7 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
+import { jsonTooDeep, MAX_NESTING } from '../nesting';
+import { linkChecksum } from './checksum';
+import { boundedInflate, LINK_BOUNDS } from './limits';
 import type { Designs, Scenario } from '../../core/model/scenario';
 import { loadScenario } from '../load';
 import { migrate } from '../migrations/registry';
@@ -12,8 +15,9 @@ import type { ShapeProblem } from './shape';
 
 /**
  * Share links (ARCHITECTURE rule 5: every link comes from here). A link is the URL fragment
- * `#v<version>.<payload>`, payload = base64url(deflate-raw(JSON)), the JSON being the view state as
- * edits against a named preset (codec/wire.ts). The version sits outside the compressed part so a
+ * `#v<version>.<payload>.<checksum>`, payload = base64url(deflate-raw(JSON)), the JSON being the
+ * view state as edits against a named preset (codec/wire.ts), checksum = CRC-32 of the payload
+ * (v2 on; v1 links, without it, still open). The version sits outside the compressed part so a
  * newer link is recognised without inflating it. Like the TypeScript playground and Mermaid Live.
  */
 
@@ -22,7 +26,9 @@ export const LINK_LIMIT = 8000;
 /** Default budget for the fragment, leaving room for origin and path of the hosting page. */
 export const DEFAULT_MAX_FRAGMENT = 7500;
 /** Fragments longer than this are refused before inflating (no link this app writes comes near). */
-const DECODE_INPUT_LIMIT = 65536;
+const DECODE_INPUT_LIMIT = LINK_BOUNDS.fragment;
+/** From this link version on, the payload ends with `.` and its checksum (codec/checksum.ts). */
+const CHECKSUMMED_FROM = 2;
 
 /**
  * The last preset built here, reused while the same base is encoded again (the page re-encodes on
@@ -74,7 +80,7 @@ export interface EncodeOptions {
 }
 
 /**
- * Encodes a view as `#v1.…`. When the edits make it too long, returns TOO_LONG so the page can offer
+ * Encodes a view as `#v2.…`. When the edits make it too long, returns TOO_LONG so the page can offer
  * the scenario as a file instead (a generated preset itself always fits: it is a name and a seed).
  */
 export function encode(state: LinkView, options: EncodeOptions = {}): EncodeResult {
@@ -85,7 +91,7 @@ export function encode(state: LinkView, options: EncodeOptions = {}): EncodeResu
   const wire = toWire(state, x);
   const json = JSON.stringify(wire);
   const payload = json === '{}' ? '' : toBase64url(deflateSync(strToU8(json), { level: 9 }));
-  const fragment = `#v${LINK_MIGRATIONS.current}.${payload}`;
+  const fragment = `#v${LINK_MIGRATIONS.current}.${payload}.${linkChecksum(payload)}`;
   if (fragment.length > limit)
     return {
       ok: false,
@@ -120,20 +126,43 @@ function inflate(payload: string): { json: unknown } | Failure {
   if (bytes === 'BAD_CHAR') return failure('CORRUPT', 'the link contains characters a share link never has');
   if (bytes === 'BAD_LENGTH')
     return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
-  let text: string;
-  try {
-    text = strFromU8(inflateSync(bytes));
-  } catch (e) {
-    // fflate error code 0 = "unexpected EOF": the stream stops before its final block.
-    if ((e as { code?: number }).code === 0)
+  const out = boundedInflate(bytes);
+  if (!out.ok) {
+    if (out.reason === 'TRUNCATED')
       return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+    if (out.reason === 'TOO_LARGE')
+      return failure(
+        'CORRUPT',
+        `the link's data inflates past ${LINK_BOUNDS.inflated / 1024 / 1024} MiB; no link this app writes is that large`,
+      );
     return failure('CORRUPT', 'the link is damaged: its data does not decompress');
   }
+  const text = strFromU8(out.bytes);
+  // Bounded before JSON.parse and the shape checks, which walk the value recursively.
+  const deep = jsonTooDeep(text);
+  if (deep)
+    return failure(
+      'CORRUPT',
+      `the link's data nests deeper than ${MAX_NESTING} levels (at character ${deep.column} of line ${deep.line})`,
+    );
   try {
     return { json: JSON.parse(text) as unknown };
   } catch {
     return failure('CORRUPT', 'the link is damaged: its data is not readable');
   }
+}
+
+/** Splits `payload.checksum` (v2 on) and checks it; v1 payloads have none. */
+function verified(version: number, rest: string): { payload: string } | Failure {
+  if (version < CHECKSUMMED_FROM) return { payload: rest };
+  const dot = rest.lastIndexOf('.');
+  if (dot < 0) return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+  const payload = rest.slice(0, dot);
+  const sum = rest.slice(dot + 1);
+  if (sum.length < 6) return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+  if (sum !== linkChecksum(payload))
+    return failure('CORRUPT', 'the link is damaged: its checksum does not match its contents');
+  return { payload };
 }
 
 type WireRead =
@@ -147,7 +176,7 @@ function readWire(fragment: string): WireRead {
   if (text.length > DECODE_INPUT_LIMIT)
     return failure('CORRUPT', `the link is longer than ${DECODE_INPUT_LIMIT} characters`);
   const m = VERSIONED.exec(text);
-  if (!m) return failure('BAD_VERSION', 'this is not a share link of this app (expected #v1.…)');
+  if (!m) return failure('BAD_VERSION', 'this is not a share link of this app (expected #v2.…)');
   const version = Number(m[1]);
   if (version > LINK_MIGRATIONS.current)
     return failure(
@@ -156,7 +185,9 @@ function readWire(fragment: string): WireRead {
     );
   if (version < LINK_MIGRATIONS.oldest)
     return failure('BAD_VERSION', `v${version} is not a link version this app wrote`);
-  const inflated = inflate(m[2] ?? '');
+  const checked0 = verified(version, m[2] ?? '');
+  if (!('payload' in checked0)) return checked0;
+  const inflated = inflate(checked0.payload);
   if (!('json' in inflated)) return inflated;
   const migrated = migrate(LINK_MIGRATIONS, inflated.json, version);
   if (!migrated.ok) return failure(migrated.code, migrated.message);
@@ -187,7 +218,7 @@ function decodeUnsafe(fragment: string): DecodeResult {
     : { ok: true, state, warnings, migratedFrom };
 }
 
-/** Decodes `#v1.…` (with or without `#`) into a view state, or a typed error. Never throws. */
+/** Decodes `#v2.…` or an older `#v1.…` (with or without `#`) into a view state, or a typed error. Never throws. */
 export function decode(fragment: string): DecodeResult {
   try {
     return decodeUnsafe(typeof fragment === 'string' ? fragment : '');

@@ -84,7 +84,7 @@ export function fromWire(w: WireV1): Omit<ViewState, 'scenario'> {
 }
 
 const uint32 = int(0, 0xffffffff);
-const port = int(0, 65535);
+const probePort = int(1, 65535);
 const strs = arrayOf(str);
 /** The canvas zoom React Flow allows (minZoom … maxZoom), three decimals. */
 const zoom: Shape = (v, ctx) =>
@@ -155,7 +155,8 @@ const wireV1Shape = object(
         y: l7Wire,
       },
     ),
-    f: object({ f: str, t: str, n: port }, { r: protocol, sp: port, sd: uint32 }),
+    // A probe's ports are 1–65535: port 0 is not a destination a packet can have (RFC 793/768).
+    f: object({ f: str, t: str, n: probePort }, { r: protocol, sp: probePort, sd: uint32 }),
     h: int(0, 1_000_000),
     o: arrayOf(tuple(str, str)),
     l: oneOf('en', 'ja'),

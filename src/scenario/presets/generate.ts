@@ -62,7 +62,7 @@ const APP_NAMES = [
 const TIER_WEIGHT: Record<Tier, number> = { frontend: 3, backend: 3, db: 1 };
 const TIERS: Tier[] = ['frontend', 'backend', 'db'];
 
-/** NodePorts come from `--service-node-port-range`, default 30000–32767 (facts sheet §4). */
+/** NodePorts come from `--service-node-port-range`, default 30000–32767 (kubernetes pkg/kubeapiserver/options/options.go). */
 const NODE_PORT_BASE = 30000;
 const NODE_PORT_COUNT = 2768;
 
@@ -190,7 +190,7 @@ function workloadService(w: Workload, index: number, nodePorts: { next: number }
 }
 
 const matchTier = (tier: Tier) => ({ matchLabels: { tier } });
-/** CoreDNS Pods carry `k8s-app: kube-dns` in kube-system (kubeadm's CoreDNS manifest, facts sheet §8.3). */
+/** CoreDNS Pods carry `k8s-app: kube-dns` in kube-system (kubeadm's CoreDNS manifest: kubernetes cmd/kubeadm/app/phases/addons/dns/manifests.go). */
 const kubeDnsPeer = (): NetworkPolicyPeer => ({
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
   podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { itShared, realManifest } from '../../testing/shared-data';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
 import { smallScenario } from '../presets/small';
 import { exportYaml } from './export';
 import { importYaml } from './import';
 import { formatIssue } from './types';
 
-const REAL = new URL('../../../../shared/data/real-manifests/', import.meta.url);
-const real = (path: string): string => readFileSync(new URL(path, REAL), 'utf8');
+const real = (path: string): string => readFileSync(realManifest(path), 'utf8');
 
 const empty = (): Scenario => ({
   version: 1,
@@ -39,7 +39,7 @@ describe('exportYaml round trip', () => {
     expect(roundTrip(s, s).again).toEqual(s);
   });
 
-  it('Deployments come back as the Pods they expanded to, with labels, hashes and placement', () => {
+  itShared('Deployments come back as the Pods they expanded to, with labels, hashes and placement', () => {
     const first = importYaml(real('apps/online-boutique.yaml'), empty()).scenario!;
     const { again, yaml } = roundTrip(first);
     expect(again).toEqual(first);

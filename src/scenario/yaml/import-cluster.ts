@@ -1,4 +1,4 @@
-import { INTRA_DESIGN_IDS, type Designs } from '../../core/model/scenario';
+import { INTER_DESIGN_IDS, INTRA_DESIGN_IDS, PROXY_MODE_IDS, type Designs } from '../../core/model/scenario';
 import { readCidrText, readIpText } from './import-core';
 import type { StatedPlan } from './plan';
 import {
@@ -95,14 +95,9 @@ export function readExplorerSettings(c: ReadCtx, o: Obj): { stated: StatedPlan; 
   if (d) {
     const intra = readEnum(c, d.intra, ['designs', 'intra'], INTRA_DESIGN_IDS);
     if (intra) designs.intra = intra;
-    const inter = readEnum(c, d.inter, ['designs', 'inter'], ['routing', 'overlay'] as const);
+    const inter = readEnum(c, d.inter, ['designs', 'inter'], INTER_DESIGN_IDS);
     if (inter) designs.inter = inter;
-    const proxy = readEnum(c, d.proxy, ['designs', 'proxy'], [
-      'iptables',
-      'ipvs',
-      'nftables',
-      'ebpf',
-    ] as const);
+    const proxy = readEnum(c, d.proxy, ['designs', 'proxy'], PROXY_MODE_IDS);
     if (proxy) designs.proxy = proxy;
   }
   return { stated, designs };

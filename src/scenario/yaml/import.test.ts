@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itShared, realManifest } from '../../testing/shared-data';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
 import { smallScenario } from '../presets/small';
 import { importYaml } from './import';
@@ -7,8 +8,7 @@ import { sayText } from './messages';
 import { K8S_ALPHANUMS } from './names';
 import { IMPORT_LIMITS, formatIssue } from './types';
 
-const REAL = new URL('../../../../shared/data/real-manifests/', import.meta.url);
-const real = (path: string): string => readFileSync(new URL(path, REAL), 'utf8');
+const real = (path: string): string => readFileSync(realManifest(path), 'utf8');
 
 const empty = (): Scenario => ({
   version: 1,
@@ -31,49 +31,52 @@ const ok = (text: string, base: Scenario = empty(), seed?: number): Scenario => 
 };
 
 describe('importYaml on real manifests', () => {
-  it('guestbook: three Deployments become 1 + 2 + 3 Pods named like the Deployment controller does', () => {
-    const base = smallScenario();
-    base.designs = { intra: 'routed', inter: 'routing', proxy: 'ipvs' };
-    const r = importYaml(real('apps/guestbook.yaml'), base);
-    expect(r.errors).toEqual([]);
-    const s = r.scenario!;
-    expect(s.designs).toEqual(base.designs);
-    expect(s.cluster).toEqual(base.cluster);
-    const byApp = (prefix: string) => s.pods.filter((p) => p.metadata.name.startsWith(`${prefix}-`));
-    expect(byApp('redis-master')).toHaveLength(1);
-    expect(byApp('redis-replica')).toHaveLength(2);
-    expect(byApp('frontend')).toHaveLength(3);
-    expect(s.pods).toHaveLength(6);
-    for (const pod of s.pods) {
-      const m = new RegExp(`^([a-z-]+)-(${A}{10})-(${A}{5})$`).exec(pod.metadata.name);
-      expect(m, pod.metadata.name).not.toBeNull();
-      // The Pod carries the template's labels plus pod-template-hash = the ReplicaSet's hash.
-      expect(pod.metadata.labels!['pod-template-hash']).toBe(m![2]);
-      expect(pod.metadata.namespace).toBe('default');
-      expect(['node-1', 'node-2']).toContain(pod.spec.nodeName);
-    }
-    const frontend = byApp('frontend');
-    expect(new Set(frontend.map((p) => p.metadata.labels!['pod-template-hash'])).size).toBe(1);
-    expect(frontend[0]!.metadata.labels).toMatchObject({ app: 'guestbook', tier: 'frontend' });
-    expect(frontend[0]!.spec.containers[0]!.ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
-    // Services: NodePort frontend (port 80, targetPort defaulted to port), redis-replica (6379).
-    expect(s.services.map((x) => x.metadata.name)).toEqual(['redis-master', 'redis-replica', 'frontend']);
-    const fe = s.services.find((x) => x.metadata.name === 'frontend')!;
-    expect(fe.spec.type).toBe('NodePort');
-    expect(fe.spec.ports).toEqual([{ protocol: 'TCP', port: 80, targetPort: 80 }]);
-    expect(s.services.find((x) => x.metadata.name === 'redis-replica')!.spec.ports![0]!.targetPort).toBe(
-      6379,
-    );
-    // Nodes were inferred (none declared): two nodes, Pods spread 3/3.
-    expect(s.nodes.map((n) => n.metadata.name)).toEqual(['node-1', 'node-2']);
-    expect(s.pods.filter((p) => p.spec.nodeName === 'node-1')).toHaveLength(3);
-    expect(r.inferred.map(sayText).some((x) => x.includes('round-robin'))).toBe(true);
-    expect(
-      r.inferred.map(sayText).some((x) => x.startsWith('Expanded Deployment default/frontend into 3 Pods')),
-    ).toBe(true);
-  });
+  itShared(
+    'guestbook: three Deployments become 1 + 2 + 3 Pods named like the Deployment controller does',
+    () => {
+      const base = smallScenario();
+      base.designs = { intra: 'routed', inter: 'routing', proxy: 'ipvs' };
+      const r = importYaml(real('apps/guestbook.yaml'), base);
+      expect(r.errors).toEqual([]);
+      const s = r.scenario!;
+      expect(s.designs).toEqual(base.designs);
+      expect(s.cluster).toEqual(base.cluster);
+      const byApp = (prefix: string) => s.pods.filter((p) => p.metadata.name.startsWith(`${prefix}-`));
+      expect(byApp('redis-master')).toHaveLength(1);
+      expect(byApp('redis-replica')).toHaveLength(2);
+      expect(byApp('frontend')).toHaveLength(3);
+      expect(s.pods).toHaveLength(6);
+      for (const pod of s.pods) {
+        const m = new RegExp(`^([a-z-]+)-(${A}{10})-(${A}{5})$`).exec(pod.metadata.name);
+        expect(m, pod.metadata.name).not.toBeNull();
+        // The Pod carries the template's labels plus pod-template-hash = the ReplicaSet's hash.
+        expect(pod.metadata.labels!['pod-template-hash']).toBe(m![2]);
+        expect(pod.metadata.namespace).toBe('default');
+        expect(['node-1', 'node-2']).toContain(pod.spec.nodeName);
+      }
+      const frontend = byApp('frontend');
+      expect(new Set(frontend.map((p) => p.metadata.labels!['pod-template-hash'])).size).toBe(1);
+      expect(frontend[0]!.metadata.labels).toMatchObject({ app: 'guestbook', tier: 'frontend' });
+      expect(frontend[0]!.spec.containers[0]!.ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
+      // Services: NodePort frontend (port 80, targetPort defaulted to port), redis-replica (6379).
+      expect(s.services.map((x) => x.metadata.name)).toEqual(['redis-master', 'redis-replica', 'frontend']);
+      const fe = s.services.find((x) => x.metadata.name === 'frontend')!;
+      expect(fe.spec.type).toBe('NodePort');
+      expect(fe.spec.ports).toEqual([{ protocol: 'TCP', port: 80, targetPort: 80 }]);
+      expect(s.services.find((x) => x.metadata.name === 'redis-replica')!.spec.ports![0]!.targetPort).toBe(
+        6379,
+      );
+      // Nodes were inferred (none declared): two nodes, Pods spread 3/3.
+      expect(s.nodes.map((n) => n.metadata.name)).toEqual(['node-1', 'node-2']);
+      expect(s.pods.filter((p) => p.spec.nodeName === 'node-1')).toHaveLength(3);
+      expect(r.inferred.map(sayText).some((x) => x.includes('round-robin'))).toBe(true);
+      expect(
+        r.inferred.map(sayText).some((x) => x.startsWith('Expanded Deployment default/frontend into 3 Pods')),
+      ).toBe(true);
+    },
+  );
 
-  it('names are deterministic from the seed; the template hash does not depend on it', () => {
+  itShared('names are deterministic from the seed; the template hash does not depend on it', () => {
     const a = ok(real('apps/guestbook.yaml'), empty(), 7).pods.map((p) => p.metadata.name);
     const b = ok(real('apps/guestbook.yaml'), empty(), 7).pods.map((p) => p.metadata.name);
     const c = ok(real('apps/guestbook.yaml'), empty(), 8).pods.map((p) => p.metadata.name);
@@ -83,33 +86,36 @@ describe('importYaml on real manifests', () => {
     expect(c.map(hash)).toEqual(a.map(hash));
   });
 
-  it('online boutique: 12 Deployments → 12 Pods, 12 Services with named ports, ServiceAccounts noticed', () => {
-    const r = importYaml(real('apps/online-boutique.yaml'), empty());
-    expect(r.errors).toEqual([]);
-    const s = r.scenario!;
-    expect(s.pods).toHaveLength(12);
-    expect(s.services).toHaveLength(12);
-    const svc = (n: string) => s.services.find((x) => x.metadata.name === n)!;
-    expect(svc('frontend').spec.ports).toEqual([
-      { name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 },
-    ]);
-    expect(svc('frontend-external').spec.type).toBe('LoadBalancer');
-    expect(svc('redis-cart').spec.ports![0]).toMatchObject({
-      name: 'tcp-redis',
-      port: 6379,
-      targetPort: 6379,
-    });
-    expect(svc('emailservice').spec.ports![0]).toMatchObject({ port: 5000, targetPort: 8080 });
-    const load = s.pods.find((p) => p.metadata.name.startsWith('loadgenerator-'))!;
-    expect(load.spec.containers[0]!.ports).toBeUndefined();
-    const serviceAccounts = r.notices.filter((n) => n.kind === 'ServiceAccount');
-    expect(serviceAccounts).toHaveLength(11);
-    expect(serviceAccounts[0]).toMatchObject({ document: 4, line: 144, name: 'frontend' });
-    // Real Deployments are full of fields the datapath ignores (probes, env, resources): no noise.
-    expect(r.notices.filter((n) => n.message.includes('unknown field'))).toEqual([]);
-  });
+  itShared(
+    'online boutique: 12 Deployments → 12 Pods, 12 Services with named ports, ServiceAccounts noticed',
+    () => {
+      const r = importYaml(real('apps/online-boutique.yaml'), empty());
+      expect(r.errors).toEqual([]);
+      const s = r.scenario!;
+      expect(s.pods).toHaveLength(12);
+      expect(s.services).toHaveLength(12);
+      const svc = (n: string) => s.services.find((x) => x.metadata.name === n)!;
+      expect(svc('frontend').spec.ports).toEqual([
+        { name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 },
+      ]);
+      expect(svc('frontend-external').spec.type).toBe('LoadBalancer');
+      expect(svc('redis-cart').spec.ports![0]).toMatchObject({
+        name: 'tcp-redis',
+        port: 6379,
+        targetPort: 6379,
+      });
+      expect(svc('emailservice').spec.ports![0]).toMatchObject({ port: 5000, targetPort: 8080 });
+      const load = s.pods.find((p) => p.metadata.name.startsWith('loadgenerator-'))!;
+      expect(load.spec.containers[0]!.ports).toBeUndefined();
+      const serviceAccounts = r.notices.filter((n) => n.kind === 'ServiceAccount');
+      expect(serviceAccounts).toHaveLength(11);
+      expect(serviceAccounts[0]).toMatchObject({ document: 4, line: 144, name: 'frontend' });
+      // Real Deployments are full of fields the datapath ignores (probes, env, resources): no noise.
+      expect(r.notices.filter((n) => n.message.includes('unknown field'))).toEqual([]);
+    },
+  );
 
-  it('recipe 07: Pods with only status.podIP land on nodes created for their Pod CIDR blocks', () => {
+  itShared('recipe 07: Pods with only status.podIP land on nodes created for their Pod CIDR blocks', () => {
     const r = importYaml(
       real('recipes/07-allow-traffic-from-some-pods-in-another-namespace/manifests.yaml'),
       empty(),
@@ -136,7 +142,7 @@ describe('importYaml on real manifests', () => {
     expect(r.inferred.map(sayText).filter((x) => x.startsWith('Created node'))).toHaveLength(2);
   });
 
-  it('recipe 04: a null matchLabels is an empty selector; recipe 09 keeps kubectl port names', () => {
+  itShared('recipe 04: a null matchLabels is an empty selector; recipe 09 keeps kubectl port names', () => {
     const s4 = ok(real('recipes/04-deny-traffic-from-other-namespaces/manifests.yaml'));
     expect(s4.networkPolicies[0]!.spec.podSelector).toEqual({});
     expect(s4.networkPolicies[0]!.spec.ingress).toEqual([{ from: [{ podSelector: {} }] }]);
@@ -145,7 +151,7 @@ describe('importYaml on real manifests', () => {
     expect(s9.services[0]!.spec.clusterIP).toBe('10.96.1.10');
   });
 
-  it('every recipe imports without errors', () => {
+  itShared('every recipe imports without errors', () => {
     const dirs = [
       '01-deny-all-traffic-to-an-application',
       '02-limit-traffic-to-an-application',
@@ -168,25 +174,28 @@ describe('importYaml on real manifests', () => {
     }
   });
 
-  it('Ingress and Gateway API objects (block and KYAML flow style) are imported into scenario.l7', () => {
-    const fanout = importYaml(real('l7/ingress-simple-fanout.yaml'), empty());
-    expect(fanout.errors).toEqual([]);
-    expect(fanout.notices).toEqual([]);
-    expect(fanout.scenario!.l7!.ingresses.map((i) => i.metadata.name)).toEqual(['simple-fanout-example']);
-    const gw = importYaml(real('l7/gateway-api-cross-namespace-routing.yaml'), empty());
-    expect(gw.errors).toEqual([]);
-    expect(gw.notices).toEqual([]);
-    const l7 = gw.scenario!.l7!;
-    expect(
-      [...l7.gateways, ...l7.httpRoutes].map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
-    ).toEqual([
-      'Gateway infra-ns/shared-gateway',
-      'HTTPRoute site-ns/home',
-      'HTTPRoute site-ns/login',
-      'HTTPRoute store-ns/store',
-    ]);
-    expect(gw.scenario!.namespaces.map((n) => n.metadata.name)).toContain('no-external-access');
-  });
+  itShared(
+    'Ingress and Gateway API objects (block and KYAML flow style) are imported into scenario.l7',
+    () => {
+      const fanout = importYaml(real('l7/ingress-simple-fanout.yaml'), empty());
+      expect(fanout.errors).toEqual([]);
+      expect(fanout.notices).toEqual([]);
+      expect(fanout.scenario!.l7!.ingresses.map((i) => i.metadata.name)).toEqual(['simple-fanout-example']);
+      const gw = importYaml(real('l7/gateway-api-cross-namespace-routing.yaml'), empty());
+      expect(gw.errors).toEqual([]);
+      expect(gw.notices).toEqual([]);
+      const l7 = gw.scenario!.l7!;
+      expect(
+        [...l7.gateways, ...l7.httpRoutes].map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
+      ).toEqual([
+        'Gateway infra-ns/shared-gateway',
+        'HTTPRoute site-ns/home',
+        'HTTPRoute site-ns/login',
+        'HTTPRoute store-ns/store',
+      ]);
+      expect(gw.scenario!.namespaces.map((n) => n.metadata.name)).toContain('no-external-access');
+    },
+  );
 });
 
 describe('importYaml: lists, workloads and inference', () => {

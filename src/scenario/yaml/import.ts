@@ -1,4 +1,6 @@
 import { type Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { MAX_NESTING, yamlTooDeep } from '../nesting';
+import { checkMappings } from './bounds';
 import type {
   K8sEndpointSlice,
   K8sNamespace,
@@ -233,8 +235,20 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     return fail();
   }
 
+  // Bounded before the parser runs: its composer recurses once per nesting level.
+  const deep = yamlTooDeep(text);
+  if (deep) {
+    errors.push({
+      document: 0,
+      line: deep.line,
+      path: '',
+      message: `the YAML nests deeper than ${MAX_NESTING} levels (line ${deep.line}, column ${deep.column})`,
+    });
+    return fail();
+  }
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by checkMappings in linear time (the parser's check is quadratic).
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const into: Collected = {
     stated: {},
     designs: {},
@@ -270,11 +284,18 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
       });
     }
     if (doc.errors.length > 0 || doc.contents === null) continue;
+    const wide = checkMappings(doc, lc, document);
+    if (wide.length > 0) {
+      errors.push(...wide);
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      errors.push({ document, line: null, path: '', message: `malformed YAML: ${(e as Error).message}` });
+      // Located at the document's first line (alias errors carry no position of their own).
+      const line = doc.range ? lc.linePos(doc.range[0]).line : null;
+      errors.push({ document, line, path: '', message: `malformed YAML: ${(e as Error).message}` });
       continue;
     }
     const lineAt = makeLineAt(doc, lc);

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sNode, K8sPod, K8sService } from '../../core/model/k8s';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, INTRA_DESIGN_IDS, type Scenario } from '../../core/model/scenario';
+import {
+  DEFAULT_CLUSTER,
+  DEFAULT_DESIGNS,
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+  type Scenario,
+} from '../../core/model/scenario';
 import { PRESETS } from '../presets/registry';
 import { exportYaml } from './export';
 import { importYaml } from './import';
@@ -101,8 +108,8 @@ describe('import(export(x)) = x', () => {
         domain: fc.constantFrom('cluster.local', 'corp.internal', 'k3s.local'),
         designs: fc.record({
           intra: fc.constantFrom(...INTRA_DESIGN_IDS),
-          inter: fc.constantFrom('routing', 'overlay'),
-          proxy: fc.constantFrom('iptables', 'ipvs', 'nftables', 'ebpf'),
+          inter: fc.constantFrom(...INTER_DESIGN_IDS),
+          proxy: fc.constantFrom(...PROXY_MODE_IDS),
         }),
         nodes: fc.uniqueArray(
           fc.record({ name, labels, ip: fc.option(fc.integer({ min: 10, max: 250 })), cidr: fc.boolean() }),

@@ -7,6 +7,7 @@ import { useT } from '../hooks/useT';
 import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
 import { PacketLayer } from './PacketLayer';
+import { PathLegend } from './PathLegend';
 import { toFlow } from './toFlow';
 import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
 import { OverviewCanvas, useAggregatedView } from './overview';
@@ -32,7 +33,17 @@ function ViewportSync({ topology }: { topology: Topology }) {
   useEffect(() => {
     let live = true;
     const v = store.getState().viewport;
-    void fitView({ padding: 0.06 }).then(() => {
+    // The cluster itself (nodes and the underlay) fills the canvas, so a node, its Pods and devices
+    // are legible at 1440×900; the Service cards and the outside are a pan or the fit button away.
+    // A phone-sized canvas shows the first node whole instead (pan for the others).
+    const all = flow.getState().nodes;
+    const narrow = flow.getState().width < 700;
+    const cluster = (
+      narrow
+        ? all.filter((n) => n.type === 'k8snode').slice(0, 1)
+        : all.filter((n) => n.type === 'k8snode' || n.type === 'underlay')
+    ).map((n) => ({ id: n.id }));
+    void fitView({ padding: 0.03, ...(cluster.length ? { nodes: cluster } : {}) }).then(() => {
       const { width, height } = flow.getState();
       if (live && v && width > 0 && height > 0)
         void setViewport({ x: width / 2 - v.x * v.zoom, y: height / 2 - v.y * v.zoom, zoom: v.zoom });
@@ -68,7 +79,7 @@ export function Canvas() {
     const svc = serviceFlow(drawn, layout, { external });
     const anchors = anchorPoints(drawn, layout);
     for (const [k, p] of svc.anchors) anchors.set(k, p);
-    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors };
+    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors, layout };
   }, [topology, external, overviewMode]);
   const aria = useMemo(
     () => ({
@@ -114,7 +125,8 @@ export function Canvas() {
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
           <ViewportSync topology={topology} />
-          <PacketLayer anchors={view.anchors} />
+          <PacketLayer anchors={view.anchors} layout={view.layout} />
+          <PathLegend />
         </ReactFlow>
       ) : (
         <p className="p-6 text-lg text-slate-700">{t.t('app.loading')}</p>

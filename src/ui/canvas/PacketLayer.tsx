@@ -6,7 +6,8 @@ import { HOP_KINDS } from '../../core/trace/hop-kinds';
 import { COLOR_HEX } from '../panels/hopStyle';
 import { prefersReducedMotion } from '../../platform/motion';
 import { useAppStoreApi } from '../../store';
-import { hopPoints, type Point } from './layout';
+import { hopPoints, type Layout, type Point } from './layout';
+import { routePath } from './route';
 
 /** Milliseconds a hop stays on screen at 1× speed. */
 export const HOP_MS = 1200;
@@ -27,10 +28,11 @@ function dotColor(trace: Trace | null, i: number): string {
  * store and moves with a D3 transition, so no React Flow node re-renders while it travels. The
  * layer follows pan/zoom by applying the viewport transform to one group.
  */
-export function PacketLayer({ anchors }: { anchors: Map<string, Point> }) {
+export function PacketLayer({ anchors, layout }: { anchors: Map<string, Point>; layout?: Layout }) {
   const store = useAppStoreApi();
   const [tx, ty, zoom] = useFlowStore((s) => s.transform);
   const trailRef = useRef<SVGPolylineElement>(null);
+  const tunnelRef = useRef<SVGGElement>(null);
   const dotRef = useRef<SVGGElement>(null);
 
   useEffect(() => {
@@ -61,8 +63,32 @@ export function PacketLayer({ anchors }: { anchors: Map<string, Point> }) {
       const { trace } = store.getState();
       shownTrace = trace;
       points = trace ? hopPoints(trace, anchors) : [];
-      const pts = points.filter((p): p is Point => p !== null);
-      select(trailRef.current).attr('points', pts.map((p) => `${p.x},${p.y}`).join(' '));
+      // The path along the links it takes (routed around boxes), and the tunnelled legs as an envelope.
+      // Without a detailed layout (the overview's tiles) the hops are joined directly.
+      const routed =
+        trace && layout
+          ? routePath(trace, points, layout)
+          : {
+              points: points.filter((p): p is Point => p !== null),
+              legs: [] as { from: number; to: number; encap: boolean }[],
+            };
+      const text = (ps: Point[]) => ps.map((p) => `${p.x},${p.y}`).join(' ');
+      select(trailRef.current).attr('points', text(routed.points));
+      const tunnels = routed.legs
+        .filter((l) => l.encap)
+        .map((l) => text(routed.points.slice(l.from, l.to + 1)));
+      select(tunnelRef.current)
+        .selectAll('polyline')
+        .data(tunnels)
+        .join('polyline')
+        .attr('points', (d) => d)
+        .attr('fill', 'none')
+        .attr('stroke', '#b45309')
+        .attr('stroke-opacity', 0.3)
+        .attr('stroke-width', 18)
+        .attr('stroke-linejoin', 'round')
+        .attr('stroke-linecap', 'round')
+        .attr('data-testid', 'path-tunnel');
       place(false);
     };
 
@@ -71,7 +97,7 @@ export function PacketLayer({ anchors }: { anchors: Map<string, Point> }) {
       if (s.trace !== shownTrace) redraw();
       else if (s.hopIndex !== prev.hopIndex) place(true);
     });
-  }, [store, anchors]);
+  }, [store, anchors, layout]);
 
   return (
     <svg
@@ -81,8 +107,10 @@ export function PacketLayer({ anchors }: { anchors: Map<string, Point> }) {
       data-testid="packet-layer"
     >
       <g transform={`translate(${tx},${ty}) scale(${zoom})`}>
+        <g ref={tunnelRef} data-testid="path-tunnels" />
         <polyline
           ref={trailRef}
+          data-testid="path-trail"
           fill="none"
           stroke="#f59e0b"
           strokeOpacity={0.55}

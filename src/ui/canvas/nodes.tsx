@@ -75,11 +75,11 @@ function DeviceBox({ data }: NodeProps<DeviceFlowNode>) {
         title={`${device.name} (${device.netns})`}
         onClick={() => selectNetns(device.netns)}
       >
-        <span className="w-full truncate font-mono text-sm font-bold text-slate-900">{device.name}</span>
-        <span className="w-full truncate font-mono text-xs text-slate-700">
+        <span className="w-full truncate font-mono text-base font-bold text-slate-900">{device.name}</span>
+        <span className="w-full truncate font-mono text-sm text-slate-800">
           {device.addresses.join(' ') || t.t('canvas.noIp')}
         </span>
-        <span className="flex w-full items-center gap-1 text-xs text-slate-600">
+        <span className="flex w-full items-center gap-1 text-sm text-slate-700">
           {device.bpf.length > 0 && <Bpf title={device.bpf.join(', ')} />}
           <span className="truncate">{t.role(device.role)}</span>
         </span>
@@ -107,7 +107,7 @@ function PodRow({
   const active = useActive(anchor);
   return (
     <div
-      className={`flex cursor-pointer items-center justify-between gap-2 rounded border px-2 font-mono text-xs ${
+      className={`flex cursor-pointer items-center justify-between gap-2 rounded border px-2 font-mono text-sm ${
         active ? 'kne-active border-amber-500 bg-amber-100' : 'border-slate-300 bg-slate-50'
       }`}
       style={{ height: L.podRowH, marginTop: L.podRowGap }}
@@ -119,7 +119,7 @@ function PodRow({
         {name}
         {bpf && <Bpf />}
       </span>
-      <span className="min-w-0 truncate text-slate-600">{addr || label}</span>
+      <span className="min-w-0 truncate text-slate-700">{addr || label}</span>
     </div>
   );
 }
@@ -174,7 +174,7 @@ function PodBox({ data }: NodeProps<PodFlowNode>) {
       <div className="flex items-center justify-between gap-1" style={{ height: L.podNameH }}>
         <button
           type="button"
-          className="kne-focus nodrag truncate rounded text-left text-sm font-bold text-slate-900 hover:underline"
+          className="kne-focus nodrag truncate rounded text-left text-base font-bold text-slate-900 hover:underline"
           data-anchor={pod.key}
           aria-label={t.t('canvas.selectNetns', { netns: pod.key })}
           aria-pressed={selected}
@@ -187,7 +187,7 @@ function PodBox({ data }: NodeProps<PodFlowNode>) {
           {pick('to', isTo, t.t('canvas.setToLabel', { pod: pod.key }), t.t('canvas.setTo'))}
         </span>
       </div>
-      <div className="font-mono text-xs text-slate-700" style={{ height: L.podIpH }}>
+      <div className="truncate font-mono text-sm text-slate-800" style={{ height: L.podIpH }}>
         {pod.namespace} · {pod.ip}
       </div>
       <PodRow

@@ -7,7 +7,6 @@ import {
   type PointerEvent,
   type ReactNode,
 } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import type { MessageKey } from '../../i18n';
 import { useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
@@ -35,18 +34,23 @@ function useLinuxFollowsSelection(): void {
   }, [store]);
 }
 
-/** The canvas changes height with the panel: draw the cluster whole again. */
+/**
+ * The canvas changes height with the panel: keep what was in its centre at the same zoom (a fit
+ * would shrink the drawing to half its size and its text with it).
+ */
 function useRefitOnResize(open: boolean, height: number | null): void {
-  const { fitView } = useReactFlow();
+  const store = useAppStoreApi();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.06 }));
+    const id = requestAnimationFrame(() =>
+      store.setState((s) => ({ viewportRestore: s.viewportRestore + 1 })),
+    );
     return () => cancelAnimationFrame(id);
-  }, [open, height, fitView]);
+  }, [open, height, store]);
 }
 
 /**
@@ -182,7 +186,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
         id="tool-dock-body"
         hidden={!open}
         className="kne-dock-body min-h-0 overflow-auto xl:h-[var(--dock-h)]"
-        style={{ '--dock-h': shown ? `${shown}px` : 'clamp(12rem, 34vh, 30rem)' } as CSSProperties}
+        style={{ '--dock-h': shown ? `${shown}px` : 'clamp(10rem, 26vh, 22rem)' } as CSSProperties}
       >
         {TOOLS.map((id) => (
           <div

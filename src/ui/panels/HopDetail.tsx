@@ -44,11 +44,11 @@ function Fields({
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} className="border-t border-slate-200" data-field={r.key} data-changed={r.changed}>
-            <th scope="row" className="py-1 pr-2 text-left font-normal whitespace-nowrap text-slate-700">
+            <th scope="row" className="py-0.5 pr-2 text-left font-normal whitespace-nowrap text-slate-700">
               {t.t(r.label)}
             </th>
             <td
-              className={`px-1 py-1 font-mono break-all ${r.changed ? 'rounded bg-amber-200 font-bold text-slate-950' : 'text-slate-900'}`}
+              className={`px-1 py-0.5 font-mono break-all ${r.changed ? 'rounded bg-amber-200 font-bold text-slate-950' : 'text-slate-900'}`}
             >
               {r.value}
               {r.changed && (
@@ -88,6 +88,28 @@ export function HopDetail() {
       </p>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
         {hop.l7 && <L7Decision l7={hop.l7} />}
+        {/* The deciding entry first: with the headers below it, both fit without scrolling. */}
+        <div>
+          <h3 className="mb-1 text-sm font-bold">
+            {t.t(isNatHop(hop) ? 'nat.matched' : 'detail.rule')}
+            {hop.table && (
+              <span className="ml-2 font-mono text-xs font-normal text-slate-700">
+                {t.t('detail.table', { table: hop.table })}
+              </span>
+            )}
+          </h3>
+          {hop.rule ? (
+            <pre
+              tabIndex={0}
+              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-slate-50 [overflow-wrap:anywhere]"
+              data-testid="hop-rule"
+            >
+              {hop.rule}
+            </pre>
+          ) : (
+            <p className="text-sm text-slate-700">{t.t('detail.noRule')}</p>
+          )}
+        </div>
         <NatBeforeAfter hop={hop} prev={prev} />
         {hop.outer && (
           // While tunnelled, the outer headers are what is on the wire: shown first.
@@ -111,27 +133,6 @@ export function HopDetail() {
           t={t}
           testid="packet-fields"
         />
-        <div>
-          <h3 className="mb-1 text-sm font-bold">
-            {t.t(isNatHop(hop) ? 'nat.matched' : 'detail.rule')}
-            {hop.table && (
-              <span className="ml-2 font-mono text-xs font-normal text-slate-700">
-                {t.t('detail.table', { table: hop.table })}
-              </span>
-            )}
-          </h3>
-          {hop.rule ? (
-            <pre
-              tabIndex={0}
-              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-slate-50 [overflow-wrap:anywhere]"
-              data-testid="hop-rule"
-            >
-              {hop.rule}
-            </pre>
-          ) : (
-            <p className="text-sm text-slate-700">{t.t('detail.noRule')}</p>
-          )}
-        </div>
       </div>
     </section>
   );

@@ -69,7 +69,7 @@ export function HopList() {
       ) : (
         <ol
           ref={listRef}
-          className="max-h-[52vh] overflow-y-auto p-2"
+          className="max-h-[52vh] overflow-y-auto p-2 xl:max-h-[36vh]"
           data-testid="hop-list"
           onKeyDown={onKey}
         >

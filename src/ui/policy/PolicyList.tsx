@@ -5,6 +5,7 @@ import { useT } from '../hooks/useT';
 import { policyKeyOf, removePolicy } from './edits';
 import { CapFilter, CapMore, useCapped } from './capped';
 import { PolicyEditor, type EditorStart } from './PolicyEditor';
+import { PolicyDiagram } from './PolicyDiagram';
 import { emptyForm, formatLabelList, policyToForm, type PolicyForm } from './policyForm';
 
 type Template = 'blank' | 'denyIngress' | 'denyEgress' | 'allowSameNs';
@@ -44,6 +45,7 @@ export function PolicyList() {
   const applyEdit = useApp((s) => s.applyEdit);
   const [editing, setEditing] = useState<(EditorStart & { id: number }) | null>(null);
   const [tpl, setTpl] = useState<Template>('denyIngress');
+  const [pictured, setPictured] = useState<string | null>(null);
   const [ns, setNs] = useState('default');
   const cap = useCapped(policies ?? NO_POLICIES, policyKeyOf);
 
@@ -87,6 +89,16 @@ export function PolicyList() {
                     <button
                       type="button"
                       className="kne-focus rounded-md border border-slate-600 px-2 py-0.5 text-sm font-semibold hover:bg-slate-100"
+                      aria-label={t.t('diagram.showLabel', { key })}
+                      aria-expanded={pictured === key}
+                      data-testid="policy-diagram-toggle"
+                      onClick={() => setPictured(pictured === key ? null : key)}
+                    >
+                      {t.t('diagram.show')}
+                    </button>
+                    <button
+                      type="button"
+                      className="kne-focus rounded-md border border-slate-600 px-2 py-0.5 text-sm font-semibold hover:bg-slate-100"
                       aria-label={t.t('policy.editLabel', { key })}
                       data-testid="policy-edit"
                       onClick={() => open({ ...policyToForm(p), key })}
@@ -111,6 +123,9 @@ export function PolicyList() {
             })}
           </ul>
           <CapMore cap={cap} testid="policy-list" />
+          {pictured && (policies ?? []).some((p) => policyKeyOf(p) === pictured) && (
+            <PolicyDiagram policyKey={pictured} onClose={() => setPictured(null)} />
+          )}
         </>
       )}
       {!editing && (

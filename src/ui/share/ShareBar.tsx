@@ -3,6 +3,7 @@ import { copyText } from '../../platform/clipboard';
 import { downloadText, readFileText } from '../../platform/download';
 import { linkTo } from '../../platform/url';
 import { encode } from '../../scenario/codec';
+import { SCENARIO_TEXT_LIMIT } from '../../scenario/load';
 import { useApp, useAppStoreApi } from '../../store';
 import { selectViewState } from '../../store/shareSlice';
 import { useT } from '../hooks/useT';
@@ -54,6 +55,15 @@ export function ShareBar() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    // Refused before reading: a scenario file has the YAML import's size bound.
+    if (file.size > SCENARIO_TEXT_LIMIT) {
+      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+      store.getState().setNotice({
+        kind: 'import-failed',
+        detail: [`$: ${file.name} is ${mib(file.size)} MiB; the limit is ${mib(SCENARIO_TEXT_LIMIT)} MiB`],
+      });
+      return;
+    }
     await importScenarioFile(store, file.name, await readFileText(file));
   };
 

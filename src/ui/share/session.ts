@@ -23,7 +23,18 @@ export interface SessionEnv {
   autosaveDelayMs?: number;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: a scenario read back through the shape checks has its own key order. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+        )
+      : x,
+  );
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** The same work: the same scenario, or the same worker-built preset with the same designs. */
 function sameWork(a: LinkView, b: LinkView): boolean {

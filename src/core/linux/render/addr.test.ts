@@ -6,7 +6,7 @@ import { renderIpLink } from './link';
 
 describe('ip addr details', () => {
   it('kube-ipvs0: a dummy never brought up — <BROADCAST,NOARP>, qdisc noop, state DOWN, no qlen', () => {
-    // kube-proxy IPVS mode binds every ClusterIP to this dummy device (facts §3).
+    // kube-proxy IPVS mode binds every ClusterIP to this dummy device (kubernetes pkg/proxy/ipvs/proxier.go).
     const ns = makeNetns({
       id: 'node/node1',
       links: [

@@ -8,7 +8,7 @@ import { padEnd, toText } from './text';
  *    `netfilter:` sections; tc lines `DEV(IFINDEX) clsact/ingress PROG id N`, xdp lines
  *    `DEV(IFINDEX) driver|generic id N`; each section closed by a blank line.
  * 2. `bpftool cgroup tree` for socket-LB programs on the cgroup-v2 root (Cilium's `bpf_sock`,
- *    facts §5.5): header `CgroupPath` / `ID AttachType AttachFlags Name` in `%-8s %-15s …` columns.
+ *    cilium/cilium bpf/bpf_sock.c): header `CgroupPath` / `ID AttachType AttachFlags Name` in `%-8s %-15s …` columns.
  * 3. Each map as Cilium's CLI tables print them (cilium-dbg `TablePrinter`: tabwriter with minimum
  *    width 5 and padding 3): the map name, the key/value headers, then rows; a row repeating the
  *    previous key leaves the key column blank.

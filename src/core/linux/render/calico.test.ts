@@ -67,7 +67,7 @@ const podA = makeNetns({
   neighbors: [{ ip: ipv4('169.254.1.1'), dev: 'eth0', lladdr: 'ee:ee:ee:ee:ee:ee', state: 'REACHABLE' }],
 });
 
-describe('Calico pod A (facts §6.2)', () => {
+describe('Calico pod A (projectcalico/calico cni-plugin dataplane_linux.go)', () => {
   it('ip addr: a /32 without brd', () => {
     expect(renderIpAddr(podA)).toBe(
       lines(
@@ -94,7 +94,7 @@ describe('Calico pod A (facts §6.2)', () => {
   });
 });
 
-describe('Calico node1 (facts §6.2)', () => {
+describe('Calico node1 (projectcalico/calico felix route_mgr.go)', () => {
   it('ip addr: tunl0@NONE as link/ipip, the cali veth with no inet line', () => {
     expect(renderIpAddr(node1)).toBe(
       lines(

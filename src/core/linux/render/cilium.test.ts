@@ -170,7 +170,7 @@ describe('Cilium node', () => {
   });
 });
 
-describe('Cilium pod (facts §5.5: routes via the cilium_host IP)', () => {
+describe('Cilium pod (routes via the cilium_host IP: cilium/cilium pkg/datapath/connector)', () => {
   it('ip route: default via the router IP with the route MTU; router IP as a link-scope host route', () => {
     expect(renderIpRoute(web)).toBe(
       lines('default via 10.0.0.93 dev eth0 mtu 1450 ', '10.0.0.93 dev eth0 scope link '),

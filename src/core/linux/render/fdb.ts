@@ -21,7 +21,7 @@ export function fdbLine(e: FdbEntry, showDev = true): string {
 
 /**
  * One FDB entry without trailing space, e.g. `aa:bb:… dev flannel.1 dst 192.168.1.11 self permanent`
- * (the VXLAN entry Flannel programs per remote node, facts §5.3) or `… dev veth1a2b3c4d master cni0`.
+ * (the VXLAN entry Flannel programs per remote node, flannel-io/flannel pkg/backend/vxlan/vxlan_network.go) or `… dev veth1a2b3c4d master cni0`.
  */
 export function formatFdb(e: FdbEntry, showDev = true): string {
   return fdbLine(e, showDev).trimEnd();

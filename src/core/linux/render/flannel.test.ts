@@ -10,7 +10,7 @@ import { renderShow } from './show';
 
 // Facts sheet §6.1 (Flannel, bridge + VXLAN): node1 192.168.1.10, podCIDR 10.244.0.0/24; pod A
 // 10.244.0.2 behind veth1a2b3c4d; node2's VTEP 10.244.1.0 behind 192.168.1.11. The placeholders
-// of the facts sheet are filled with concrete MACs:
+// of the upstream examples are filled with concrete MACs:
 const POD_A_MAC = '0a:58:0a:f4:00:02'; // CNI bridge: 0a:58 + the IPv4 address in hex
 const CNI0_MAC = '0a:8c:4e:91:2d:01';
 const VTEP1_MAC = '6e:2f:a1:5c:0b:11';
@@ -86,7 +86,7 @@ const podA = makeNetns({
   neighbors: [{ ip: ipv4('10.244.0.1'), dev: 'eth0', lladdr: CNI0_MAC, state: 'REACHABLE' }],
 });
 
-describe('Flannel pod A (facts §6.1)', () => {
+describe('Flannel pod A (containernetworking/plugins bridge.go)', () => {
   it('ip addr: veth as eth0@if5 with link-netnsid 0, /24 with brd, lifetimes', () => {
     expect(renderIpAddr(podA)).toBe(
       lines(
@@ -123,7 +123,7 @@ describe('Flannel pod A (facts §6.1)', () => {
   });
 });
 
-describe('Flannel node1 (facts §6.1)', () => {
+describe('Flannel node1 (flannel-io/flannel pkg/backend/vxlan)', () => {
   it('ip addr: flannel.1 with the /32 subnet address and no qlen, cni0, the bridge port', () => {
     expect(renderIpAddr(node1)).toBe(
       lines(

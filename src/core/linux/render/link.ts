@@ -47,7 +47,7 @@ const BRIDGE_TOKENS = [
 
 /**
  * Port options in `iplink_bridge_slave.c` order, up to `flood`. `hairpin on` is what the CNI bridge
- * plugin's `hairpinMode: true` sets (Flannel's delegate config, facts §5.3); cost 2 is the STP
+ * plugin's `hairpinMode: true` sets (Flannel's delegate config, flannel-io/cni-plugin flannel_linux.go); cost 2 is the STP
  * cost of a 10 Gb/s port, the speed a veth reports.
  */
 export function bridgeSlaveTokens(link: Link): string[] {

@@ -36,7 +36,7 @@ export function formatRoute(route: Route): string {
 }
 
 /**
- * FIB dump order of the main table (facts §6): the LC-trie is walked by network address, and for
+ * FIB dump order of the main table (linux net/ipv4/fib_trie.c): the LC-trie is walked by network address, and for
  * one address the longer prefix comes first; `default` (0.0.0.0/0) therefore leads. Equal
  * prefixes follow metric, then insertion (the sort is stable).
  */

@@ -5,7 +5,7 @@ import type { Scenario } from '../../model/scenario';
  * The add-ons every kubeadm cluster starts with: the `default/kubernetes` Service (apiserver,
  * port https 443 → 6443) and CoreDNS, deployed as Deployment `coredns` (2 replicas, label
  * `k8s-app: kube-dns`, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP) behind Service
- * `kube-system/kube-dns`. Source: kubeadm cmd/kubeadm/app/phases/addons/dns/manifests.go (facts §8.3).
+ * `kube-system/kube-dns`. Source: kubeadm cmd/kubeadm/app/phases/addons/dns/manifests.go.
  */
 
 /** The ReplicaSet hash part of the CoreDNS Pod names (any 10-char hash; fixed so scenarios stay stable). */

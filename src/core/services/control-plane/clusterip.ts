@@ -6,7 +6,7 @@ import { hashUint32 } from '../hash';
 /**
  * ClusterIP allocation as the apiserver's service IP allocator does it. kubeadm pins
  * `default/kubernetes` to index 1 and `kube-system/kube-dns` to index 10 of the Service CIDR
- * (facts §4; kubeadm constants GetAPIServerVirtualIP / GetDNSIP). Dynamic allocation prefers the
+ * (kubernetes cmd/kubeadm/app/constants/constants.go GetAPIServerVirtualIP / GetDNSIP). Dynamic allocation prefers the
  * upper band (KEP-3070: the lower "static" band has min(max(16, size/16), 256) addresses); the real
  * allocator picks at random, we pick a hash of `ns/name` so the same scenario gets the same IPs.
  */
@@ -32,7 +32,7 @@ export function allocateClusterIPs(services: K8sService[], serviceCidr: Cidr): M
   const used = new Set<number>();
   const size = cidrSize(serviceCidr);
   const pending: string[] = [];
-  // Network and broadcast addresses are never allocated (recalled, facts §4).
+  // Network and broadcast addresses are never allocated (kubernetes pkg/registry/core/service/ipallocator).
   used.add(serviceCidr.base);
   used.add(serviceCidr.base + size - 1);
 

@@ -5,7 +5,7 @@ import { serviceKey } from './clusterip';
 
 /**
  * The external load balancer's addresses. A cloud or MetalLB controller, not Kubernetes, fills
- * `status.loadBalancer.ingress` (facts §7); when a scenario gives no status we play that controller
+ * `status.loadBalancer.ingress` (kubernetes/cloud-provider controllers/service/controller.go); when a scenario gives no status we play that controller
  * and hand out addresses from a pool outside the cluster (TEST-NET-2, RFC 5737), in `ns/name` order.
  */
 export const DEFAULT_LB_POOL: Cidr = cidr('198.51.100.0/24');

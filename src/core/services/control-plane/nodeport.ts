@@ -4,7 +4,7 @@ import { serviceKey } from './clusterip';
 
 /**
  * NodePort allocation from `--service-node-port-range` (default 30000–32767, K8S
- * pkg/kubeapiserver/options/options.go, facts §4). Manifest-specified ports win; dynamic ports prefer
+ * pkg/kubeapiserver/options/options.go). Manifest-specified ports win; dynamic ports prefer
  * the upper band like ClusterIPs (KEP-3668: lower band min(max(16, size/32), 128)); the real allocator
  * is random, ours hashes `ns/name:port` for stable results. `healthCheckNodePort` comes from the same
  * range and is allocated only for type LoadBalancer with externalTrafficPolicy Local (apiserver

@@ -5,7 +5,7 @@ import type { MatchedRule, ProxyContext, ProxyModule, ProxyPacket, Translation }
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
 
 /**
- * A Cilium-like kube-proxy replacement (facts §5.5; CIL pkg/maps/lbmap, bpf/bpf_sock.c): services
+ * A Cilium-like kube-proxy replacement (cilium/cilium pkg/maps/lbmap, bpf/bpf_sock.c): services
  * live in `cilium_lb4_services_v2` (frontend VIP:port/proto + slot → backend id; slot 0 is the master
  * entry with the backend count and rev-NAT id), backends in `cilium_lb4_backends_v3`, reverse NAT in
  * `cilium_lb4_reverse_nat`. Pod and host sockets are translated at connect() (no DNAT on the wire);

@@ -8,7 +8,7 @@ import { sepChain, serviceChains } from './names';
 // Facts sheet §1.5: ClusterIP ns1/svc1, port p80 80/TCP, 172.30.0.41, endpoints 10.180.0.1:80, 10.180.0.2:80.
 const svc1 = () => port('ns1/svc1:p80', '172.30.0.41', 80, [ep('10.180.0.1:80'), ep('10.180.0.2:80')]);
 
-describe('iptables goldens (facts §1.2, §1.5)', () => {
+describe('iptables goldens (kubernetes pkg/proxy/iptables/proxier.go, proxier_test.go)', () => {
   it('reproduces the chain-name hash table of §1.2', () => {
     const h = (s: string) => hashPrefix(s, 16);
     expect(h('ns1/svc1:p80tcp')).toBe('XPGD46QRK7WJZT7O');

@@ -4,7 +4,7 @@ import type { IptablesRules } from './model';
 import { programIptables } from './program';
 import { renderRestore, renderSave } from './render';
 
-/** kube-proxy `--proxy-mode=iptables` (the Linux default; facts §1). */
+/** kube-proxy `--proxy-mode=iptables` (the Linux default; kubernetes pkg/proxy/iptables/proxier.go). */
 export const iptablesMode: ProxyModule<IptablesRules> = {
   mode: 'iptables',
   renders: ['iptables-save', 'iptables-restore'] as const,

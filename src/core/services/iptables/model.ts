@@ -3,7 +3,7 @@ import type { Ipv4 } from '../../net/ipv4';
 
 /**
  * An iptables rule as kube-proxy writes it, kept structured so that one value can be printed two
- * ways (kube-proxy's iptables-restore input, and `iptables-save`'s normalised form, facts §1.5) and
+ * ways (kube-proxy's iptables-restore input, and `iptables-save`'s normalised form, as in kubernetes pkg/proxy/iptables/proxier_test.go) and
  * interpreted like netfilter would. `parts` keep kube-proxy's argument order.
  */
 

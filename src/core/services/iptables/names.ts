@@ -4,7 +4,7 @@ import type { EndpointState, ServicePortState } from '../types';
 
 /**
  * iptables chain names exactly as kube-proxy computes them (K8S pkg/proxy/iptables/proxier.go
- * `portProtoHash`, `servicePortEndpointChainName`; facts §1.2): 16 base32 chars of
+ * `portProtoHash`, `servicePortEndpointChainName`): 16 base32 chars of
  * sha256(ServicePortName + lower-case protocol [+ "IP:port"]) after a 9-char prefix (8 for KUBE-FW-),
  * always within iptables' 28-character limit.
  */

@@ -14,7 +14,7 @@ import { endpointText, protoLower, sepChain, serviceChains } from './names';
 
 /**
  * The rules one service port contributes (K8S pkg/proxy/iptables/proxier.go `syncProxyRules`, the
- * per-service loop; facts §1): its KUBE-SERVICES / KUBE-NODEPORTS entries, KUBE-EXT/FW/SVC/SVL/SEP
+ * per-service loop): its KUBE-SERVICES / KUBE-NODEPORTS entries, KUBE-EXT/FW/SVC/SVL/SEP
  * chains and filter rules, plus the chain names and constants the node assembly shares.
  */
 

@@ -36,7 +36,7 @@ export { KUBE_PROXY_CANARY, LARGE_CLUSTER_ENDPOINTS, probability };
 
 /**
  * kube-proxy's iptables-mode `syncProxyRules` for one node (K8S pkg/proxy/iptables/proxier.go, modern
- * revision; facts §1). Per service port the same branches as upstream decide which KUBE-SERVICES,
+ * revision). Per service port the same branches as upstream decide which KUBE-SERVICES,
  * KUBE-NODEPORTS, KUBE-EXT/FW/SVC/SVL/SEP and filter rules exist. Ports without Local policies or
  * source ranges produce identical rules on every node and are built once and shared.
  */

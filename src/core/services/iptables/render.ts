@@ -12,7 +12,7 @@ import {
 import { KUBE_PROXY_CANARY } from './program';
 
 /**
- * Two printers for the same rules (facts §1.5):
+ * Two printers for the same rules (kubernetes pkg/proxy/iptables/proxier_test.go):
  * - `restore`: the iptables-restore input kube-proxy writes, in the canonical order upstream's
  *   proxier_test `sortIPTablesRules` compares (KUBE-NODEPORTS, KUBE-SERVICES, other KUBE-* chains
  *   alphabetically; rules chain by chain); no `/32`; comments quoted only when kube-proxy quotes them.

@@ -4,7 +4,7 @@ import type { NftRules } from './model';
 import { programNftables } from './program';
 import { renderList, renderTransaction } from './render';
 
-/** kube-proxy `--proxy-mode=nftables` (GA in 1.33; facts §2). */
+/** kube-proxy `--proxy-mode=nftables` (GA in 1.33; kubernetes pkg/proxy/nftables/proxier.go). */
 export const nftablesMode: ProxyModule<NftRules> = {
   mode: 'nftables',
   renders: ['nft', 'nft-transaction'] as const,

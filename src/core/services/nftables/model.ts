@@ -3,7 +3,7 @@ import type { Ipv4 } from '../../net/ipv4';
 
 /**
  * kube-proxy's nftables table `ip kube-proxy` (K8S pkg/proxy/nftables/proxier.go and proxier_test
- * `baseRules`; facts §2): sets and verdict maps give O(1) dispatch, per-service chains hold the
+ * `baseRules`, kubernetes pkg/proxy/nftables/proxier_test.go): sets and verdict maps give O(1) dispatch, per-service chains hold the
  * masquerade rule and a `numgen random mod N vmap`, per-endpoint chains DNAT.
  */
 

@@ -15,7 +15,7 @@ import type { NftElement, NftMapName, NftRule, NftRules } from './model';
 
 /**
  * kube-proxy nftables-mode sync for one node (K8S pkg/proxy/nftables/proxier.go `syncProxyRules`,
- * transaction shapes from proxier_test `TestOverallNFTablesRules`; facts §2). Chain names are
+ * transaction shapes from proxier_test `TestOverallNFTablesRules` in kubernetes pkg/proxy/nftables/proxier_test.go). Chain names are
  * `<prefix>-<H8>-<ns>/<svc>/<proto>/<port>` with H8 = base32(sha256(name))[0:8] (`hashAndTruncate`).
  */
 

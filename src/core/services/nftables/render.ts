@@ -3,7 +3,7 @@ import { formatIpv4 } from '../../net/ipv4';
 import type { NftRules } from './model';
 
 /**
- * Two printers (facts §2.3): the `nft -f` transaction kube-proxy sends (per-service blocks in the
+ * Two printers (kubernetes pkg/proxy/nftables/proxier_test.go): the `nft -f` transaction kube-proxy sends (per-service blocks in the
  * shape upstream's `TestOverallNFTablesRules` expects), and `nft list table ip kube-proxy`, the nested
  * form an operator sees (standard priorities by name — rendering details recalled, not verified).
  */

@@ -1,0 +1,43 @@
+import { useApp } from '../../store';
+import { useT } from '../hooks/useT';
+
+/** What the drawn path's strokes mean: the packet's path, and the VXLAN envelope around tunnelled legs. */
+export function PathLegend() {
+  const t = useT();
+  const tunnelled = useApp((s) => s.trace?.hops.some((h) => h.outer) ?? false);
+  const traced = useApp((s) => s.trace !== null);
+  if (!traced) return null;
+  return (
+    <div
+      className="pointer-events-none absolute right-2 bottom-7 z-[5] rounded-md border border-slate-300 bg-white/95 px-2 py-1 text-xs text-slate-800 shadow-sm"
+      data-testid="path-legend"
+      role="note"
+      aria-label={t.t('legend.heading')}
+    >
+      <div className="flex items-center gap-2">
+        <svg width="28" height="10" aria-hidden="true">
+          <line x1="2" y1="5" x2="26" y2="5" stroke="#f59e0b" strokeWidth="4" strokeLinecap="round" />
+        </svg>
+        {t.t('legend.path')}
+      </div>
+      {tunnelled && (
+        <div className="flex items-center gap-2" data-testid="legend-tunnel">
+          <svg width="28" height="14" aria-hidden="true">
+            <line
+              x1="6"
+              y1="7"
+              x2="22"
+              y2="7"
+              stroke="#b45309"
+              strokeOpacity="0.3"
+              strokeWidth="12"
+              strokeLinecap="round"
+            />
+            <line x1="6" y1="7" x2="22" y2="7" stroke="#f59e0b" strokeWidth="4" strokeLinecap="round" />
+          </svg>
+          {t.t('legend.tunnel')}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  timeout: 30_000,
+  // Axe scans of the whole workspace take seconds each; on a loaded 2-core machine 30 s was too tight.
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: process.env.PW_REPORT ?? '.reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

@@ -114,3 +114,25 @@ test('replace anyway: an empty cluster shows no hops of the old one', async ({ p
   await expect(page.getByTestId('preset-toggle')).toHaveAttribute('data-origin', 'imported');
   expect(app.errors).toEqual([]);
 });
+
+test('a scenario file import says what it changed', async ({ page }) => {
+  const app = new Explorer(page);
+  await app.open();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  const scenario = JSON.parse(text) as { nodes: object[] };
+  const more = {
+    ...scenario,
+    nodes: [...scenario.nodes, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-4' } }],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'four.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(more)),
+  });
+  await expect(page.getByTestId('import-change')).toHaveText('1 node added');
+  await expect(page.getByTestId('preset-toggle')).toHaveAttribute('data-origin', 'imported');
+  expect(app.errors).toEqual([]);
+});

@@ -31,16 +31,19 @@ for (const preset of PRESETS) {
     expect(s.base.preset).toBe(preset.id);
 
     if (topology.aggregated) {
-      // L and XL: built in the worker (the page holds no scenario), drawn as node tiles.
+      // L and XL: built in the worker (the page holds no scenario), every node drawn on one canvas.
       expect(s.scenario).toBeNull();
-      await expect(page.getByTestId('node-tile').first()).toBeVisible();
+      await expect(page.getByTestId('overview-map')).toHaveAttribute(
+        'data-nodes',
+        String(topology.totals.nodes),
+      );
       await expect(page.getByTestId('overview-summary')).toContainText(
         topology.totals.nodes.toLocaleString('en'),
       );
       await expect(page.getByTestId('k8s-node')).toHaveCount(0);
     } else {
       await expect(page.getByTestId('k8s-node')).toHaveCount(topology.totals.nodes);
-      await expect(page.getByTestId('node-tile')).toHaveCount(0);
+      await expect(page.getByTestId('overview-map')).toHaveCount(0);
     }
     if (preset.probe) {
       // Teaching presets (and S) trace the flow that shows their idea.

@@ -14,84 +14,164 @@ function state(page: Page): Promise<State> {
   });
 }
 
-/** React Flow's viewport transform: `translate(x, y) scale(z)`. */
-async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
-  const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-  const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(t);
-  if (!m) throw new Error(`unexpected transform ${t}`);
-  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+const map = (page: Page) => page.getByTestId('overview-map');
+
+/** The overview canvas's view (`data-view="x,y,zoom"`): where the map is on screen. */
+async function view(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const [x, y, zoom] = (await map(page).getAttribute('data-view'))!.split(',').map(Number);
+  return { x: x!, y: y!, zoom: zoom! };
 }
 
-for (const id of ['l', 'xl'] as const) {
-  test(`${id.toUpperCase()}: pan and zoom the overview, drill into a node and trace between two of its Pods`, async ({
+/** Where node `name` is drawn on the page (its square's centre), from the worker's geometry. */
+async function nodeOnScreen(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const v = await view(page);
+  const box = (await map(page).boundingBox())!;
+  const p = await page.evaluate((n) => {
+    type M = { overview: { names: string; geometry: Float32Array } };
+    const o = (window as unknown as { __kne: { store: { getState(): M } } }).__kne.store.getState().overview;
+    const i = o.names.split('\n').indexOf(n);
+    return { x: o.geometry[i * 4]! + 12, y: o.geometry[i * 4 + 1]! + 12 };
+  }, name);
+  return { x: box.x + p.x * v.zoom + v.x, y: box.y + p.y * v.zoom + v.y };
+}
+
+async function serious(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+test('XL: a person sees the whole cluster, searches a Pod by name, drills in, traces, and finds the path on the map', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const app = new Explorer(page);
+  await app.open();
+  await app.loadPreset('xl', 150_000);
+
+  // The whole cluster at once, on one canvas: no element per node in the DOM.
+  await expect(map(page)).toHaveAttribute('data-ready', 'true');
+  await expect(map(page)).toHaveAttribute('data-nodes', '5000');
+  await expect(page.getByTestId('overview-summary')).toContainText('5,000 nodes');
+  await expect(page.getByTestId('overview-summary')).not.toContainText('showing');
+  expect(await page.getByTestId('canvas').locator('*').count()).toBeLessThan(40);
+  await page.getByTestId('canvas').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/scale-xl-overview-1440.png' });
+
+  // Zoom with the wheel about the pointer, then pan by dragging.
+  const box = (await map(page).boundingBox())!;
+  const before = await view(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -600);
+  await expect.poll(async () => (await view(page)).zoom).toBeGreaterThan(before.zoom * 1.5);
+  const zoomed = await view(page);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 100, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await view(page)).x).toBeGreaterThan(zoomed.x + 150);
+  await page.screenshot({ path: '/tmp/scale-xl-zoomed.png' });
+  expect(await state(page).then((s) => s.topology!.focus)).toEqual([]);
+
+  // Search a Pod by part of its name: the worker suggests (capped), the person picks one.
+  const example = (await page.getByTestId('pod-search').getAttribute('placeholder'))!;
+  expect(example).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+  const search = page.getByTestId('pod-search');
+  await search.fill(example.slice(0, example.indexOf('/') + 3));
+  const suggestions = page.getByTestId('pod-suggestion');
+  await expect(suggestions.first()).toBeVisible();
+  expect(await suggestions.count()).toBeLessThanOrEqual(12);
+  await page.screenshot({ path: '/tmp/scale-xl-search.png' });
+  await search.fill(example);
+  const pick = page.locator(`[data-testid="pod-suggestion"][data-key="${example}"]`);
+  await expect(pick).toBeVisible();
+  const node = (await pick.getAttribute('data-node'))!;
+  await pick.click();
+
+  // Drilled in: that node in full detail, the Pod is the flow's source.
+  await expect(page.locator(`[data-testid="k8s-node"][data-node="${node}"]`)).toBeVisible();
+  await expect(map(page)).toHaveCount(0);
+  const drilled = await state(page);
+  const detail = drilled.topology!.nodes.find((n) => n.name === node)!;
+  expect(drilled.topology!.focus).toEqual([node]);
+  expect(detail.pods.length).toBe(detail.podCount);
+  await expect(page.getByTestId('pod')).toHaveCount(detail.pods.length);
+  await expect(page.getByTestId('probe-from')).toHaveValue(example);
+  await expect(page.getByTestId('canvas')).toContainText(`${detail.pods.length} Pods on ${node}`);
+
+  // Trace to another Pod of the same node.
+  const other = detail.pods.find((p) => p.key !== example)!.key;
+  await page.getByTestId('probe-to').selectOption(other);
+  await page.getByTestId('trace-run').click();
+  await expect(app.hops.first()).toHaveAttribute('data-netns', example);
+  const traced = await state(page);
+  expect(traced.trace!.probe).toMatchObject({ from: example, to: other });
+  await page.screenshot({ path: '/tmp/scale-xl-drilled-trace.png' });
+  expect(await serious(page)).toEqual([]);
+
+  // Back to the overview: the traced node is marked on the map (point at it to read it).
+  await page.getByTestId('overview-back').click();
+  await expect(map(page)).toHaveAttribute('data-ready', 'true');
+  const at = await nodeOnScreen(page, node);
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByTestId('overview-cursor')).toContainText(`${node} ·`);
+  await expect(page.getByTestId('overview-cursor')).toContainText('on the traced path');
+  expect(await serious(page)).toEqual([]);
+
+  // The keyboard reaches every node: focus the map, arrow to a node, Enter opens it.
+  await map(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const chosen = (await map(page).getAttribute('data-cursor'))!;
+  expect(chosen).toMatch(/^node-/);
+  await expect(page.getByTestId('overview-cursor')).toContainText(chosen);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-testid="k8s-node"][data-node="${chosen}"]`)).toBeVisible();
+
+  // And a mouse click on a square opens that node.
+  await page.getByTestId('overview-back').click();
+  await expect(map(page)).toHaveAttribute('data-ready', 'true');
+  const third = await nodeOnScreen(page, 'node-3');
+  await page.mouse.click(third.x, third.y);
+  await expect(page.locator('[data-testid="k8s-node"][data-node="node-3"]')).toBeVisible();
+  expect(app.errors).toEqual([]);
+});
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+]) {
+  test(`L at ${size.width}×${size.height}: the overview map and search in English and Japanese`, async ({
     page,
   }) => {
-    test.setTimeout(150_000);
-    await page.setViewportSize({ width: 1600, height: 1200 });
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
     const app = new Explorer(page);
     await app.open();
-    await app.loadPreset(id, 100_000);
-    const canvas = page.getByTestId('canvas');
-    await canvas.scrollIntoViewIfNeeded();
-    const tiles = page.getByTestId('node-tile');
-    await expect(tiles.first()).toBeVisible();
-    // Never more tiles mounted than a page holds (200), whatever the cluster size.
-    expect(await tiles.count()).toBeLessThanOrEqual(200);
-
-    // Zoom with the mouse wheel, then pan by dragging the background.
-    const box = (await canvas.boundingBox())!;
-    const before = await viewport(page);
-    await page.mouse.move(box.x + box.width / 2, box.y + 40);
-    await page.mouse.wheel(0, -600);
-    await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(before.zoom * 1.2);
-    const zoomed = await viewport(page);
-    await page.mouse.move(box.x + 20, box.y + 20);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 220, box.y + 140, { steps: 8 });
-    await page.mouse.up();
-    await expect.poll(async () => (await viewport(page)).x).toBeGreaterThan(zoomed.x + 100);
-    // Virtualised: zoomed in, only the tiles in view are in the DOM.
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -1200);
-    await expect.poll(() => tiles.count()).toBeLessThan(60);
-    await page.screenshot({ path: `/tmp/scale-${id}-zoomed.png` });
-
-    if (id === 'xl') {
-      // Paging: the second page holds nodes 201–400.
-      await page.getByTestId('overview-next').click();
-      await expect(page.getByTestId('overview-summary')).toContainText('Nodes 201–400');
-    }
-    // Drill into a node chosen from the keyboard-reachable list (tiles work the same way).
-    const pick = await page.getByTestId('overview-node').locator('option').nth(3).getAttribute('value');
-    await page.getByTestId('overview-node').selectOption(pick!);
-    await page.getByTestId('overview-open').click();
-    await expect(page.locator(`[data-testid="k8s-node"][data-node="${pick}"]`)).toBeVisible();
-    await expect(page.getByTestId('node-tile')).toHaveCount(0);
-    const drilled = await state(page);
-    const node = drilled.topology!.nodes.find((n) => n.name === pick)!;
-    expect(drilled.topology!.focus).toEqual([pick]);
-    await expect(page.getByTestId('pod')).toHaveCount(node.pods.length);
-
-    // Trace between two of its Pods, chosen in the trace form.
-    const [a, b] = [node.pods[0]!.key, node.pods[node.pods.length - 1]!.key];
-    await page.getByTestId('probe-from').selectOption(a);
-    await page.getByTestId('probe-to').selectOption(b);
-    await page.getByTestId('trace-run').click();
-    await expect(app.hops.first()).toHaveAttribute('data-netns', a);
-    const traced = await state(page);
-    expect(traced.trace!.probe).toMatchObject({ from: a, to: b });
-    expect(
-      traced.trace!.hops.every((h) => h.netns === a || h.netns === b || h.netns === `node/${pick}`),
-    ).toBe(true);
-    await expect(page.getByTestId('packet')).toHaveAttribute('opacity', '1');
-    await page.screenshot({ path: `/tmp/scale-${id}-drilled-trace.png` });
-
-    // Back to the overview; the node the packet crossed stays marked.
-    await page.getByTestId('overview-back').click();
-    await expect(page.locator(`[data-testid="node-tile"][data-node="${pick}"]`)).toHaveAttribute(
-      'data-on-path',
-      'true',
-    );
+    await app.loadPreset('l');
+    await expect(map(page)).toHaveAttribute('data-nodes', '100');
+    await page.getByTestId('pod-search').fill('node-4');
+    await expect(page.locator('[data-testid="pod-suggestion"][data-key="node-4"]')).toBeVisible();
+    await page.getByTestId('canvas').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/scale-l-${size.width}.png` });
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('lang-ja').click();
+    await expect(page.getByTestId('overview-summary')).toContainText('ノード 100');
+    await page.getByTestId('pod-search').fill('zz-none');
+    await expect(page.getByTestId('pod-search-none')).toContainText('一致するものはありません');
+    await page.screenshot({ path: `/tmp/scale-l-${size.width}-ja.png` });
+    // Keyboard through the suggestions: ArrowDown, Enter opens the node.
+    await page.getByTestId('pod-search').fill('node-7');
+    await expect(page.locator('[data-testid="pod-suggestion"][data-key="node-7"]')).toBeVisible();
+    await page.getByTestId('pod-search').press('Enter');
+    await expect(page.locator('[data-testid="k8s-node"][data-node="node-7"]')).toBeVisible();
     expect(app.errors).toEqual([]);
   });
 }
@@ -128,40 +208,5 @@ test('L: two Pods typed by name on different nodes are drawn in detail and trace
   await page.getByTestId('find-from').fill('nowhere/nothing');
   await page.getByTestId('find-go').click();
   await expect(page.getByTestId('find-missing')).toContainText('nowhere/nothing');
-  expect(app.errors).toEqual([]);
-});
-
-test('L: the overview, the picker and a drill-in have no serious axe violations; tiles open from the keyboard', async ({
-  page,
-}) => {
-  test.setTimeout(90_000);
-  const app = new Explorer(page);
-  await app.open();
-  await app.loadPreset('l');
-  const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-  await expect(page.getByTestId('node-tile').first()).toBeVisible();
-  expect(await serious()).toEqual([]);
-  await page.getByTestId('preset-toggle').click();
-  expect(await serious()).toEqual([]);
-  await page.keyboard.press('Escape');
-  // A tile is a button: focus it and press Enter to drill in.
-  const tile = page.getByTestId('node-tile').first();
-  const name = await tile.getAttribute('data-node');
-  await tile.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator(`[data-testid="k8s-node"][data-node="${name}"]`)).toBeVisible();
-  expect(await serious()).toEqual([]);
-  await page.getByTestId('overview-back').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('node-tile').first()).toBeVisible();
   expect(app.errors).toEqual([]);
 });

@@ -34,23 +34,24 @@ function held(page: Page): Promise<Held> {
   });
 }
 
-/** Two Pods on different nodes of the loaded large preset: drawn once in detail to read their names. */
-function twoPods(page: Page): Promise<{ from: string; to: string }> {
-  return page.evaluate(async () => {
-    type S = {
-      overview: { tiles: { name: string }[] } | null;
-      topology: Topology;
-      focusNodes(n: string[]): Promise<void>;
-    };
-    const store = (window as unknown as { __kne: { store: { getState(): S } } }).__kne.store;
-    const tiles = store.getState().overview!.tiles;
-    const [a, b] = [tiles[1]!.name, tiles[tiles.length - 2]!.name];
-    await store.getState().focusNodes([a, b]);
-    const podOf = (n: string) => store.getState().topology.nodes.find((x) => x.name === n)!.pods[0]!.key;
-    const keys = { from: podOf(a), to: podOf(b) };
-    await store.getState().focusNodes([]);
-    return keys;
-  });
+/**
+ * Two Pods on different nodes of the loaded large preset, found as a person does: typing part of a
+ * name in the overview's search and reading the suggestions (each names the Pod's node).
+ */
+async function twoPods(page: Page): Promise<{ from: string; to: string }> {
+  const search = page.getByTestId('pod-search');
+  const example = (await search.getAttribute('placeholder'))!;
+  await search.fill(example.slice(0, example.indexOf('/') + 2));
+  const suggestions = page.locator('[data-testid="pod-suggestion"]');
+  await expect(suggestions.nth(1)).toBeVisible();
+  const found = await suggestions.evaluateAll((els) =>
+    els.map((e) => ({ key: e.getAttribute('data-key')!, node: e.getAttribute('data-node')! })),
+  );
+  const from = found[0]!;
+  const to = found.find((f) => f.node !== from.node && f.key.includes('/'));
+  if (!to) throw new Error(`no two suggestions on different nodes: ${JSON.stringify(found)}`);
+  await search.press('Escape');
+  return { from: from.key, to: to.key };
 }
 
 test('L shares as preset + seed + designs + flow: a fresh browser opens the same view, built in the worker', async ({

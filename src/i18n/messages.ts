@@ -92,7 +92,8 @@ export const en = {
   'canvas.setToLabel': 'Trace to {pod}',
   'canvas.selectNetns': 'Show Linux view of {netns}',
   'canvas.noIp': 'no IP',
-  'canvas.aggregated': 'Large cluster: showing {shown} of {total} Pods per node.',
+  'canvas.aggregated':
+    'Large cluster: {shown} Pods on {nodes} drawn in detail, of {total} Pods in the cluster.',
 
   'linux.heading': 'Linux view',
   'linux.of': 'Network namespace {netns}',
@@ -203,7 +204,8 @@ export const ja: Messages = {
   'canvas.setToLabel': '{pod} を宛先にする',
   'canvas.selectNetns': '{netns} の Linux ビューを表示',
   'canvas.noIp': 'IP なし',
-  'canvas.aggregated': '大規模クラスタのため、各ノードの Pod を {total} 個中 {shown} 個だけ表示しています。',
+  'canvas.aggregated':
+    '大規模クラスタ: {nodes} の Pod {shown} 個を詳しく描いています (クラスタ全体では {total} 個)。',
 
   'linux.heading': 'Linux ビュー',
   'linux.of': 'ネットワーク名前空間 {netns}',

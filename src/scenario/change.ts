@@ -35,8 +35,20 @@ interface Named {
 
 const keyOf = (o: Named): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
+/** JSON with object keys sorted and undefined fields left out: the same object, however written. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
 function diff(before: readonly Named[], after: readonly Named[]): KindChange {
-  const old = new Map(before.map((o) => [keyOf(o), JSON.stringify(o)]));
+  const old = new Map(before.map((o) => [keyOf(o), canonical(o)]));
   const seen = new Set<string>();
   let added = 0;
   let changed = 0;
@@ -45,7 +57,7 @@ function diff(before: readonly Named[], after: readonly Named[]): KindChange {
     seen.add(k);
     const was = old.get(k);
     if (was === undefined) added++;
-    else if (was !== JSON.stringify(o)) changed++;
+    else if (was !== canonical(o)) changed++;
   }
   let removed = 0;
   for (const k of old.keys()) if (!seen.has(k)) removed++;

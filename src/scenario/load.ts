@@ -85,6 +85,10 @@ const podShape = object(
         hostname: str,
         subdomain: str,
         dnsPolicy: oneOf('ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'),
+        dnsConfig: object(
+          {},
+          { nameservers: strs, searches: strs, options: arrayOf(object({ name: str }, { value: str })) },
+        ),
       },
     ),
   },

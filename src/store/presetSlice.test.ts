@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPreset, findPreset } from '../scenario/presets/registry';
 import { createSimClient } from '../worker/client';
 import { createAppStore } from './createAppStore';
+import { STRIDE } from '../worker/overview';
 
 const fresh = () => createAppStore({ sim: createSimClient({ inThread: true }) });
 
@@ -27,11 +28,14 @@ describe('presets in the store', () => {
     expect(s.base).toEqual({ preset: 'l', seed: 7 });
     expect(s.topology?.aggregated).toBe(true);
     expect(s.topology?.totals.nodes).toBe(100);
-    expect(s.overview?.tiles).toHaveLength(100);
-    expect(s.overview?.tiles.reduce((a, t) => a + t.podCount, 0)).toBe(s.topology!.totals.pods);
+    const names = s.overview!.names.split('\n');
+    expect(names).toHaveLength(100);
+    expect(s.overview!.geometry.filter((_, i) => i % STRIDE === 2).reduce((a, n) => a + n, 0)).toBe(
+      s.topology!.totals.pods,
+    );
 
     // Drill into one node: it comes back in full detail, and the probe moves onto its Pods.
-    const name = s.overview!.tiles[3]!.name;
+    const name = names[3]!;
     await s.focusNodes([name]);
     s = store.getState();
     const node = s.topology!.nodes.find((n) => n.name === name)!;
@@ -43,7 +47,7 @@ describe('presets in the store', () => {
     expect(keys).toContain(s.probe.to);
 
     // Two typed Pods on other nodes: both nodes are drawn in detail and the flow is traced.
-    const other = s.overview!.tiles[40]!.name;
+    const other = names[40]!;
     const scenario = buildPreset('l', 7);
     const podOn = (n: string) => scenario.pods.find((p) => p.spec.nodeName === n && !p.spec.hostNetwork)!;
     const a = podOn(name);
@@ -65,7 +69,7 @@ describe('presets in the store', () => {
   it('changes designs of a worker-built preset and keeps the drilled node', async () => {
     const store = fresh();
     await store.getState().loadPreset('l');
-    const name = store.getState().overview!.tiles[0]!.name;
+    const name = store.getState().overview!.names.split('\n')[0]!;
     await store.getState().focusNodes([name]);
     await store.getState().setDesigns({ inter: 'routing' });
     const s = store.getState();

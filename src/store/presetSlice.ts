@@ -1,24 +1,27 @@
 import { DEFAULT_SEED, findPreset, type PresetId } from '../scenario/presets/registry';
-import type { OverviewPage } from '../worker/overview';
+import type { OverviewMap, PodMatch } from '../worker/overview';
 import { fitProbe } from './scenarioSlice';
 import type { GetState, SetState, StoreDeps } from './types';
 
 /**
  * Presets and the large-cluster view. Small presets load like any scenario (editable, undoable,
  * shareable). L and XL are built in the worker: the page never holds their scenario (`scenario` is
- * null, `base` names preset and seed) and sees only the topology: an overview of node tiles, one
- * page at a time, plus the nodes the user drilled into, drawn in detail.
+ * null, `base` names preset and seed) and sees only the topology: an overview map of every node
+ * (one typed array, drawn on a canvas), plus the nodes the user drilled into, drawn in detail.
  */
 export interface PresetSlice {
   /** The preset being built (the picker shows progress), or null. */
   presetLoading: PresetId | null;
-  /** The overview page on screen in an aggregated view (null until asked for). */
-  overview: OverviewPage | null;
-  overviewPageIndex: number;
+  /** The overview map of an aggregated view: every node's cell and Pod count (null until asked for). */
+  overview: OverviewMap | null;
   /** Loads a preset; teaching presets (and S) then trace their suggested flow. */
   loadPreset(id: PresetId, seed?: number): Promise<void>;
-  /** Fetches an overview page from the worker (tiles laid out there). */
-  showOverviewPage(page: number): Promise<void>;
+  /** Fetches the overview map from the worker (laid out there, geometry transferred). */
+  showOverview(): Promise<void>;
+  /** Pods and nodes whose name contains `query`, answered by the worker (capped suggestions). */
+  searchPods(query: string): Promise<PodMatch[]>;
+  /** Opens a search answer: its node drawn in detail, and a Pod becomes the flow's source. */
+  openMatch(match: PodMatch): Promise<void>;
   /** Draws these nodes in detail ([] = back to the overview). */
   focusNodes(nodes: string[]): Promise<void>;
   /**
@@ -65,7 +68,6 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
   return {
     presetLoading: null,
     overview: null,
-    overviewPageIndex: 0,
 
     async loadPreset(id, seed = DEFAULT_SEED) {
       const entry = findPreset(id);
@@ -76,7 +78,6 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
         status: 'loading',
         error: null,
         overview: null,
-        overviewPageIndex: 0,
         viewport: null,
       });
       try {
@@ -85,7 +86,7 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
         else ok = (await get().setScenario(entry.build(seed), { preset: id, seed })).ok;
         if (!ok) return;
         const topology = get().topology;
-        if (topology?.aggregated) await get().showOverviewPage(0);
+        if (topology?.aggregated) await get().showOverview();
         if (entry.probe) {
           const { from, to, port, protocol } = entry.probe;
           set({ probe: { from, to, port, protocol } });
@@ -99,14 +100,28 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
       }
     },
 
-    async showOverviewPage(page) {
+    async showOverview() {
       const seq = ++overviewSeq;
       try {
-        const overview = await deps.sim.overview(page);
-        if (seq === overviewSeq) set({ overview, overviewPageIndex: overview.page });
+        const overview = await deps.sim.overview();
+        if (seq === overviewSeq) set({ overview });
       } catch (e) {
         set({ error: message(e) });
       }
+    },
+
+    async searchPods(query) {
+      try {
+        return await deps.sim.searchPods(query);
+      } catch (e) {
+        set({ error: message(e) });
+        return [];
+      }
+    },
+
+    async openMatch(match) {
+      await get().focusNodes([match.node]);
+      if (match.kind === 'pod') set({ probe: { ...get().probe, from: match.key } });
     },
 
     async focusNodes(nodes) {

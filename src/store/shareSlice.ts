@@ -1,3 +1,4 @@
+import type { ScenarioChange } from '../scenario/change';
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
 import type { Designs } from '../core/model/scenario';
 import type { DecodeErrorCode, LinkView, OpenResult } from '../scenario/codec';
@@ -25,7 +26,7 @@ export type ShareNotice =
   /** The draft was not restored: the view it would replace could not be set aside (storage full). */
   | { kind: 'draft-held' }
   | { kind: 'import-failed'; detail: string[] }
-  | { kind: 'imported'; name: string };
+  | { kind: 'imported'; name: string; change?: ScenarioChange };
 
 export interface ShareSlice {
   notice: ShareNotice | null;

@@ -15,7 +15,7 @@ import type { K8sNetworkPolicy } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { PolicyPicture } from '../core/policy';
 import type { PresetId } from '../scenario/presets/registry';
-import type { OverviewPage } from './overview';
+import type { OverviewMap, PodMatch } from './overview';
 import type { OpenResult } from '../scenario/codec';
 
 export type { ShowWhat };
@@ -71,10 +71,12 @@ export interface SimApi {
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
   /** Nodes to draw in detail in an aggregated view (kept across design changes); [] = overview only. */
   focus(nodes: string[]): Promise<Topology>;
-  /** One page of the large-cluster overview: node tiles laid out (in the worker) by zone. */
-  overview(page: number): Promise<OverviewPage>;
-  /** The node (and overview page) a Pod `NS/POD` runs on; null when there is no such Pod. */
-  locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  /** The whole large-cluster overview: geometry as one transferred Float32Array (overview.ts). */
+  overview(): Promise<OverviewMap>;
+  /** Pods (`NS/POD`) and nodes whose name contains `query`, with their node; capped (SEARCH_LIMIT). */
+  searchPods(query: string): Promise<PodMatch[]>;
+  /** The node a Pod `NS/POD` runs on; null when there is no such Pod. */
+  locatePod(key: string): Promise<{ node: string } | null>;
   /**
    * Reads a share link (`#v1.…`) off the page's thread: bounded inflate, checksum, shape and
    * scenario validation. Presets named in `deferred` come back unbuilt (codec decodeDeferred).

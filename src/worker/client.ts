@@ -11,7 +11,7 @@ import type { DnsType } from '../core/dns/records';
 import type { Protocol } from '../core/model/k8s';
 import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
 import type { PresetId } from '../scenario/presets/registry';
-import type { OverviewPage } from './overview';
+import type { OverviewMap, PodMatch } from './overview';
 import type { K8sNetworkPolicy } from '../core/model/k8s';
 import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
 import type { PolicyPicture } from '../core/policy';
@@ -55,8 +55,9 @@ export interface SimClient {
   parsePolicyYaml(text: string): Promise<PolicyCheck>;
   loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
   focus(nodes: string[]): Promise<Topology>;
-  overview(page: number): Promise<OverviewPage>;
-  locatePod(key: string): Promise<{ node: string; page: number } | null>;
+  overview(): Promise<OverviewMap>;
+  searchPods(query: string): Promise<PodMatch[]>;
+  locatePod(key: string): Promise<{ node: string } | null>;
   /** Reads a share link or saved work (off the page's thread); see SimApi.openLink. */
   openLink(fragment: string, deferred: string[]): Promise<OpenResult>;
   /** Test hook: the worker dies silently, as an out-of-memory kill leaves it; recovery follows. */
@@ -289,7 +290,8 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
         remember((h) => (h.focus = [...nodes]));
         return t;
       },
-      overview: (page) => run((a) => a.overview(page)),
+      overview: () => run((a) => a.overview()),
+      searchPods: (query) => run((a) => a.searchPods(query)),
       locatePod: (key) => run((a) => a.locatePod(key)),
       openLink: (fragment, deferred) =>
         run<OpenResult>((a) => a.openLink(fragment, deferred) as Promise<OpenResult>),

@@ -1,4 +1,4 @@
-import { expose, type Endpoint } from 'comlink';
+import { expose, transfer, type Endpoint } from 'comlink';
 import { guardedWorkerEndpoint } from './guard';
 import { decodeDeferred } from '../scenario/codec';
 import {
@@ -28,7 +28,7 @@ import {
   whatIfTraceAnswer,
 } from './policyApi';
 import { buildPreset } from '../scenario/presets/registry';
-import { locatePod, overviewPage } from './overview';
+import { locatePod, overviewMap, searchPods } from './overview';
 
 /**
  * SimApi over the pure engine. The engine (cluster + Linux state) lives here and never crosses to
@@ -117,8 +117,13 @@ export function createSimApi(): SimApi {
       focus = [...nodes];
       return engineTopology(loaded(), focus);
     },
-    async overview(page) {
-      return overviewPage(loaded(), page);
+    async overview() {
+      const map = overviewMap(loaded());
+      // Moved, not copied: the page's thread gets the buffer without a structured clone of its contents.
+      return transfer(map, [map.geometry.buffer]);
+    },
+    async searchPods(query) {
+      return searchPods(loaded(), String(query));
     },
     async locatePod(key) {
       return locatePod(loaded(), key);

@@ -200,7 +200,7 @@ describe('golden show output, 2-node cluster', () => {
     const addr = show(e, 'node/node1', 'ip-addr');
     expect(addr).toContain('3: cilium_host@cilium_net: <BROADCAST,MULTICAST,NOARP,UP,LOWER_UP> mtu 1500');
     expect(addr).toContain('4: cilium_net@cilium_host: <BROADCAST,MULTICAST,NOARP,UP,LOWER_UP> mtu 1500');
-    expect(addr).toContain('    inet 10.244.0.1/32 scope link cilium_host\n');
+    expect(addr).toContain('    inet 10.244.0.1/32 scope global cilium_host\n');
     expect(show(e, 'node/node1', 'ip-link')).toContain('vxlan external id 0');
     expect(show(e, 'node/node1', 'ip-neigh')).toBe(''); // the tunnel is chosen in eBPF, not by neigh/FDB
     const bpf = show(e, 'node/node1', 'ebpf');

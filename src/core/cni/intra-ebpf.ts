@@ -57,7 +57,9 @@ export const ebpfDesign: IntraDesignModule = {
       flags: NOARP_FLAGS,
       peer: { netns: b.id, ifindex: 3, name: 'cilium_host' },
     });
-    b.address({ dev: 'cilium_host', ip: router, prefix: 32, scope: 'link' });
+    // cilium/cilium pkg/datapath/loader/netlink.go `addHostDeviceAddr`: a /32 with no scope set,
+    // which netlink sends as RT_SCOPE_UNIVERSE: `ip addr` prints `scope global` (not link).
+    b.address({ dev: 'cilium_host', ip: router, prefix: 32, scope: 'global' });
     b.route({
       dst: node.podCidr,
       type: 'unicast',

@@ -62,8 +62,17 @@ export interface K8sPod {
     hostname?: string;
     subdomain?: string;
     dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+    /** `spec.dnsConfig`: merged into what dnsPolicy gives (the whole file with `None`). */
+    dnsConfig?: PodDnsConfig;
   };
   status?: { podIP?: string; podIPs?: { ip: string }[]; phase?: string; conditions?: PodCondition[] };
+}
+
+/** core/v1 `PodDNSConfig`. */
+export interface PodDnsConfig {
+  nameservers?: string[];
+  searches?: string[];
+  options?: { name: string; value?: string }[];
 }
 
 export interface ServicePort {

@@ -64,6 +64,7 @@ export function showServiceView(
       namespace: pod?.namespace ?? 'default',
       hostNetwork: pod?.hostNetwork ?? false,
       ...(spec?.dnsPolicy ? { dnsPolicy: spec.dnsPolicy } : {}),
+      ...(spec?.dnsConfig ? { dnsConfig: spec.dnsConfig } : {}),
     };
     return renderResolvConf(podResolvConf(client, state, nodeResolvConf(cluster)));
   }

@@ -26,6 +26,7 @@ export function resolveName(world: World, env: TraceEnv, src: Netns, name: strin
     namespace: pod?.namespace ?? 'default',
     hostNetwork: pod ? pod.hostNetwork : true,
     ...(spec?.dnsPolicy ? { dnsPolicy: spec.dnsPolicy } : {}),
+    ...(spec?.dnsConfig ? { dnsConfig: spec.dnsConfig } : {}),
   };
   const nodeResolvConf = { search: [], nameservers: [formatIpv4(c.networks.underlayGateway)], options: [] };
   const res = env.services ? resolve(client, name, 'A', { state: env.services, nodeResolvConf }) : null;

@@ -7,6 +7,7 @@ import type {
   NodeAddress,
   ObjectMeta,
   PodCondition,
+  PodDnsConfig,
   Protocol,
 } from '../../core/model/k8s';
 import { parseCidr } from '../../core/net/cidr';
@@ -322,6 +323,28 @@ export interface PodSpecRead {
   nodeSelector?: Record<string, string>;
 }
 
+/** `spec.dnsConfig` (core/v1 PodDNSConfig): nameservers, searches, options `{name, value}`. */
+function readDnsConfig(c: ReadCtx, v: unknown, path: Path): PodDnsConfig | undefined {
+  const o = readObj(c, v, path, ['nameservers', 'searches', 'options']);
+  if (!o) return undefined;
+  const out: PodDnsConfig = {};
+  const strings = (key: 'nameservers' | 'searches') =>
+    (readList(c, o[key], [...path, key]) ?? []).flatMap((x, i) => readStr(c, x, [...path, key, i]) ?? []);
+  const nameservers = strings('nameservers');
+  if (nameservers.length) out.nameservers = nameservers;
+  const searches = strings('searches');
+  if (searches.length) out.searches = searches;
+  const options = (readList(c, o.options, [...path, 'options']) ?? []).flatMap((x, i) => {
+    const op = readObj(c, x, [...path, 'options', i], ['name', 'value']);
+    const name = op && readStr(c, op.name, [...path, 'options', i, 'name'], true);
+    if (!op || name === undefined) return [];
+    const value = readStr(c, op.value, [...path, 'options', i, 'value']);
+    return [value === undefined ? { name } : { name, value }];
+  });
+  if (options.length) out.options = options;
+  return out;
+}
+
 export function readPodSpec(c: ReadCtx, v: unknown, path: Path): PodSpecRead | undefined {
   const o = readObj(c, v, path, POD_SPEC_FIELDS, true);
   if (!o) return undefined;
@@ -348,6 +371,8 @@ export function readPodSpec(c: ReadCtx, v: unknown, path: Path): PodSpecRead | u
   }
   const dnsPolicy = readEnum(c, o.dnsPolicy, [...path, 'dnsPolicy'], DNS_POLICIES);
   if (dnsPolicy !== undefined) spec.dnsPolicy = dnsPolicy;
+  const dnsConfig = readDnsConfig(c, o.dnsConfig, [...path, 'dnsConfig']);
+  if (dnsConfig) spec.dnsConfig = dnsConfig;
   const out: PodSpecRead = { spec };
   const nodeSelector = readLabels(c, o.nodeSelector, [...path, 'nodeSelector']);
   if (nodeSelector) out.nodeSelector = nodeSelector;

@@ -134,8 +134,12 @@ export function Canvas() {
       {topology?.aggregated && !overviewMode && (
         <p className="absolute top-2 right-2 rounded bg-white/90 px-2 py-1 text-sm">
           {t.t('canvas.aggregated', {
-            shown: topology.nodes.reduce((a, n) => a + n.pods.length, 0),
-            total: topology.totals.pods,
+            // The Pods drawn are those of the drilled-in nodes only, against the whole cluster.
+            shown: drilledTopology(topology)
+              .nodes.reduce((a, n) => a + n.pods.length, 0)
+              .toLocaleString(),
+            nodes: topology.focus.join(', '),
+            total: topology.totals.pods.toLocaleString(),
           })}
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { OverviewSearch } from './overviewSearch';
 
 const BTN =
   'kne-focus rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 disabled:opacity-50';
@@ -8,19 +9,18 @@ const INPUT = 'kne-focus w-[15rem] rounded-md border border-slate-500 px-2 py-1.
 const FIELD = 'flex flex-col gap-1 text-xs font-semibold tracking-wide text-slate-700 uppercase';
 
 /**
- * The controls of a large cluster's view, above the canvas: overview pages, opening a node (also
- * the keyboard path to every tile), going back from a drill-in, and tracing between two Pods typed
- * as `NS/POD` (at L and XL most Pods are not drawn, so the trace form's lists cannot hold them).
+ * The controls of a large cluster's view, above the canvas: searching a Pod or node (suggestions
+ * from the worker; a pick draws its node in detail), going back from a drill-in, and tracing
+ * between two Pods typed as `NS/POD` (at L and XL most Pods are not drawn, so the trace form's
+ * lists cannot hold them).
  */
 export function OverviewBar() {
   const t = useT();
   const uid = useId();
   const topology = useApp((s) => s.topology);
   const page = useApp((s) => s.overview);
-  const showPage = useApp((s) => s.showOverviewPage);
   const focusNodes = useApp((s) => s.focusNodes);
   const traceByName = useApp((s) => s.traceByName);
-  const [node, setNode] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
@@ -28,7 +28,9 @@ export function OverviewBar() {
   if (!topology?.aggregated) return null;
 
   const drilled = topology.focus.length > 0;
-  const example = topology.services.flatMap((s) => s.endpoints).find((e) => e.pod)?.pod ?? 'default/web-1';
+  const example =
+    (page?.examplePod || topology.services.flatMap((s) => s.endpoints).find((e) => e.pod)?.pod) ??
+    'default/web-1';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -37,11 +39,6 @@ export function OverviewBar() {
     } finally {
       setBusy(false);
     }
-  };
-  const openNode = (e: FormEvent) => {
-    e.preventDefault();
-    const name = node || page?.tiles[0]?.name;
-    if (name) void focusNodes([name]);
   };
 
   return (
@@ -60,8 +57,6 @@ export function OverviewBar() {
               nodes: topology.totals.nodes.toLocaleString(),
               pods: topology.totals.pods.toLocaleString(),
               services: topology.totals.services.toLocaleString(),
-              first: page.first + 1,
-              last: page.first + page.tiles.length,
             })}
           </p>
         )}
@@ -84,57 +79,9 @@ export function OverviewBar() {
           </p>
         </div>
       ) : (
-        <div className="flex flex-wrap items-end gap-3">
-          <p className="text-sm text-slate-700">{t.t('overview.hint')}</p>
-          {page && page.pages > 1 && (
-            <nav
-              aria-label={t.t('overview.page', { page: page.page + 1, pages: page.pages })}
-              className="flex items-center gap-2"
-            >
-              <button
-                type="button"
-                className={BTN}
-                disabled={page.page === 0}
-                data-testid="overview-prev"
-                onClick={() => void showPage(page.page - 1)}
-              >
-                ← {t.t('overview.prev')}
-              </button>
-              <span className="text-sm font-semibold" data-testid="overview-page">
-                {t.t('overview.page', { page: page.page + 1, pages: page.pages })}
-              </span>
-              <button
-                type="button"
-                className={BTN}
-                disabled={page.page >= page.pages - 1}
-                data-testid="overview-next"
-                onClick={() => void showPage(page.page + 1)}
-              >
-                {t.t('overview.next')} →
-              </button>
-            </nav>
-          )}
-          <form className="flex items-end gap-2" onSubmit={openNode}>
-            <span className={FIELD}>
-              <label htmlFor={`${uid}-node`}>{t.t('overview.openNode')}</label>
-              <select
-                id={`${uid}-node`}
-                value={node}
-                className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1.5 font-mono text-sm"
-                data-testid="overview-node"
-                onChange={(e) => setNode(e.target.value)}
-              >
-                {page?.tiles.map((tile) => (
-                  <option key={tile.name} value={tile.name}>
-                    {tile.name} — {tile.ip} ({t.t('overview.pods', { n: tile.podCount })})
-                  </option>
-                ))}
-              </select>
-            </span>
-            <button type="submit" className={BTN} data-testid="overview-open">
-              {t.t('overview.open')}
-            </button>
-          </form>
+        <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+          <OverviewSearch example={example} />
+          <p className="max-w-[36rem] text-sm text-slate-700">{t.t('overview.hint')}</p>
         </div>
       )}
       <form

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n';
 import { useApp, useAppStoreApi } from '../../store';
 import type { ShareNotice as Notice } from '../../store/shareSlice';
 import { useT } from '../hooks/useT';
+import { changeText } from '../yaml/changeText';
 import { exportWork } from './exportWork';
 import { moreProblems } from '../components/moreProblems';
 
@@ -48,7 +49,12 @@ function Body({ notice }: { notice: Notice }) {
     case 'draft-held':
       return <p className="font-semibold">{t.t('share.draftHeld')}</p>;
     case 'imported':
-      return <p>{t.t('share.imported', { name: notice.name })}</p>;
+      return (
+        <p>
+          {t.t('share.imported', { name: notice.name })}
+          {notice.change && <span data-testid="import-change"> {changeText(t, notice.change, [])}</span>}
+        </p>
+      );
     case 'import-failed':
       return (
         <>

@@ -1,5 +1,6 @@
 import { loadScenario } from '../../scenario/load';
 import type { AppStore } from '../../store';
+import { scenarioChange } from '../../scenario/change';
 
 /**
  * A scenario file goes through the one ingress (loadScenario: structure), then the worker (network
@@ -12,12 +13,13 @@ export async function importScenarioFile(store: AppStore, name: string, text: st
     s().setNotice({ kind: 'import-failed', detail: loaded.errors.map((p) => `${p.path}: ${p.message}`) });
     return false;
   }
+  const before = s().scenario;
   const r = await s().applyEdit(() => loaded.scenario);
   if (!r.ok) {
     s().setNotice({ kind: 'import-failed', detail: r.problems.map((p) => `${p.path}: ${p.message}`) });
     return false;
   }
   s().markImported();
-  s().setNotice({ kind: 'imported', name });
+  s().setNotice({ kind: 'imported', name, change: scenarioChange(before, loaded.scenario) });
   return true;
 }

@@ -4,7 +4,7 @@ import type { ProxyContext, ProxyPacket } from '../proxy/types';
 import { ep, port, stateOf } from '../testing/state';
 import { translateNftables } from './interpret';
 import { programNftables } from './program';
-import { renderList, renderTransaction } from './render';
+import { nftTime, renderList, renderTransaction } from './render';
 
 const svc1 = () => port('ns1/svc1:p80', '172.30.0.41', 80, [ep('10.180.0.1:80'), ep('10.180.0.2:80')]);
 const ctx = (over: Partial<ProxyContext> = {}): ProxyContext => ({
@@ -61,5 +61,28 @@ add element ip kube-proxy service-ips { 172.30.0.41 . tcp . 80 : goto service-UL
     expect(translateNftables(r, pkt('10.0.0.2', '172.30.0.46', 80), ctx()).action).toBe('reject');
     expect(translateNftables(r, pkt('10.0.0.2', '172.30.0.41', 443), ctx()).action).toBe('reject');
     expect(translateNftables(r, pkt('10.0.0.2', '172.30.0.50', 80), ctx()).action).toBe('drop');
+  });
+});
+
+describe('nft list prints times and sets as nft does', () => {
+  it('times: 10800 s is 3h, 90 s is 1m30s (nftables src/datatype.c time_print)', () => {
+    expect(nftTime(10800)).toBe('3h');
+    expect(nftTime(90)).toBe('1m30s');
+    expect(nftTime(86400 + 1)).toBe('1d1s');
+  });
+
+  it('an affinity set lists its timeout in nft units; IPv4 set elements come two to a line', () => {
+    const st = stateOf([
+      port('ns1/svc1:p80', '172.30.0.41', 80, [ep('10.180.0.1:80')], { sessionAffinity: 'ClientIP' }),
+      port('ns1/svc2:p80', '172.30.0.42', 80, [ep('10.180.0.2:80')]),
+      port('ns1/svc3:p80', '172.30.0.43', 80, [ep('10.180.0.3:80')]),
+    ]);
+    const out = renderList(programNftables(st, 0));
+    expect(out).toMatch(
+      /\tset affinity-[A-Z0-9]+-ns1\/svc1\/tcp\/p80__10\.180\.0\.1\/80 \{\n\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t\}/,
+    );
+    expect(out).toContain('\t\telements = { 172.30.0.41, 172.30.0.42,\n\t\t\t     172.30.0.43 }\n');
+    // The transaction kube-proxy sends keeps seconds, as knftables writes them.
+    expect(renderTransaction(programNftables(st, 0))).not.toContain('timeout 3h');
   });
 });

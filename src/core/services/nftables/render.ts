@@ -124,17 +124,52 @@ export function renderTransaction(r: NftRules): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * A time as nft prints it (netfilter nftables src/datatype.c `time_print`): days, hours, minutes,
+ * seconds and milliseconds, each only when non-zero: 10800 s is `3h`, 90 s is `1m30s`.
+ */
+export function nftTime(seconds: number): string {
+  let ms = seconds * 1000;
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['d', 86400000],
+    ['h', 3600000],
+    ['m', 60000],
+    ['s', 1000],
+  ] as const) {
+    const n = Math.floor(ms / size);
+    ms -= n * size;
+    if (n > 0) parts.push(`${n}${unit}`);
+  }
+  if (ms > 0) parts.push(`${ms}ms`);
+  return parts.join('') || '0s';
+}
+
+/**
+ * `elements = { … }` as nft lists a named set (src/expression.c `set_expr_print`,
+ * `calculate_delim`): IPv4 addresses two to a line, concatenations and maps one to a line, the
+ * continuation indented to the brace.
+ */
+function elementsOf(list: string[], perLine: number): string[] {
+  if (!list.length) return [];
+  const lines: string[] = [];
+  for (let i = 0; i < list.length; i += perLine) lines.push(list.slice(i, i + perLine).join(', '));
+  return [`\t\telements = { ${lines.join(',\n\t\t\t     ')} }`];
+}
+
 /** `nft list table ip kube-proxy`. */
 export function renderList(r: NftRules): string {
   const o: string[] = ['table ip kube-proxy {', '\tcomment "rules for kube-proxy"'];
-  const elements = (list: string[]) =>
-    list.length ? [`\t\telements = { ${list.join(',\n\t\t\t     ')} }`] : [];
+  const elements = (list: string[], perLine = 1) => elementsOf(list, perLine);
   const setBody = (name: string): string[] => {
     switch (name) {
       case 'cluster-ips':
-        return elements([...r.clusterIps].sort((a, b) => a - b).map((x) => formatIpv4(x as never)));
+        return elements(
+          [...r.clusterIps].sort((a, b) => a - b).map((x) => formatIpv4(x as never)),
+          2,
+        );
       case 'nodeport-ips':
-        return elements(r.nodeportIps.map(formatIpv4));
+        return elements(r.nodeportIps.map(formatIpv4), 2);
       default: {
         const map = {
           'firewall-ips': r.firewallIps,
@@ -161,7 +196,7 @@ export function renderList(r: NftRules): string {
       `\tset ${name} {`,
       '\t\ttype ipv4_addr',
       '\t\tflags dynamic,timeout',
-      `\t\ttimeout ${timeout}s`,
+      `\t\ttimeout ${nftTime(timeout)}`,
       '\t}',
     );
   const base = new Map(baseRules(r));

@@ -10,6 +10,7 @@ import { benchCodec } from './codec';
 import { benchPage } from './page';
 import { benchL7 } from './l7';
 import { benchL7Trace } from './l7trace';
+import { benchBounds } from './bounds';
 
 const only = process.argv[2];
 const sections: Record<string, () => void | Promise<void>> = {
@@ -21,6 +22,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   reach: benchReach,
   'what-if': benchWhatIf,
   codec: benchCodec,
+  // Worst accepted link, YAML depth and mapping width against their bounds, and refusals past them.
+  bounds: benchBounds,
   // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
   l7: benchL7,
   // a whole two-leg HTTP trace through a Gateway at L (client leg, L7 decision, upstream leg)

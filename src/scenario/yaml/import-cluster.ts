@@ -22,10 +22,11 @@ import {
  */
 export const KUBEADM_API_VERSIONS = ['kubeadm.k8s.io/v1beta3', 'kubeadm.k8s.io/v1beta4'];
 
-export function readClusterConfiguration(c: ReadCtx, o: Obj): StatedPlan {
+export function readClusterConfiguration(c: ReadCtx, o: Obj, where?: string): StatedPlan {
   readObj(c, o, [], null);
   const out: StatedPlan = {};
-  const by = (field: string): string => `ClusterConfiguration (document ${c.document}) ${field}`;
+  const by = (field: string): string =>
+    `${where ?? `ClusterConfiguration (document ${c.document})`} ${field}`;
   const net = readObj(c, o.networking, ['networking'], ['podSubnet', 'serviceSubnet', 'dnsDomain']);
   if (net) {
     const pod = readCidrText(c, net.podSubnet, ['networking', 'podSubnet'], true);

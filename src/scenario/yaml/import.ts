@@ -1,4 +1,4 @@
-import { type Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml';
 import { MAX_NESTING, yamlTooDeep } from '../nesting';
 import { checkMappings } from './bounds';
 import type {
@@ -144,6 +144,26 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   if (kind === 'ClusterConfiguration' && KUBEADM_API_VERSIONS.includes(apiVersion)) {
     Object.assign(into.stated, readClusterConfiguration(c, value));
     return;
+  }
+  // kubeadm keeps its ClusterConfiguration in ConfigMap kube-system/kubeadm-config
+  // (cmd/kubeadm/app/constants: KubeadmConfigConfigMap, ClusterConfigurationConfigMapKey).
+  const data = isObj(value.data) ? value.data.ClusterConfiguration : undefined;
+  if (kind === 'ConfigMap' && ref === 'kube-system/kubeadm-config' && typeof data === 'string') {
+    let inner: unknown;
+    try {
+      // The same nesting bound as the whole stream (a string is parsed here, not the document).
+      inner = yamlTooDeep(data) ? undefined : parse(data, { maxAliasCount: 100 });
+    } catch {
+      inner = undefined;
+    }
+    if (isObj(inner)) {
+      const sub: ReadCtx = { ...c, prefix: [...c.prefix, 'data', 'ClusterConfiguration'] };
+      Object.assign(
+        into.stated,
+        readClusterConfiguration(sub, inner, 'ConfigMap kube-system/kubeadm-config'),
+      );
+      return;
+    }
   }
   if (kind === SETTINGS_KIND && apiVersion === SETTINGS_API_VERSION) {
     const read = readExplorerSettings(c, value);

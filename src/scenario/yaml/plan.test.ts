@@ -134,6 +134,36 @@ describe('the address plan of real-shaped dumps', () => {
   });
 });
 
+describe('a kubeadm ClusterConfiguration in the dump', () => {
+  it('ConfigMap kube-system/kubeadm-config wins over the flags in static Pods, and is checked against the objects', () => {
+    const cm = (serviceSubnet: string) => `
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: kubeadm-config, namespace: kube-system}
+data:
+  ClusterConfiguration: |
+    apiVersion: kubeadm.k8s.io/v1beta4
+    kind: ClusterConfiguration
+    kubernetesVersion: v1.31.0
+    networking:
+      dnsDomain: cluster.local
+      podSubnet: 10.244.0.0/16
+      serviceSubnet: ${serviceSubnet}
+`;
+    const r = importYaml(fixture('kind.yaml') + cm('10.96.0.0/12'), empty());
+    expect(r.errors.map(formatIssue)).toEqual([]);
+    expect(r.scenario!.cluster).toMatchObject({ serviceCidr: '10.96.0.0/12', underlayCidr: '172.18.0.0/24' });
+    const keys = r.inferred.map((s) => s.key);
+    expect(keys).not.toContain('import.plan.serviceCidr.flag');
+    expect(keys).toContain('import.plan.underlay');
+    const bad = importYaml(fixture('kind.yaml') + cm('10.100.0.0/16'), empty());
+    expect(bad.errors.map(formatIssue)).toContain(
+      'ConfigMap kube-system/kubeadm-config networking.serviceSubnet 10.100.0.0/16 does not hold Service default/kubernetes (clusterIP 10.96.0.1): ClusterIPs must lie inside it',
+    );
+  });
+});
+
 describe('inferPlan', () => {
   it('keeps a common prefix wider than /24 and gives the gateway the first address no node has', () => {
     const r = plan({ nodes: [node('a', '10.0.1.1'), node('b', '10.0.2.7')] });

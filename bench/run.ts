@@ -9,6 +9,7 @@ import { benchReach, benchWhatIf } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
 import { benchL7 } from './l7';
+import { benchBounds } from './bounds';
 
 const only = process.argv[2];
 const sections: Record<string, () => void | Promise<void>> = {
@@ -20,6 +21,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   reach: benchReach,
   'what-if': benchWhatIf,
   codec: benchCodec,
+  // Worst accepted link, YAML depth and mapping width against their bounds, and refusals past them.
+  bounds: benchBounds,
   // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
   l7: benchL7,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and

@@ -22,6 +22,11 @@ export interface LoadResult {
   /** Problems found by validation; when any is an error the previous scenario stays loaded. */
   problems: Problem[];
   topology: Topology | null;
+  /**
+   * With an aggregated topology (L, XL): the overview map in the same answer, so the page need not
+   * ask again while the worker warms the new engine (Services, policies) and is busy for a second.
+   */
+  overview?: OverviewMap;
 }
 
 /**

@@ -102,7 +102,11 @@ export function createSimApi(): SimApi {
       const { engine: next, problems } = buildEngine(scenario);
       if (next) [engine, current, focus] = [next, scenario, []];
       if (next) warmSoon(next);
-      return { problems, topology: next ? engineTopology(next) : null };
+      const topology = next ? engineTopology(next) : null;
+      if (!next || !topology?.aggregated) return { problems, topology };
+      // The map travels with the answer (transferred): asked separately, it would wait for warmSoon.
+      const overview = overviewMap(next);
+      return transfer({ problems, topology, overview }, [overview.geometry.buffer]);
     },
     async focus(nodes) {
       focus = [...nodes];

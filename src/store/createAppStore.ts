@@ -6,6 +6,7 @@ import { createPolicySlice } from './policySlice';
 import { createPresetSlice } from './presetSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createCompareSlice } from './compareSlice';
+import { createL7Slice } from './l7Slice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createServicesSlice } from './servicesSlice';
 import { createShareSlice } from './shareSlice';
@@ -30,5 +31,6 @@ export function createAppStore(deps: StoreDeps, initial: { lang?: Lang } = {}): 
     ...createPresetSlice(set, get, deps),
     ...createLessonSlice(set, get),
     ...createCompareSlice(set, get, deps),
+    ...createL7Slice(set, get, deps),
   }));
 }

@@ -42,6 +42,8 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
 
   async function loadInWorker(id: PresetId, seed: number): Promise<boolean> {
     const r = await deps.sim.loadPreset(id, seed);
+    // For `npm run bench -- page`: when the worker's answer reached the page (click → here).
+    globalThis.performance?.mark?.('kne:worker-answer');
     if (!r.topology) {
       set({ status: get().topology ? 'ready' : 'idle', problems: r.problems });
       return false;
@@ -53,6 +55,7 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
       future: [],
       editProblems: [],
       topology: r.topology,
+      overview: r.overview ?? null,
       problems: r.problems,
       probe: fitProbe(get().probe, r.topology),
       trace: null,
@@ -86,7 +89,7 @@ export function createPresetSlice(set: SetState, get: GetState, deps: StoreDeps)
         else ok = (await get().setScenario(entry.build(seed), { preset: id, seed })).ok;
         if (!ok) return;
         const topology = get().topology;
-        if (topology?.aggregated) await get().showOverview();
+        if (topology?.aggregated && !get().overview) await get().showOverview();
         if (entry.probe) {
           const { from, to, port, protocol } = entry.probe;
           set({ probe: { from, to, port, protocol } });

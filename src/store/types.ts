@@ -14,6 +14,7 @@ import type { ShareSlice, WorkStore } from './shareSlice';
 import type { PresetSlice } from './presetSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { CompareSlice } from './compareSlice';
+import type { L7Slice } from './l7Slice';
 
 export interface ProbeForm {
   from: string;
@@ -99,7 +100,8 @@ export type AppState = ScenarioSlice &
   PolicySlice &
   PresetSlice &
   LessonSlice &
-  CompareSlice;
+  CompareSlice &
+  L7Slice;
 
 export interface StoreDeps {
   sim: SimClient;

@@ -6,12 +6,14 @@ import {
   engineShow,
   engineTopology,
   engineTrace,
+  engineHttpTrace,
   withDesigns,
   warmEngine,
   type Engine,
 } from '../core/engine';
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
+import { l7View } from './l7View';
 import { policyPicture } from '../core/policy';
 import { policyIndexFor } from '../core/reach-view';
 import { engineResolve } from '../core/queries';
@@ -91,6 +93,13 @@ export function createSimApi(): SimApi {
     async trace(probe, endpoint) {
       return packTrace(engineTrace(loaded(), probe, endpoint));
     },
+    async httpTrace(probe) {
+      const t = engineHttpTrace(loaded(), probe);
+      return 'error' in t ? t : packTrace(t);
+    },
+    async l7View() {
+      return l7View(loaded());
+    },
     async show(netns, what) {
       return engineShow(loaded(), netns, what);
     },
@@ -127,7 +136,11 @@ export function createSimApi(): SimApi {
       if (next) [engine, current, focus] = [next, scenario, []];
       if (next) others.clear();
       if (next) warmSoon(next);
-      return { problems, topology: next ? engineTopology(next) : null };
+      const topology = next ? engineTopology(next) : null;
+      if (!next || !topology?.aggregated) return { problems, topology };
+      // The map travels with the answer (transferred): asked separately, it would wait for warmSoon.
+      const overview = overviewMap(next);
+      return transfer({ problems, topology, overview }, [overview.geometry.buffer]);
     },
     async focus(nodes) {
       focus = [...nodes];

@@ -9,6 +9,7 @@ import { benchReach, benchWhatIf } from './reach';
 import { benchCodec } from './codec';
 import { benchPage } from './page';
 import { benchL7 } from './l7';
+import { benchL7Trace } from './l7trace';
 import { benchBounds } from './bounds';
 
 const only = process.argv[2];
@@ -25,6 +26,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   bounds: benchBounds,
   // Gateway API routing decision: 1,000 HTTPRoutes × 10 rules on one listener (issue 11)
   l7: benchL7,
+  // a whole two-leg HTTP trace through a Gateway at L (client leg, L7 decision, upstream leg)
+  'l7-trace': benchL7Trace,
   // Builds dist/ into .dist-bench, then bundle sizes, L/XL load in the worker's code path, and
   // frame times in Chromium while a trace animates on M and L.
   page: () => benchPage('.dist-bench'),

@@ -54,7 +54,7 @@ test('a pasted kind dump loads with its own address plan, lists what was inferre
 
   // Pod → Pod across nodes: dev-worker → dev-worker2 over the 172.19.0.0/24 node network.
   await page.getByTestId('probe-from').selectOption('shop/client');
-  await app.pod('shop/web-5d8f7c9b6-8zv4t').getByTestId('pick-to').click();
+  await page.getByTestId('probe-to').selectOption('shop/web-5d8f7c9b6-8zv4t');
   await expect(page.getByTestId('probe-to')).toHaveValue('shop/web-5d8f7c9b6-8zv4t');
   await page.getByTestId('probe-port').fill('8080');
   await page.getByTestId('trace-run').click();

@@ -14,6 +14,8 @@ import { HopList } from '../ui/panels/HopList';
 import { LinuxPanel } from '../ui/panels/LinuxPanel';
 import { PlaybackBar } from '../ui/panels/PlaybackBar';
 import { TraceForm } from '../ui/panels/TraceForm';
+import { RequestBuilder } from '../ui/l7/RequestBuilder';
+import { L7Panel } from '../ui/l7/L7Panel';
 import { DnsPanel } from '../ui/services/DnsPanel';
 import { EditorPanel } from '../ui/editor/EditorPanel';
 import { ShareBar } from '../ui/share/ShareBar';
@@ -30,6 +32,7 @@ const TOOL_PANELS = {
   dns: <DnsPanel />,
   policy: <PolicyWorkspace />,
   editor: <EditorPanel />,
+  l7: <L7Panel />,
 };
 
 /**
@@ -67,6 +70,7 @@ function Shell() {
           <PresetPicker />
           <DesignPanel />
           <TraceForm />
+          <RequestBuilder />
         </ControlsSidebar>
         <div className="flex min-w-0 flex-col gap-2 xl:min-h-0">
           <OverviewBar />

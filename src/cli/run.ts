@@ -1,4 +1,7 @@
-import { engineShow, engineTrace } from '../core/engine';
+import { engineHttpTrace, engineShow, engineTrace } from '../core/engine';
+import { isHttpTraceError } from '../core/trace/http-trace';
+import { l7English } from '../core/trace/l7-messages';
+import type { Scenario } from '../core/model/scenario';
 import type { Protocol } from '../core/model/k8s';
 import { parseIpv4 } from '../core/net/ipv4';
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
@@ -25,7 +28,7 @@ const TRACE: CommandSpec = {
   name: 'trace',
   summary: 'Trace one packet hop by hop through the modelled Linux datapath.',
   usage:
-    'trace [--manifests FILE] --from NS/POD|node/NAME|external --to NS/POD|NS/SVC|IP|DNS-NAME --port N [--protocol TCP|UDP|SCTP] [--endpoint IP:PORT] [--intra …] [--inter …] [--proxy …] [--json]',
+    "trace [--manifests FILE] --from NS/POD|node/NAME|external --to NS/POD|NS/SVC|IP|DNS-NAME --port N [--protocol TCP|UDP|SCTP] [--endpoint IP:PORT] [--intra …] [--inter …] [--proxy …] [--json]\n       trace [--manifests FILE] --from NS/POD|external --to http://HOST[:PORT]/PATH[?QUERY] [--via gateway/NS/NAME|ingressclass/NAME] [--method M] [--header 'Name: value']… [--upstream-via endpoints|clusterip] [--json]",
   flags: [
     {
       name: 'from',
@@ -35,11 +38,24 @@ const TRACE: CommandSpec = {
     },
     {
       name: 'to',
-      value: 'NS/POD|NS/SVC|IP|DNS-NAME',
+      value: 'NS/POD|NS/SVC|IP|DNS-NAME|URL',
       required: true,
-      help: 'destination Pod, Service, IPv4 address or DNS name (resolved from --from first)',
+      help: 'destination Pod, Service, IPv4 address or DNS name (resolved from --from first); or an http:// URL: an HTTP request through a Gateway or Ingress',
     },
-    { name: 'port', value: 'N', int: [1, 65535], required: true, help: 'destination port' },
+    { name: 'port', value: 'N', int: [1, 65535], help: 'destination port (required unless --to is a URL)' },
+    {
+      name: 'via',
+      value: 'gateway/NS/NAME|ingressclass/NAME',
+      help: 'with a URL: the Gateway or IngressClass that takes the request (needed only when several could)',
+    },
+    { name: 'method', value: 'M', help: 'with a URL: the HTTP method (default GET)' },
+    { name: 'header', value: "'Name: value'", repeat: true, help: 'with a URL: a request header' },
+    {
+      name: 'upstream-via',
+      value: 'endpoints|clusterip',
+      choices: ['endpoints', 'clusterip'],
+      help: "with a URL: how the proxy dials the backend (default: the route's or class's setting; proxies dial Pod IPs)",
+    },
     { name: 'protocol', value: 'PROTO', choices: PROTOCOLS, help: 'L4 protocol (default TCP)' },
     { name: 'src-port', value: 'N', int: [1, 65535], help: 'source port (default: derived from the probe)' },
     {
@@ -55,7 +71,9 @@ const TRACE: CommandSpec = {
   trace --from default/client --to default/backend --port 80 --proxy ipvs --endpoint 10.244.1.3:9090
   trace --from default/client --to backend.default --port 80
   trace --from external --to default/frontend --port 80
-  trace --manifests guestbook.yaml --from node/node-1 --to 10.244.1.2 --port 6379 --inter routing --json`,
+  trace --manifests guestbook.yaml --from node/node-1 --to 10.244.1.2 --port 6379 --inter routing --json
+  trace --manifests gateway.yaml --from external --to http://www.example.com/shop?x=1 --header 'X-Env: canary' --json
+  trace --manifests ingress.yaml --from default/client --to http://foo.bar.com/bar --via ingressclass/nginx`,
 };
 
 const SHOW: CommandSpec = {
@@ -131,6 +149,10 @@ function runTrace(flags: ParsedFlags, io: CliIo): number {
   if (!scenario) return EXIT.invalidInput;
   const from = flags.from as string;
   const to = flags.to as string;
+  if (/^https?:\/\//i.test(to)) return runHttpTrace(scenario, flags, io);
+  for (const f of ['via', 'method', 'header', 'upstream-via'])
+    if (Object.hasOwn(flags, f)) throw new UsageError(`--${f} is only for an http:// --to`, 'trace');
+  if (flags.port === undefined) throw new UsageError('missing required flag --port N', 'trace');
   checkNetns(scenario, from, 'from', 'trace', true);
   checkDestination(scenario, to, 'trace');
   const endpoint = typeof flags.endpoint === 'string' ? parseEndpoint(flags.endpoint) : null;
@@ -153,6 +175,34 @@ function runTrace(flags: ParsedFlags, io: CliIo): number {
   if (flags.json === true) io.stdout(`${JSON.stringify(traceToJson(trace))}\n`);
   else io.stdout(traceTable(trace, scenario.designs));
   return trace.verdict === 'delivered' ? EXIT.ok : EXIT.dropped;
+}
+
+/** `trace --to http://…`: the two-leg HTTP trace through a Gateway or Ingress. */
+function runHttpTrace(scenario: Scenario, flags: ParsedFlags, io: CliIo): number {
+  const from = flags.from as string;
+  if (from.startsWith('node/'))
+    throw new UsageError('--from must be NS/POD or external for an http:// --to', 'trace');
+  checkNetns(scenario, from, 'from', 'trace', true);
+  for (const f of ['port', 'protocol', 'endpoint', 'src-port'])
+    if (Object.hasOwn(flags, f))
+      throw new UsageError(`--${f} does not apply to an http:// --to (the URL gives the port)`, 'trace');
+  const engine = build(scenario, io);
+  if (!engine) return EXIT.invalidInput;
+  const headers = Array.isArray(flags.header) ? flags.header.map(String) : [];
+  const t = engineHttpTrace(engine, {
+    from,
+    url: flags.to as string,
+    ...(typeof flags.method === 'string' ? { method: flags.method } : {}),
+    headers,
+    ...(typeof flags.via === 'string' ? { via: flags.via } : {}),
+    ...(typeof flags['upstream-via'] === 'string'
+      ? { upstreamVia: flags['upstream-via'] as 'endpoints' | 'clusterip' }
+      : {}),
+  });
+  if (isHttpTraceError(t)) throw new UsageError(l7English(t.error), 'trace');
+  if (flags.json === true) io.stdout(`${JSON.stringify(traceToJson(t))}\n`);
+  else io.stdout(traceTable(t, scenario.designs));
+  return t.verdict === 'dropped' ? EXIT.dropped : EXIT.ok;
 }
 
 function runShow(flags: ParsedFlags, io: CliIo): number {

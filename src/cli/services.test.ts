@@ -269,3 +269,20 @@ describe('cli trace with NetworkPolicies (real recipes)', () => {
     },
   );
 });
+
+describe('cli trace to an http:// URL', () => {
+  it('without a Gateway or Ingress it is a usage error that says so', () => {
+    const r = cli(['trace', '--from', 'external', '--to', 'http://www.example.com/']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain('no Gateway or Ingress');
+  });
+
+  it('flags of the other form are refused with a located message', () => {
+    const r = cli(['trace', '--from', 'external', '--to', 'http://www.example.com/', '--port', '80']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain('--port does not apply');
+    const r2 = cli(['trace', '--from', 'default/client', '--to', 'default/backend', '--method', 'POST']);
+    expect(r2.code).toBe(EXIT.usage);
+    expect(r2.err).toContain('--method is only for an http:// --to');
+  });
+});

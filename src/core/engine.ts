@@ -10,6 +10,8 @@ import { clusterIpProblems } from './services/control-plane/validate';
 import { INTRA_DESIGNS } from './cni/registry';
 import { World } from './cni/world';
 import { tracePacket } from './trace/trace';
+import { traceHttp, type HttpProbe, type HttpTraceError } from './trace/http-trace';
+import { buildL7, type L7State } from './l7';
 import { seededRng, type TraceEnv } from './trace/env';
 import { hashString } from './trace/state';
 import { buildTopology } from './topology/build';
@@ -33,6 +35,8 @@ export interface Engine {
   readonly services: ServiceState;
   /** null when the scenario has no NetworkPolicy (then no Pod is isolated). */
   readonly policy: PolicyIndex | null;
+  /** The compiled Gateway API / Ingress control plane (built on first use). */
+  readonly l7: L7State;
 }
 
 /**
@@ -54,6 +58,7 @@ export function buildEngine(scenario: Scenario): { engine: Engine | null; proble
   // overview of a large cluster needs neither, so it appears sooner; warmEngine builds them next.
   let services: ServiceState | null = null;
   let policy: PolicyIndex | null | undefined;
+  let l7: L7State | null = null;
   const servicesOf = (): ServiceState => (services ??= buildServiceState(cluster));
   // What the proxy mode programs into each node besides rules (kube-ipvs0, socket LB programs).
   const build = proxyModule(full.designs.proxy).buildNode;
@@ -74,6 +79,9 @@ export function buildEngine(scenario: Scenario): { engine: Engine | null; proble
             : null;
       }
       return policy;
+    },
+    get l7() {
+      return (l7 ??= buildL7(cluster.scenario, servicesOf()));
     },
   };
   return { engine, problems };
@@ -121,6 +129,21 @@ function traceEnv(engine: Engine, probe: Probe, endpoint?: string): TraceEnv {
 /** Traces one probe; `endpoint` (`IP:port`) forces the Service endpoint choice when it is a candidate. */
 export function engineTrace(engine: Engine, probe: Probe, endpoint?: string): Trace {
   return tracePacket(engine.world, traceEnv(engine, probe, endpoint), probe);
+}
+
+/**
+ * Traces an HTTP request through a Gateway or Ingress: the client leg into the proxy, the L7
+ * decision, the upstream leg to a backend Pod (see trace/http-trace.ts).
+ */
+export function engineHttpTrace(engine: Engine, hp: HttpProbe): Trace | HttpTraceError {
+  const probe: Probe = {
+    from: hp.from,
+    to: hp.url,
+    port: 0,
+    protocol: 'TCP',
+    ...(hp.seed !== undefined ? { seed: hp.seed } : {}),
+  };
+  return traceHttp(engine.world, traceEnv(engine, probe), engine.l7, hp);
 }
 
 const isLinuxView = (what: ShowWhat): what is LinuxShowWhat =>

@@ -16,6 +16,9 @@ export function traceWithPolicies(engine: Engine, policy: PolicyIndex | null, pr
       return engine.services;
     },
     policy,
+    get l7() {
+      return engine.l7;
+    },
   };
   return engineTrace(view, probe);
 }

@@ -107,6 +107,16 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
     'hop.drop.loop': '経路が {max} ホップを超えました。止めます（ルーティングのループ）。',
     'hop.drop.unknownDestination': '{to} という Pod、ノード、アドレスはこのクラスタにありません。',
     'hop.drop.unknownSource': '{from} という Pod やノードはこのクラスタにありません。',
+    'hop.l7.forward':
+      '{proxy}（{implementation}）が {client} からの HTTP リクエスト {method} {host}{path} を読みます: {why}。{backend} へ転送し、自分のアドレスから新しい接続を開きます。',
+    'hop.l7.forwardSnat':
+      '{proxy}（{implementation}）が {client} からの HTTP リクエスト {method} {host}{path} を読みます: {why}。{backend} へ転送し、自分のアドレスから新しい接続を開きます。{client} はクライアントではなくノード {node} のアドレスです。externalTrafficPolicy Cluster により入口で SNAT されたため、X-Forwarded-For にはノードが入ります。',
+    'hop.l7.answer':
+      '{proxy}（{implementation}）が {client} からの HTTP リクエスト {method} {host}{path} を読みます: {why}。自分で {status} を返し、バックエンドには接続しません。',
+    'hop.l7.redirect':
+      '{proxy}（{implementation}）が {client} からの HTTP リクエスト {method} {host}{path} を読みます: {why}。{status} と Location {location} を返します。',
+    'hop.l7.noEndpoints':
+      '{proxy}（{implementation}）は {backend} を選びました（{why}）が、その EndpointSlice に準備完了のエンドポイントがありません。503 を返します。',
   },
 };
 

@@ -3,6 +3,7 @@ import { HOP_KINDS } from '../core/trace/hop-kinds';
 import { en, ja, type MessageKey, type Messages } from './messages';
 import { DROP_REASONS, HOP_KIND_LABELS, HOP_SENTENCES, RESEMBLES_DETAIL, ROLE_LABELS } from './hops';
 import { IMPORT_SENTENCES } from './import';
+import { L7_REASONS } from './l7';
 import type { Lang } from './lang';
 import { PROBLEM_SENTENCES } from './problems';
 
@@ -32,7 +33,9 @@ export function fill(template: string, args: Args = {}): string | null {
 export interface Translator {
   lang: Lang;
   t(key: MessageKey, args?: Args): string;
-  hop(hop: Pick<Hop, 'say' | 'explain'>): string;
+  hop(hop: Pick<Hop, 'say' | 'explain'> & Partial<Pick<Hop, 'l7'>>): string;
+  /** Why an L7 rule won, or an L7 request error (core/l7 keys). */
+  l7(m: Say): string;
   kind(kind: Hop['kind']): string;
   drop(reason: string): string;
   role(role: string): string;
@@ -49,6 +52,11 @@ const readable = (args: Args): Args =>
     Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en-US') : v]),
   );
 
+function l7Reason(lang: Lang, m: Say): string {
+  const tpl = L7_REASONS[lang][m.key] ?? L7_REASONS.en[m.key];
+  return (tpl !== undefined ? fill(tpl, m.args) : null) ?? m.key;
+}
+
 /** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
 export function translator(lang: Lang): Translator {
   const dict = DICTS[lang];
@@ -57,8 +65,11 @@ export function translator(lang: Lang): Translator {
     t: (key, args) => fill(dict[key], args) ?? dict[key],
     hop: (h) => {
       const tpl = HOP_SENTENCES[lang][h.say.key];
-      return (tpl !== undefined ? fill(tpl, h.say.args) : null) ?? h.explain;
+      // An l7 hop's `why` is the precedence reason, translated from its own key.
+      const args = h.l7 ? { ...h.say.args, why: l7Reason(lang, h.l7.precedence) } : h.say.args;
+      return (tpl !== undefined ? fill(tpl, args) : null) ?? h.explain;
     },
+    l7: (m) => l7Reason(lang, m),
     kind: (k) => HOP_KIND_LABELS[lang][HOP_KINDS[k].label] ?? k,
     drop: (r) => (DROP_REASONS[lang] as Record<string, string>)[r] ?? r,
     role: (r) => ROLE_LABELS[lang][r] ?? r,

@@ -1,4 +1,5 @@
 import { SERVICES_EN, SERVICES_JA } from './services';
+import { L7_EN, L7_JA } from './l7';
 import { shareEn, shareJa } from './share';
 import { presetsEn, presetsJa } from './presets';
 import { POLICY_EN, POLICY_JA } from './policy';
@@ -111,6 +112,7 @@ export const en = {
   'error.workerRestarted.timeout':
     'The simulator stopped answering. A new one was started with your scenario, and what was waiting was run again.',
   ...SERVICES_EN,
+  ...L7_EN,
   ...shareEn,
   ...presetsEn,
   ...POLICY_EN,
@@ -222,6 +224,7 @@ export const ja: Messages = {
   'error.workerRestarted.timeout':
     'シミュレーターが応答しなくなりました。新しいシミュレーターをあなたのシナリオで起動し直し、待っていた処理をもう一度実行しました。',
   ...SERVICES_JA,
+  ...L7_JA,
   ...shareJa,
   ...presetsJa,
   ...POLICY_JA,

@@ -4,6 +4,7 @@ import { createHistorySlice } from './historySlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createPolicySlice } from './policySlice';
 import { createPresetSlice } from './presetSlice';
+import { createL7Slice } from './l7Slice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createServicesSlice } from './servicesSlice';
 import { createShareSlice } from './shareSlice';
@@ -26,5 +27,6 @@ export function createAppStore(deps: StoreDeps, initial: { lang?: Lang } = {}): 
     ...createShareSlice(set, get, deps),
     ...createPolicySlice(set, get, deps),
     ...createPresetSlice(set, get, deps),
+    ...createL7Slice(set, get, deps),
   }));
 }

@@ -12,6 +12,7 @@ import type { PolicySlice } from './policySlice';
 import type { HistorySlice } from './historySlice';
 import type { ShareSlice, WorkStore } from './shareSlice';
 import type { PresetSlice } from './presetSlice';
+import type { L7Slice } from './l7Slice';
 
 export interface ProbeForm {
   from: string;
@@ -95,7 +96,8 @@ export type AppState = ScenarioSlice &
   HistorySlice &
   ShareSlice &
   PolicySlice &
-  PresetSlice;
+  PresetSlice &
+  L7Slice;
 
 export interface StoreDeps {
   sim: SimClient;

@@ -2,6 +2,8 @@ import type { Designs, Scenario } from '../core/model/scenario';
 import type { Problem } from '../core/model/cluster';
 import type { Probe } from '../core/trace/types';
 import type { PackedTrace } from '../core/trace/wire';
+import type { HttpProbe, HttpTraceError } from '../core/trace/http-trace';
+import type { L7View } from './l7View';
 import type { Topology } from '../core/topology/types';
 import type { ResolveResult } from '../core/queries';
 import type { DnsType } from '../core/dns/records';
@@ -38,6 +40,10 @@ export interface SimApi {
   setDesigns(designs: Designs): Promise<Topology>;
   /** The trace in its compact wire form (≤ 10 KiB); `client.ts` unpacks it. */
   trace(probe: Probe, endpoint?: string): Promise<PackedTrace>;
+  /** An HTTP request through a Gateway or Ingress (two legs), packed; or why it cannot be traced. */
+  httpTrace(probe: HttpProbe): Promise<PackedTrace | HttpTraceError>;
+  /** The Gateways / Ingresses of the loaded scenario: proxies, status, route YAML. */
+  l7View(): Promise<L7View>;
   show(netns: string, what: ShowWhat): Promise<string>;
   /** DNS lookup from a Pod (`NS/POD`) as its stub resolver and CoreDNS answer; null for an unknown Pod. */
   resolve(from: string, name: string, type?: DnsType): Promise<ResolveResult | null>;

@@ -1,7 +1,9 @@
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { Designs, Scenario } from '../core/model/scenario';
 import type { Probe, Trace } from '../core/trace/types';
-import { unpackTrace } from '../core/trace/wire';
+import { unpackTrace, type PackedTrace } from '../core/trace/wire';
+import type { HttpProbe, HttpTraceError } from '../core/trace/http-trace';
+import type { L7View } from './l7View';
 import type { Topology } from '../core/topology/types';
 import type { LoadResult, ShowWhat, SimApi } from './api';
 import type { ResolveResult } from '../core/queries';
@@ -29,6 +31,9 @@ export interface SimClient {
   load(scenario: Scenario): Promise<LoadResult>;
   setDesigns(designs: Designs): Promise<Topology>;
   trace(probe: Probe, endpoint?: string): Promise<Trace | null>;
+  /** An HTTP trace (latest-wins with `trace`): the trace, why it could not run, or null when superseded. */
+  httpTrace(probe: HttpProbe): Promise<Trace | HttpTraceError | null>;
+  l7View(): Promise<L7View>;
   show(netns: string, what: ShowWhat): Promise<string>;
   resolve(from: string, name: string, type?: DnsType): Promise<ResolveResult | null>;
   importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
@@ -252,6 +257,15 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
         const packed = await run((a) => a.trace(probe, endpoint));
         return seq === latestTrace ? unpackTrace(packed) : null;
       },
+      async httpTrace(probe) {
+        const seq = ++latestTrace;
+        const r: PackedTrace | HttpTraceError = await run<PackedTrace | HttpTraceError>((a) =>
+          a.httpTrace(probe),
+        );
+        if (seq !== latestTrace) return null;
+        return 'hops' in r ? unpackTrace(r) : r;
+      },
+      l7View: () => run((a) => a.l7View()),
       show: (netns, what) => run((a) => a.show(netns, what)),
       resolve: (from, name, type) => run((a) => a.resolve(from, name, type)),
       importYaml: (text, m) => run((a) => a.importYaml(text, m), build),

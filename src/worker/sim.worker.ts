@@ -6,12 +6,14 @@ import {
   engineShow,
   engineTopology,
   engineTrace,
+  engineHttpTrace,
   withDesigns,
   warmEngine,
   type Engine,
 } from '../core/engine';
 import type { SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
+import { l7View } from './l7View';
 import { policyPicture } from '../core/policy';
 import { policyIndexFor } from '../core/reach-view';
 import { engineResolve } from '../core/queries';
@@ -66,6 +68,13 @@ export function createSimApi(): SimApi {
     },
     async trace(probe, endpoint) {
       return packTrace(engineTrace(loaded(), probe, endpoint));
+    },
+    async httpTrace(probe) {
+      const t = engineHttpTrace(loaded(), probe);
+      return 'error' in t ? t : packTrace(t);
+    },
+    async l7View() {
+      return l7View(loaded());
     },
     async show(netns, what) {
       return engineShow(loaded(), netns, what);

@@ -100,6 +100,16 @@ export const HOP_MESSAGES = {
   'hop.drop.loop': 'The path is longer than {max} hops: stopped (a routing loop).',
   'hop.drop.unknownDestination': 'No Pod, node or address called {to} exists in this cluster.',
   'hop.drop.unknownSource': 'No Pod or node called {from} exists in this cluster.',
+  'hop.l7.forward':
+    '{proxy} ({implementation}) reads the HTTP request {method} {host}{path} from {client}: {why}. It forwards to {backend} and opens a new connection from its own address.',
+  'hop.l7.forwardSnat':
+    '{proxy} ({implementation}) reads the HTTP request {method} {host}{path} from {client}: {why}. It forwards to {backend} and opens a new connection from its own address. {client} is node {node}, not the client: externalTrafficPolicy Cluster SNATed the connection on the way in, so X-Forwarded-For names the node.',
+  'hop.l7.answer':
+    '{proxy} ({implementation}) reads the HTTP request {method} {host}{path} from {client}: {why}. It answers {status} itself; no backend is contacted.',
+  'hop.l7.redirect':
+    '{proxy} ({implementation}) reads the HTTP request {method} {host}{path} from {client}: {why}. It answers {status} with Location {location}.',
+  'hop.l7.noEndpoints':
+    '{proxy} ({implementation}) chose {backend} ({why}), but its EndpointSlices list no ready endpoint: it answers 503.',
 } as const;
 
 export type HopMessageKey = keyof typeof HOP_MESSAGES;

@@ -81,8 +81,8 @@ function dropHop(
   };
 }
 
-/** One packet from a netns (or the outside) to an address: a single walk. */
-function walk(
+/** One packet from a netns (or the outside) to an address: a single walk (one leg). */
+export function walk(
   world: World,
   env: TraceEnv,
   probe: Probe,
@@ -114,7 +114,7 @@ function walk(
   return w;
 }
 
-function finish(
+export function finish(
   probe: Probe,
   w: Walker,
   prefix: Hop[] = [],

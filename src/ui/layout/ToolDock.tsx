@@ -18,6 +18,7 @@ const LABEL: Record<ToolId, MessageKey> = {
   dns: 'layout.tool.dns',
   policy: 'layout.tool.policy',
   editor: 'layout.tool.editor',
+  l7: 'layout.tool.l7',
 };
 
 /** Opens the Linux view whenever a netns gets picked (a click on the canvas, a shared link). */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The secondary tools that share the tabbed panel under the canvas. */
-export const TOOLS = ['linux', 'dns', 'policy', 'editor'] as const;
+export const TOOLS = ['linux', 'dns', 'policy', 'editor', 'l7'] as const;
 export type ToolId = (typeof TOOLS)[number];
 
 /** Height limits of the tools panel, in CSS pixels. */

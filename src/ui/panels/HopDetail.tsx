@@ -5,6 +5,7 @@ import { kindClass } from './hopStyle';
 import { outerRows, packetRows, type FieldRow } from './headerDiff';
 import { NatBeforeAfter } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
+import { L7Decision } from '../l7/L7Decision';
 
 function Fields({
   rows,
@@ -86,6 +87,7 @@ export function HopDetail() {
         {hop.device ? ` · ${hop.device}` : ''}
       </p>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
+        {hop.l7 && <L7Decision l7={hop.l7} />}
         {/* The deciding entry first: with the headers below it, both fit without scrolling. */}
         <div>
           <h3 className="mb-1 text-sm font-bold">

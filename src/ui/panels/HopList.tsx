@@ -48,13 +48,18 @@ export function HopList() {
         </h2>
         {trace && (
           <p
-            className={`text-sm font-semibold ${trace.verdict === 'delivered' ? 'text-green-800' : 'text-red-800'}`}
+            className={`text-sm font-semibold ${trace.verdict === 'dropped' ? 'text-red-800' : trace.verdict === 'answered' ? 'text-rose-900' : 'text-green-800'}`}
             data-testid="verdict"
             data-verdict={trace.verdict}
+            data-http-status={trace.http?.status}
           >
-            {trace.verdict === 'delivered'
-              ? t.t('trace.verdict.delivered', { to: trace.deliveredTo ?? '' })
-              : t.t('trace.verdict.dropped', { reason: t.drop(trace.reason ?? '') })}
+            {trace.verdict === 'answered'
+              ? t.t('l7.verdict.answered', { to: trace.deliveredTo ?? '', status: trace.http?.status ?? '' })
+              : trace.verdict === 'delivered'
+                ? trace.http
+                  ? t.t('l7.verdict.delivered', { to: trace.deliveredTo ?? '', status: trace.http.status })
+                  : t.t('trace.verdict.delivered', { to: trace.deliveredTo ?? '' })
+                : t.t('trace.verdict.dropped', { reason: t.drop(trace.reason ?? '') })}
           </p>
         )}
       </div>

@@ -161,6 +161,11 @@ test('the editor and the scenario bar pass axe, in English and Japanese, and wor
   await page.getByTestId('lang-ja').click();
   await expect(page.getByTestId('share-notice')).toContainText('リンクが壊れていて読み取れません');
   await expect(page.getByTestId('editor-cluster')).toContainText('アドレス範囲が重なっています');
+  // The sentence itself is Japanese too (key and args from the core, not its English message).
+  await expect(page.getByTestId('editor-cluster')).toContainText(
+    /serviceCidr 192\.168\.1\.0\/25 が \w+ [\d./]+ と重なっています/,
+  );
+  await expect(page.getByTestId('editor-cluster')).not.toContainText('overlaps');
   expect(await serious()).toEqual([]);
   await page.getByTestId('editor').scrollIntoViewIfNeeded();
   await page.getByTestId('editor').screenshot({ path: '/tmp/share-editor-ja.png' });

@@ -50,7 +50,9 @@ describe('lesson registry and text', () => {
     // The client leg a request step names is itself a valid probe (the page shows it before the HTTP trace).
     for (const l of LESSONS)
       for (const s of l.steps.filter((x) => x.request))
-        expect(engineTrace(buildEngine({ ...buildPreset(s.preset), designs: s.designs }).engine!, s.probe).verdict).toBe('delivered');
+        expect(
+          engineTrace(buildEngine({ ...buildPreset(s.preset), designs: s.designs }).engine!, s.probe).verdict,
+        ).toBe('delivered');
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(

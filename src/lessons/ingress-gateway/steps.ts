@@ -65,7 +65,13 @@ export const lesson: Lesson = {
       ...request,
       hop: 8,
       highlights: [{ netns: PROXY, device: 'eth0' }],
-      expect: { leg: 'upstream', netns: PROXY, src: { pod: PROXY }, dst: { pod: 'default/api-1' }, srcChanged: true },
+      expect: {
+        leg: 'upstream',
+        netns: PROXY,
+        src: { pod: PROXY },
+        dst: { pod: 'default/api-1' },
+        srcChanged: true,
+      },
       question: {
         answer: 'no',
         choices: [

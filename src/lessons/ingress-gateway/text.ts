@@ -28,7 +28,8 @@ export const text: LessonText = {
           'Gateway API settles ties by fixed precedence: among path matches the longest prefix wins, so rule 1 (`/api`) is chosen and the backend is Service api, port 80. This decision is the layer-7 part, and the kernel never sees it.',
         ],
         question: {
-          prompt: 'GET http://shop.example.com/api/cart matches both `/` and `/api`. Which rule does the proxy use?',
+          prompt:
+            'GET http://shop.example.com/api/cart matches both `/` and `/api`. Which rule does the proxy use?',
           choices: {
             api: 'Rule 1, `/api`, so Service api',
             web: 'Rule 0, `/`, so Service web (it is listed first)',
@@ -105,7 +106,8 @@ export const text: LessonText = {
           'Gateway API では優先順位が決まっていて、パスの一致は最も長いプレフィックスが勝ちます。そのためルール 1（`/api`）が選ばれ、バックエンドは Service api のポート 80 になります。これが L7 の判断で、カーネルからは見えません。',
         ],
         question: {
-          prompt: 'GET http://shop.example.com/api/cart は `/` にも `/api` にも一致します。プロキシはどちらのルールを使いますか？',
+          prompt:
+            'GET http://shop.example.com/api/cart は `/` にも `/api` にも一致します。プロキシはどちらのルールを使いますか？',
           choices: {
             api: 'ルール 1 の `/api`、つまり Service api',
             web: 'ルール 0 の `/`、つまり Service web（先に書かれているから）',

@@ -248,7 +248,8 @@ function gatewayEntry(): Scenario {
     spec: { nodeName: 'node-2', containers: d.containers },
     status: { phase: 'Running' },
   };
-  if (!s.namespaces.some((n) => n.metadata.name === d.namespace)) s.namespaces.push(makeNamespace(d.namespace));
+  if (!s.namespaces.some((n) => n.metadata.name === d.namespace))
+    s.namespaces.push(makeNamespace(d.namespace));
   s.pods.push(proxy);
   s.services.push(made.service);
   return s;

@@ -66,6 +66,12 @@ test('an overlapping Service CIDR shows an error beside the field and changes no
   await expect(problem).toContainText('Ranges overlap');
   await expect(problem).toContainText('serviceCidr 10.244.16.0/20 overlaps podCidr 10.244.0.0/16');
   await expect(problem.locator('[data-path="cluster.serviceCidr"]')).toHaveCount(1);
+  // In Japanese the sentence itself is Japanese (the core's key and args, not its English message).
+  await page.getByTestId('lang-ja').click();
+  await expect(problem).toContainText('serviceCidr 10.244.16.0/20 が podCidr 10.244.0.0/16 と重なっています');
+  await expect(problem).not.toContainText('overlaps');
+  await page.getByTestId('lang-en').click();
+  await expect(problem).toContainText('serviceCidr 10.244.16.0/20 overlaps podCidr 10.244.0.0/16');
   // The other fields are fine.
   await expect(form.getByLabel(/^Pod CIDR/)).not.toHaveAttribute('aria-invalid', 'true');
   await field.scrollIntoViewIfNeeded();

@@ -52,7 +52,8 @@ test('a first-time visitor takes the first lesson to its end, answering wrongly 
   await expect(page.getByTestId('welcome')).toHaveCount(0);
   await page.getByTestId('lessons-toggle').click();
   await expect(page.getByTestId('lesson-invariants')).toContainText('done');
-  await expect(page.getByTestId('lesson-ingress-gateway')).toContainText('coming soon');
+  await expect(page.getByTestId('lesson-ingress-gateway')).toContainText('Ingress and Gateway API');
+  await expect(page.getByTestId('lesson-ingress-gateway')).not.toContainText('coming soon');
   expect(app.errors).toEqual([]);
 });
 
@@ -109,6 +110,37 @@ test('a lesson in Japanese, keyboard only, and axe-clean', async ({ page }) => {
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
+
+test('the Ingress/Gateway lesson follows an HTTP request through the proxy Pod', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const app = new Explorer(page);
+  await app.open();
+  await page.getByTestId('welcome-explore').click();
+  await page.getByTestId('lessons-toggle').click();
+  await page.getByTestId('lesson-ingress-gateway').click();
+  const player = page.getByTestId('lesson-player');
+  await expect(player).toHaveAttribute('data-lesson', 'ingress-gateway');
+  await expect(player).toHaveAttribute('data-step', 'client-leg');
+  // Two steps on: which rule the proxy picks, asked before the l7 hop is played.
+  await page.getByTestId('lesson-next').click();
+  await expect(player).toHaveAttribute('data-step', 'decision');
+  await expect(current(page)).toHaveAttribute('data-index', '6');
+  await page.getByTestId('choice-web').check();
+  await page.getByTestId('lesson-check').click();
+  await expect(page.getByTestId('lesson-feedback')).toHaveAttribute('data-state', 'wrong');
+  await page.getByTestId('choice-api').check();
+  await page.getByTestId('lesson-check').click();
+  await expect(page.getByTestId('lesson-feedback')).toHaveAttribute('data-state', 'right');
+  await expect(current(page)).toHaveAttribute('data-kind', 'l7');
+  await page.screenshot({ path: '/tmp/kne-lesson-gateway-1440.png' });
+  await page.getByTestId('lesson-next').click();
+  await expect(player).toHaveAttribute('data-step', 'new-connection');
+  await page.getByTestId('choice-no').check();
+  await page.getByTestId('lesson-check').click();
+  await expect(page.getByTestId('lesson-feedback')).toHaveAttribute('data-state', 'right');
+  await expect(current(page)).toHaveAttribute('data-index', '8');
   expect(app.errors).toEqual([]);
 });
 

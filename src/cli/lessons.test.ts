@@ -14,13 +14,14 @@ interface LessonsJson {
       designs: { intra: string; inter: string; proxy: string };
       probe: { from: string; to: string; port: number; protocol: string };
       hop: number;
+      request?: { url: string; method: string };
       question: { en: string; ja: string } | null;
     }[];
   }[];
 }
 
 interface TraceJson {
-  hops: { netns: string; device: string | null; kind: string }[];
+  hops: { netns: string; device: string | null; kind: string; leg?: string }[];
 }
 
 describe('lessons', () => {
@@ -52,18 +53,21 @@ describe('lessons', () => {
           '--proxy',
           d.proxy,
         ];
-        const run = cli([
-          ...args,
-          '--from',
-          p.from,
-          '--to',
-          p.to,
-          '--port',
-          String(p.port),
-          '--protocol',
-          p.protocol,
-          '--json',
-        ]);
+        // A request step replays the two-leg HTTP trace; its probe is the client leg alone.
+        const run = s.request
+          ? cli([...args, '--from', p.from, '--to', s.request.url, '--method', s.request.method, '--json'])
+          : cli([
+              ...args,
+              '--from',
+              p.from,
+              '--to',
+              p.to,
+              '--port',
+              String(p.port),
+              '--protocol',
+              p.protocol,
+              '--json',
+            ]);
         expect([EXIT.ok, EXIT.dropped], `${l.id}/${s.id}: ${run.err}`).toContain(run.code);
         const trace = JSON.parse(run.out) as TraceJson;
         expect(trace.hops[s.hop], `${l.id}/${s.id}`).toBeDefined();
@@ -71,10 +75,34 @@ describe('lessons', () => {
     }
   });
 
-  it('prints a readable list without --json, the coming Ingress lesson included', () => {
+  it('prints a readable list without --json, the Ingress/Gateway lesson included', () => {
     const run = cli(['lessons']);
     expect(run.out).toContain('1. invariants:');
-    expect(run.out).toContain('ingress-gateway');
+    expect(run.out).toContain('ingress-gateway: Ingress and Gateway API');
+    expect(run.out).toContain('--to http://shop.example.com/api/cart --method GET  (hop 7)');
+    expect(run.out).not.toContain('(coming)');
+  });
+
+  it('gives request steps a request and keeps the documented probe keys', () => {
+    const { json } = cliJson<LessonsJson>(['lessons']);
+    const steps = json.lessons.find((l) => l.id === 'ingress-gateway')!.steps;
+    for (const s of steps) {
+      expect(Object.keys(s)).toEqual(['id', 'scenario', 'designs', 'probe', 'hop', 'request', 'question']);
+      expect(Object.keys(s.probe)).toEqual(['from', 'to', 'port', 'protocol']);
+      expect(s.request).toEqual({ url: 'http://shop.example.com/api/cart', method: 'GET' });
+    }
+    const decision = steps.find((s) => s.id === 'decision')!;
+    const run = cli([
+      'trace',
+      '--preset',
+      'gateway',
+      '--from',
+      'external',
+      '--to',
+      decision.request!.url,
+      '--json',
+    ]);
+    expect((JSON.parse(run.out) as TraceJson).hops[decision.hop]!.kind).toBe('l7');
   });
 });
 

@@ -11,7 +11,9 @@ export const LESSONS_COMMAND: CommandSpec = {
   flags: [{ name: 'json', help: 'print the lessons as JSON' }],
   details: `A step replays with:
   trace --preset <scenario> --intra <intra> --inter <inter> --proxy <proxy> --from <from> --to <to> --port <port> --protocol <protocol> --json
-and "hop" is the 0-based index into that trace's "hops".`,
+and "hop" is the 0-based index into that trace's "hops". A step with a "request" replays with
+  trace --preset <scenario> --intra <intra> --inter <inter> --proxy <proxy> --from <from> --to <request.url> --method <request.method> --json
+(the two-leg HTTP trace; "probe" then names its client leg alone).`,
 };
 
 /** The public shape of `lessons --json` (docs/cli.md). */
@@ -30,6 +32,8 @@ export function lessonsJson() {
           designs: { intra: s.designs.intra, inter: s.designs.inter, proxy: s.designs.proxy },
           probe: { from: s.probe.from, to: s.probe.to, port: s.probe.port, protocol: s.probe.protocol },
           hop: s.hop,
+          // Only on steps that replay an HTTP request through a Gateway/Ingress (docs/cli.md).
+          ...(s.request ? { request: { url: s.request.url, method: s.request.method ?? 'GET' } } : {}),
           question: s.question && en && ja ? { en, ja } : null,
         };
       }),
@@ -49,6 +53,13 @@ export function runLessons(flags: ParsedFlags, io: CliIo): number {
     for (const s of l.steps) {
       const d = s.designs;
       const p = s.probe;
+      const r = 'request' in s ? s.request : undefined;
+      if (r) {
+        lines.push(
+          `   ${s.id}: --preset ${s.scenario} --intra ${d.intra} --inter ${d.inter} --proxy ${d.proxy} --from ${p.from} --to ${r.url} --method ${r.method}  (hop ${s.hop})${s.question ? '  [question]' : ''}`,
+        );
+        continue;
+      }
       lines.push(
         `   ${s.id}: --preset ${s.scenario} --intra ${d.intra} --inter ${d.inter} --proxy ${d.proxy} --from ${p.from} --to ${p.to} --port ${p.port} --protocol ${p.protocol}  (hop ${s.hop})${s.question ? '  [question]' : ''}`,
       );

@@ -37,6 +37,9 @@ export const presetsEn = {
   'presets.policy.title': 'NetworkPolicy: default deny',
   'presets.policy.summary': 'Ingress is denied by default; frontend → db is dropped at db’s veth.',
   'presets.lb-local.title': 'LoadBalancer, externalTrafficPolicy: Local',
+  'presets.gateway.title': 'Gateway API: a Gateway, its Envoy Pod and two Services',
+  'presets.gateway.summary':
+    'GET http://shop.example.com/api/cart reaches the Envoy Pod, which opens a new connection to api-1.',
   'presets.lb-local.summary':
     'Only the node running the Pod takes the traffic, and the Pod sees the client’s own address.',
   'presets.policy-service.title': 'NetworkPolicy behind a Service',
@@ -109,6 +112,9 @@ export const presetsJa: Record<keyof typeof presetsEn, string> = {
   'presets.policy.title': 'NetworkPolicy: デフォルト拒否',
   'presets.policy.summary': '受信はデフォルトで拒否。frontend → db は db 側の veth で破棄されます。',
   'presets.lb-local.title': 'LoadBalancer（externalTrafficPolicy: Local）',
+  'presets.gateway.title': 'Gateway API：Gateway と Envoy の Pod、2 つの Service',
+  'presets.gateway.summary':
+    'GET http://shop.example.com/api/cart は Envoy の Pod に届き、Envoy が api-1 へ新しい接続を張ります。',
   'presets.lb-local.summary':
     'Pod が動いているノードだけが通信を受け、Pod にはクライアント自身のアドレスが見えます。',
   'presets.policy-service.title': 'Service の奥の NetworkPolicy',

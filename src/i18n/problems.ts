@@ -33,5 +33,31 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
       'Pod {pod} の IP {ip} は、ノード {node} の Pod CIDR {range} のネットワークアドレスです',
     'problem.podIP.broadcast':
       'Pod {pod} の IP {ip} は、ノード {node} の Pod CIDR {range} のブロードキャストアドレスです',
+    'problem.cluster.cidr': '"{value}" はホスト部がすべて 0 の IPv4 CIDR ではありません（例: 10.244.0.0/16）',
+    'problem.cluster.gateway': '"{value}" は IPv4 アドレスではありません',
+    'problem.cluster.nodeMask':
+      'ノード CIDR のマスク長 {mask} は、Pod CIDR のプレフィックス長（/{prefix}）から 30 までの整数にしてください',
+    'problem.cluster.mtu': 'MTU {mtu} は 576〜9216 の範囲にしてください',
+    'problem.cluster.overlap': '{field} {cidr} が {otherField} {other} と重なっています',
+    'problem.cluster.domain': '"{value}" は DNS ドメイン名ではありません',
+    'problem.nodeCidr.invalid': '"{cidr}" は IPv4 CIDR ではありません',
+    'problem.nodeCidr.outside':
+      '{cidr} は、クラスターの Pod CIDR {range} の内側にある /{mask} にしてください',
+    'problem.nodeCidr.taken': '{cidr} はすでにノード "{node}" の Pod CIDR です',
+    'problem.nodeCidr.exhausted':
+      '{range} には、ノード "{node}" に割り当てられる空きの /{mask} が残っていません（全 {blocks} ブロック）',
+    'problem.node.duplicate': 'ノード "{node}" が 2 回出てきます',
+    'problem.nodeIP.outside': 'InternalIP {ip} はノードネットワーク {range} の外にあります',
+    'problem.nodeIP.duplicate': 'InternalIP {ip} はすでにノード "{node}" が使っています',
+    'problem.nodeIP.exhausted': 'ノードネットワーク {range} に空きアドレスが残っていません',
+    'problem.pod.duplicate': 'Pod {pod} が 2 回出てきます',
+    'problem.pod.unknownNode':
+      'Pod {pod} はノード "{node}" にスケジュールされていますが、そのノードは存在しません',
+    'problem.pod.unplaced':
+      'Pod {pod} には spec.nodeName がなく、どのノードの Pod CIDR にも入る status.podIP もありません',
+    'problem.podIP.outside': 'Pod {pod} の IP {ip} は、ノード "{node}" の Pod CIDR {range} の外にあります',
+    'problem.podIP.duplicate': 'Pod {pod} の IP {ip} は、すでに Pod {other} が使っています',
+    'problem.podIP.exhausted':
+      'ノードの Pod CIDR {range} には、Pod {pod} に割り当てる空きアドレスが残っていません',
   },
 };

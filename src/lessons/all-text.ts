@@ -9,6 +9,7 @@ import { text as proxyModes } from './proxy-modes/text';
 import { text as external } from './external/text';
 import { text as dns } from './dns/text';
 import { text as policy } from './policy/text';
+import { text as ingressGateway } from './ingress-gateway/text';
 
 /**
  * Every lesson's prose at once, for the command line (which runs synchronously). The page never
@@ -25,4 +26,5 @@ export const ALL_LESSON_TEXT: Readonly<Record<string, LessonText>> = {
   external,
   dns,
   policy,
+  'ingress-gateway': ingressGateway,
 };

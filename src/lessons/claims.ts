@@ -91,6 +91,11 @@ export function claimMismatches(claim: Claim, trace: Trace, index: number, t: To
     else if (!(hop.rule ?? '').includes(want))
       out.push(`rule: expected it to contain ${want}, got ${JSON.stringify(hop.rule)}`);
   }
+  if (claim.leg !== undefined) eq('leg', claim.leg, hop.leg);
+  if (claim.l7Via !== undefined) eq('l7 via', claim.l7Via, hop.l7?.via);
+  if (claim.l7Route !== undefined) eq('l7 route', claim.l7Route, hop.l7?.route);
+  if (claim.l7Rule !== undefined) eq('l7 rule', claim.l7Rule, hop.l7?.rule);
+  if (claim.l7Backend !== undefined) eq('l7 backend', claim.l7Backend, hop.l7?.backend);
   if (claim.verdict !== undefined) eq('verdict', claim.verdict, trace.verdict);
   if (claim.reason !== undefined) eq('reason', claim.reason, trace.reason);
   if (claim.deliveredTo !== undefined) eq('deliveredTo', claim.deliveredTo, trace.deliveredTo);
@@ -100,5 +105,16 @@ export function claimMismatches(claim: Claim, trace: Trace, index: number, t: To
     out.push(`the connection has no ${claim.connectionHas} hop`);
   if (claim.connectionLacks !== undefined && connection.some((h) => h.kind === claim.connectionLacks))
     out.push(`the connection has a ${claim.connectionLacks} hop`);
+  // The proxy's own connection to the backend (HTTP traces: everything after the l7 decision).
+  const upstream = trace.hops.filter((h) => h.leg === 'upstream');
+  if (claim.upstreamHas !== undefined && !upstream.some((h) => h.kind === claim.upstreamHas))
+    out.push(`the upstream leg has no ${claim.upstreamHas} hop`);
+  if (claim.upstreamLacks !== undefined) {
+    if (upstream.length === 0) out.push('the trace has no upstream leg');
+    else if (upstream.some((h) => h.kind === claim.upstreamLacks))
+      out.push(`the upstream leg has a ${claim.upstreamLacks} hop`);
+  }
+  if (claim.forwardedFor !== undefined)
+    addr('X-Forwarded-For', claim.forwardedFor, trace.http?.upstreamHeaders?.['x-forwarded-for']);
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEngine, engineTopology, engineTrace } from '../core/engine';
+import { buildEngine, engineHttpTrace, engineTopology, engineTrace } from '../core/engine';
+import { isHttpTraceError } from '../core/trace/http-trace';
 import { buildPreset, isPresetId } from '../scenario/presets/registry';
 import { claimMismatches, highlightId } from './claims';
 import { COMING_LESSONS, LESSONS, loadLessonText } from './registry';
@@ -15,7 +16,11 @@ function run(step: LessonStep) {
   const scenario = { ...buildPreset(step.preset), designs: step.designs };
   const { engine, problems } = buildEngine(scenario);
   if (!engine) throw new Error(problems.map((p) => p.message).join('; '));
-  return { topology: engineTopology(engine), trace: engineTrace(engine, step.probe) };
+  if (!step.request) return { topology: engineTopology(engine), trace: engineTrace(engine, step.probe) };
+  const { url, method } = step.request;
+  const trace = engineHttpTrace(engine, { from: step.probe.from, url, ...(method ? { method } : {}) });
+  if (isHttpTraceError(trace)) throw new Error(JSON.stringify(trace.error));
+  return { topology: engineTopology(engine), trace };
 }
 
 const cases = LESSONS.flatMap((l: Lesson) => l.steps.map((s) => [`${l.id}/${s.id}`, s] as const));
@@ -37,10 +42,17 @@ describe('lessons replayed on the engine', () => {
 });
 
 describe('lesson registry and text', () => {
-  it('has unique lesson and step ids, and the Ingress lesson is announced as coming', () => {
+  it('has unique lesson and step ids, and the Ingress/Gateway lesson is written (no longer coming)', () => {
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
     for (const l of LESSONS) expect(new Set(l.steps.map((s) => s.id)).size).toBe(l.steps.length);
-    expect(COMING_LESSONS.map((l) => l.id)).toContain('ingress-gateway');
+    expect(LESSONS.map((l) => l.id)).toContain('ingress-gateway');
+    expect(COMING_LESSONS.map((l) => l.id)).not.toContain('ingress-gateway');
+    // The client leg a request step names is itself a valid probe (the page shows it before the HTTP trace).
+    for (const l of LESSONS)
+      for (const s of l.steps.filter((x) => x.request))
+        expect(
+          engineTrace(buildEngine({ ...buildPreset(s.preset), designs: s.designs }).engine!, s.probe).verdict,
+        ).toBe('delivered');
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(

@@ -9,6 +9,7 @@ import { lesson as proxyModes } from './proxy-modes/steps';
 import { lesson as external } from './external/steps';
 import { lesson as dns } from './dns/steps';
 import { lesson as policy } from './policy/steps';
+import { lesson as ingressGateway } from './ingress-gateway/steps';
 
 /**
  * Every lesson, in the order of the concepts (the Pod network's rules, then a node, then the cluster,
@@ -26,12 +27,11 @@ export const LESSONS: readonly Lesson[] = [
   external,
   dns,
   policy,
+  ingressGateway,
 ];
 
 /** Lessons announced but not written yet (they need a part of the simulator still being built). */
-export const COMING_LESSONS: readonly { id: string; title: { en: string; ja: string } }[] = [
-  { id: 'ingress-gateway', title: { en: 'Ingress and Gateway API', ja: 'Ingress と Gateway API' } },
-];
+export const COMING_LESSONS: readonly { id: string; title: { en: string; ja: string } }[] = [];
 
 const TEXT: Record<string, () => Promise<{ text: LessonText }>> = {
   invariants: () => import('./invariants/text'),
@@ -44,6 +44,7 @@ const TEXT: Record<string, () => Promise<{ text: LessonText }>> = {
   external: () => import('./external/text'),
   dns: () => import('./dns/text'),
   policy: () => import('./policy/text'),
+  'ingress-gateway': () => import('./ingress-gateway/text'),
 };
 
 export function findLesson(id: string): Lesson | undefined {

@@ -34,6 +34,13 @@ export interface HopClaim {
   /** The source address differs from the previous hop's (a translation happened here). */
   srcChanged?: boolean;
   ruleHas?: RuleRef;
+  /** The leg of a two-leg HTTP trace this hop belongs to (`client`, `upstream`). */
+  leg?: 'client' | 'upstream';
+  /** On an `l7` hop: the entry (`gateway/NS/NAME`), route (`NS/NAME`), rule index and backend (`NS/SVC:PORT`). */
+  l7Via?: string;
+  l7Route?: string;
+  l7Rule?: number;
+  l7Backend?: string;
 }
 
 /** What the text says about the whole trace. */
@@ -45,6 +52,12 @@ export interface TraceClaim {
   connectionHas?: HopKind;
   /** No hop of the connection has this kind. */
   connectionLacks?: HopKind;
+  /** Some hop of the proxy's new connection (the `upstream` leg of an HTTP trace) has this kind. */
+  upstreamHas?: HopKind;
+  /** No hop of the upstream leg has this kind (kube-proxy is not on it: no `dnat`). */
+  upstreamLacks?: HopKind;
+  /** The X-Forwarded-For the proxy sends upstream (an HTTP trace). */
+  forwardedFor?: AddrRef;
 }
 
 export type Claim = HopClaim & TraceClaim;
@@ -73,6 +86,12 @@ export interface LessonStep {
   preset: PresetId;
   designs: Designs;
   probe: Probe;
+  /**
+   * An HTTP request through a Gateway or Ingress (`trace --from <probe.from> --to <url> --method
+   * <method>`): the step replays the two-leg HTTP trace instead of `probe`, which then names the
+   * client leg alone (a TCP connection to the proxy's Service).
+   */
+  request?: { url: string; method?: string };
   /** 0-based index into the trace's hops: where the step stops (the page's hop cursor). */
   hop: number;
   highlights: Highlight[];

@@ -144,6 +144,20 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
         set({ probe: { from, to, port, protocol } });
         await get().runTrace({ autoplay: false });
         get().selectHop(state.step);
+        // A lesson step that follows an HTTP request (Gateway/Ingress): its two-leg trace, at the same hop.
+        const request = state.lesson && findLesson(state.lesson.id)?.steps[state.lesson.step]?.request;
+        if (request) {
+          get().setHttpForm({
+            from,
+            url: request.url,
+            method: request.method ?? 'GET',
+            headers: '',
+            via: '',
+            upstreamVia: '',
+          });
+          await get().runHttpTrace({ autoplay: false });
+          if (get().trace?.http) get().selectHop(state.step);
+        }
         // Compare mode travels with the link (the second design set).
         if (state.compare) await get().openCompare(state.compare);
         else get().closeCompare();

@@ -1,6 +1,7 @@
 import { cidrContains, formatCidr, parseCidr, subnetAt, type Cidr } from '../net/cidr';
 import type { ClusterNetworks, Problem } from '../model/cluster';
 import type { K8sNode } from '../model/k8s';
+import { problem } from '../model/problem-messages';
 
 /**
  * Per-node Pod CIDRs as kube-controller-manager's nodeipam range allocator hands them out
@@ -25,25 +26,28 @@ export function allocateNodeCidrs(
     const path = `nodes[${i}].spec.podCIDR`;
     const c = parseCidr(text);
     if (!c) {
-      problems.push({ code: 'INVALID_CIDR', path, message: `"${text}" is not an IPv4 CIDR` });
+      problems.push(problem('INVALID_CIDR', path, 'problem.nodeCidr.invalid', { cidr: String(text) }));
       return;
     }
     if (!cidrContains(nets.podCidr, c.base) || c.prefix !== mask) {
-      problems.push({
-        code: 'INVALID_VALUE',
-        path,
-        message: `${text} must be a /${mask} inside the cluster Pod CIDR ${formatCidr(nets.podCidr)}`,
-      });
+      problems.push(
+        problem('INVALID_VALUE', path, 'problem.nodeCidr.outside', {
+          cidr: text,
+          mask: String(mask),
+          range: formatCidr(nets.podCidr),
+        }),
+      );
       return;
     }
     const index = (c.base - nets.podCidr.base) / blockSize;
     if (used[index]) {
       const other = out.findIndex((o) => o?.base === c.base);
-      problems.push({
-        code: 'CIDR_OVERLAP',
-        path,
-        message: `${text} is already the Pod CIDR of node "${nodes[other]?.metadata.name}"`,
-      });
+      problems.push(
+        problem('CIDR_OVERLAP', path, 'problem.nodeCidr.taken', {
+          cidr: text,
+          node: String(nodes[other]?.metadata.name),
+        }),
+      );
       return;
     }
     used[index] = 1;
@@ -62,11 +66,14 @@ export function allocateNodeCidrs(
         return;
       }
     }
-    problems.push({
-      code: 'RANGE_EXHAUSTED',
-      path: `nodes[${i}]`,
-      message: `no free /${mask} left in ${formatCidr(nets.podCidr)} for node "${node.metadata.name}" (${blocks} blocks)`,
-    });
+    problems.push(
+      problem('RANGE_EXHAUSTED', `nodes[${i}]`, 'problem.nodeCidr.exhausted', {
+        mask: String(mask),
+        range: formatCidr(nets.podCidr),
+        node: node.metadata.name,
+        blocks: String(blocks),
+      }),
+    );
   });
   return out;
 }

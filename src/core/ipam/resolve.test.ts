@@ -81,6 +81,11 @@ describe('IPAM', () => {
       ['DUPLICATE_NAME', 'pods[6].metadata.name'],
       ['UNKNOWN_NODE', 'pods[7].spec.nodeName'],
     ]);
+    // The CLI's English sentence is unchanged; the page translates the key and args.
+    expect(resolve(t).problems[1]).toMatchObject({
+      message: 'Pod default/client appears twice',
+      say: { key: 'problem.pod.duplicate', args: { pod: 'default/client' } },
+    });
 
     const u = smallScenario();
     u.pods[1]!.status = { podIP: '10.244.0.9' };

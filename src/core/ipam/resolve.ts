@@ -45,11 +45,9 @@ export function resolveCluster(
   const ips: (Ipv4 | null)[] = scenario.nodes.map((node, i) => {
     const name = node.metadata.name;
     if (nodeByName.has(name)) {
-      problems.push({
-        code: 'DUPLICATE_NAME',
-        path: `nodes[${i}].metadata.name`,
-        message: `node "${name}" appears twice`,
-      });
+      problems.push(
+        problem('DUPLICATE_NAME', `nodes[${i}].metadata.name`, 'problem.node.duplicate', { node: name }),
+      );
     } else nodeByName.set(name, i);
     const text = internalIp(node);
     if (text === undefined) return null;
@@ -60,18 +58,17 @@ export function resolveCluster(
       return null;
     }
     if (!cidrContains(nets.underlay, ip)) {
-      problems.push({
-        code: 'INVALID_IP',
-        path,
-        message: `InternalIP ${text} is outside the node network ${formatCidr(nets.underlay)}`,
-      });
+      problems.push(
+        problem('INVALID_IP', path, 'problem.nodeIP.outside', { ip: text, range: formatCidr(nets.underlay) }),
+      );
     }
     if (nodeByIp.has(ip)) {
-      problems.push({
-        code: 'DUPLICATE_IP',
-        path,
-        message: `InternalIP ${text} is already used by node "${scenario.nodes[nodeByIp.get(ip)!]?.metadata.name}"`,
-      });
+      problems.push(
+        problem('DUPLICATE_IP', path, 'problem.nodeIP.duplicate', {
+          ip: text,
+          node: String(scenario.nodes[nodeByIp.get(ip)!]?.metadata.name),
+        }),
+      );
     }
     nodeByIp.set(ip, i);
     return ip;
@@ -83,11 +80,11 @@ export function resolveCluster(
     while (nextNodeIp <= lastUnderlay && (nodeByIp.has(nextNodeIp) || nextNodeIp === nets.underlayGateway))
       nextNodeIp++;
     if (nextNodeIp > lastUnderlay) {
-      problems.push({
-        code: 'RANGE_EXHAUSTED',
-        path: `nodes[${i}]`,
-        message: `no free address left in the node network ${formatCidr(nets.underlay)}`,
-      });
+      problems.push(
+        problem('RANGE_EXHAUSTED', `nodes[${i}]`, 'problem.nodeIP.exhausted', {
+          range: formatCidr(nets.underlay),
+        }),
+      );
       return;
     }
     ips[i] = ipv4FromInt(nextNodeIp);
@@ -116,11 +113,9 @@ export function resolveCluster(
     const ns = pod.metadata.namespace ?? 'default';
     const key = podKey(ns, pod.metadata.name);
     if (podByKey.has(key)) {
-      problems.push({
-        code: 'DUPLICATE_NAME',
-        path: `pods[${i}].metadata.name`,
-        message: `Pod ${key} appears twice`,
-      });
+      problems.push(
+        problem('DUPLICATE_NAME', `pods[${i}].metadata.name`, 'problem.pod.duplicate', { pod: key }),
+      );
     }
     podByKey.set(key, i);
     const text = pod.status?.podIP;
@@ -129,31 +124,33 @@ export function resolveCluster(
       problems.push(ipv4Problem(`pods[${i}].status.podIP`, `Pod ${clipText(key)} status.podIP`, text));
     let nodeIndex = pod.spec.nodeName === undefined ? -1 : (nodeByName.get(pod.spec.nodeName) ?? -2);
     if (nodeIndex === -2) {
-      problems.push({
-        code: 'UNKNOWN_NODE',
-        path: `pods[${i}].spec.nodeName`,
-        message: `Pod ${key} is scheduled on node "${pod.spec.nodeName}", which does not exist`,
-      });
+      problems.push(
+        problem('UNKNOWN_NODE', `pods[${i}].spec.nodeName`, 'problem.pod.unknownNode', {
+          pod: key,
+          node: String(pod.spec.nodeName),
+        }),
+      );
     } else if (nodeIndex === -1 && ip !== null && !pod.spec.hostNetwork) {
       nodeIndex = nodeByPodCidrBase.get((ip & ~(2 ** (32 - nets.nodeCidrMaskSize) - 1)) >>> 0) ?? -1;
     }
     if (nodeIndex === -1) {
-      problems.push({
-        code: 'UNKNOWN_NODE',
-        path: `pods[${i}].spec.nodeName`,
-        message: `Pod ${key} has no spec.nodeName and no status.podIP inside a node's Pod CIDR`,
-      });
+      problems.push(
+        problem('UNKNOWN_NODE', `pods[${i}].spec.nodeName`, 'problem.pod.unplaced', { pod: key }),
+      );
     }
     placed.push(nodeIndex);
     given.push(pod.spec.hostNetwork ? null : ip);
     if (ip !== null && nodeIndex >= 0 && !pod.spec.hostNetwork) {
       const range = nodes[nodeIndex]!.podCidr;
       if (!cidrContains(range, ip)) {
-        problems.push({
-          code: 'POD_IP_OUTSIDE_NODE_RANGE',
-          path: `pods[${i}].status.podIP`,
-          message: `Pod ${key} has IP ${text}, outside its node "${nodes[nodeIndex]!.name}" Pod CIDR ${formatCidr(range)}`,
-        });
+        problems.push(
+          problem('POD_IP_OUTSIDE_NODE_RANGE', `pods[${i}].status.podIP`, 'problem.podIP.outside', {
+            pod: key,
+            ip: text!,
+            node: nodes[nodeIndex]!.name,
+            range: formatCidr(range),
+          }),
+        );
       } else if (ip === range.base || ip === broadcastOf(range)) {
         // host-local never hands out a range's network or broadcast address.
         problems.push(
@@ -166,11 +163,13 @@ export function resolveCluster(
         );
       } else if (podByIp.has(ip)) {
         const other = scenario.pods[podByIp.get(ip)!]!;
-        problems.push({
-          code: 'DUPLICATE_IP',
-          path: `pods[${i}].status.podIP`,
-          message: `Pod ${key} has IP ${text}, already used by Pod ${other.metadata.namespace ?? 'default'}/${other.metadata.name}`,
-        });
+        problems.push(
+          problem('DUPLICATE_IP', `pods[${i}].status.podIP`, 'problem.podIP.duplicate', {
+            pod: key,
+            ip: text!,
+            other: `${other.metadata.namespace ?? 'default'}/${other.metadata.name}`,
+          }),
+        );
       } else podByIp.set(ip, i);
     }
   });
@@ -231,11 +230,12 @@ function allocate(
   let next = cursor[nodeIndex]!;
   while (next <= last && podByIp.has(next)) next++;
   if (next > last) {
-    problems.push({
-      code: 'RANGE_EXHAUSTED',
-      path: `pods[${podIndex}]`,
-      message: `node Pod CIDR ${formatCidr(range)} has no free address left for Pod ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
-    });
+    problems.push(
+      problem('RANGE_EXHAUSTED', `pods[${podIndex}]`, 'problem.podIP.exhausted', {
+        range: formatCidr(range),
+        pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+      }),
+    );
     return null;
   }
   cursor[nodeIndex] = next + 1;

@@ -2,6 +2,7 @@ import { cidrOverlaps, formatCidr, parseCidr } from '../net/cidr';
 import { parseIpv4 } from '../net/ipv4';
 import type { ClusterNetworks, Problem } from '../model/cluster';
 import type { ClusterSettings } from '../model/scenario';
+import { problem } from '../model/problem-messages';
 
 /**
  * Parses and checks the cluster-wide ranges the way kubeadm's validation does: each CIDR must be
@@ -13,11 +14,7 @@ export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterN
   const parse = (field: 'underlayCidr' | 'podCidr' | 'serviceCidr') => {
     const c = parseCidr(String(s[field]));
     if (!c) {
-      problems.push({
-        code: 'INVALID_CIDR',
-        path: at(field),
-        message: `"${s[field]}" is not an IPv4 CIDR with zero host bits (like 10.244.0.0/16)`,
-      });
+      problems.push(problem('INVALID_CIDR', at(field), 'problem.cluster.cidr', { value: String(s[field]) }));
     }
     return c;
   };
@@ -26,22 +23,23 @@ export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterN
   const serviceCidr = parse('serviceCidr');
   const gateway = parseIpv4(String(s.underlayGateway));
   if (gateway === null) {
-    problems.push({
-      code: 'INVALID_IP',
-      path: at('underlayGateway'),
-      message: `"${s.underlayGateway}" is not an IPv4 address`,
-    });
+    problems.push(
+      problem('INVALID_IP', at('underlayGateway'), 'problem.cluster.gateway', {
+        value: String(s.underlayGateway),
+      }),
+    );
   }
   const mask = s.nodeCidrMaskSize;
   if (!Number.isInteger(mask) || mask < 1 || mask > 30 || (podCidr && mask < podCidr.prefix)) {
-    problems.push({
-      code: 'INVALID_VALUE',
-      path: at('nodeCidrMaskSize'),
-      message: `node CIDR mask size ${mask} must be an integer between the Pod CIDR's prefix (/${podCidr?.prefix ?? '?'}) and 30`,
-    });
+    problems.push(
+      problem('INVALID_VALUE', at('nodeCidrMaskSize'), 'problem.cluster.nodeMask', {
+        mask: String(mask),
+        prefix: String(podCidr?.prefix ?? '?'),
+      }),
+    );
   }
   if (!Number.isInteger(s.mtu) || s.mtu < 576 || s.mtu > 9216) {
-    problems.push({ code: 'INVALID_VALUE', path: at('mtu'), message: `MTU ${s.mtu} must be 576–9216` });
+    problems.push(problem('INVALID_VALUE', at('mtu'), 'problem.cluster.mtu', { mtu: String(s.mtu) }));
   }
   const named = [
     ['underlayCidr', underlay],
@@ -53,20 +51,23 @@ export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterN
       const [na, a] = named[i]!;
       const [nb, b] = named[j]!;
       if (a && b && cidrOverlaps(a, b)) {
-        problems.push({
-          code: 'CIDR_OVERLAP',
-          path: at(nb),
-          message: `${nb} ${formatCidr(b)} overlaps ${na} ${formatCidr(a)}`,
-        });
+        problems.push(
+          problem('CIDR_OVERLAP', at(nb), 'problem.cluster.overlap', {
+            field: nb,
+            cidr: formatCidr(b),
+            otherField: na,
+            other: formatCidr(a),
+          }),
+        );
       }
     }
   }
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s.clusterDomain)) {
-    problems.push({
-      code: 'INVALID_VALUE',
-      path: at('clusterDomain'),
-      message: `"${s.clusterDomain}" is not a DNS domain`,
-    });
+    problems.push(
+      problem('INVALID_VALUE', at('clusterDomain'), 'problem.cluster.domain', {
+        value: String(s.clusterDomain),
+      }),
+    );
   }
   if (!underlay || !podCidr || !serviceCidr || gateway === null || problems.length > 0) return null;
   return {

@@ -33,6 +33,30 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
     "Pod {pod} has IP {ip}, the network address of its node {node}'s Pod CIDR {range}",
   'problem.podIP.broadcast':
     "Pod {pod} has IP {ip}, the broadcast address of its node {node}'s Pod CIDR {range}",
+  // Cluster network settings (kubeadm's ClusterConfiguration networking checks; src/core/ipam/settings.ts).
+  'problem.cluster.cidr': '"{value}" is not an IPv4 CIDR with zero host bits (like 10.244.0.0/16)',
+  'problem.cluster.gateway': '"{value}" is not an IPv4 address',
+  'problem.cluster.nodeMask':
+    "node CIDR mask size {mask} must be an integer between the Pod CIDR's prefix (/{prefix}) and 30",
+  'problem.cluster.mtu': 'MTU {mtu} must be 576–9216',
+  'problem.cluster.overlap': '{field} {cidr} overlaps {otherField} {other}',
+  'problem.cluster.domain': '"{value}" is not a DNS domain',
+  // Node Pod CIDRs (kubernetes pkg/controller/nodeipam/ipam/cidrset/cidr_set.go).
+  'problem.nodeCidr.invalid': '"{cidr}" is not an IPv4 CIDR',
+  'problem.nodeCidr.outside': '{cidr} must be a /{mask} inside the cluster Pod CIDR {range}',
+  'problem.nodeCidr.taken': '{cidr} is already the Pod CIDR of node "{node}"',
+  'problem.nodeCidr.exhausted': 'no free /{mask} left in {range} for node "{node}" ({blocks} blocks)',
+  // Node names and addresses, Pod names, placement and addresses (src/core/ipam/resolve.ts).
+  'problem.node.duplicate': 'node "{node}" appears twice',
+  'problem.nodeIP.outside': 'InternalIP {ip} is outside the node network {range}',
+  'problem.nodeIP.duplicate': 'InternalIP {ip} is already used by node "{node}"',
+  'problem.nodeIP.exhausted': 'no free address left in the node network {range}',
+  'problem.pod.duplicate': 'Pod {pod} appears twice',
+  'problem.pod.unknownNode': 'Pod {pod} is scheduled on node "{node}", which does not exist',
+  'problem.pod.unplaced': "Pod {pod} has no spec.nodeName and no status.podIP inside a node's Pod CIDR",
+  'problem.podIP.outside': 'Pod {pod} has IP {ip}, outside its node "{node}" Pod CIDR {range}',
+  'problem.podIP.duplicate': 'Pod {pod} has IP {ip}, already used by Pod {other}',
+  'problem.podIP.exhausted': 'node Pod CIDR {range} has no free address left for Pod {pod}',
 };
 
 /** A problem whose English message is its `say` filled in (one source for the CLI and the page). */

@@ -63,6 +63,7 @@ describe('preset registry', () => {
       'policy',
       'lb-local',
       'policy-service',
+      'gateway',
     ]);
     expect(new Set(PRESETS.map((p) => p.titleKey)).size).toBe(PRESETS.length);
     expect(isPresetId('xl')).toBe(true);

@@ -1,6 +1,9 @@
 import type { K8sNetworkPolicy, K8sNode, K8sService } from '../../core/model/k8s';
 import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Designs, type Scenario } from '../../core/model/scenario';
 import type { Probe } from '../../core/trace/types';
+import type { K8sPod } from '../../core/model/k8s';
+import { emptyL7, type K8sGateway } from '../../core/model/l7';
+import { ENVOY_GATEWAY_CONTROLLER, envoyGateway } from '../../core/l7/implementations/envoy-gateway';
 import { makeNamespace, makeNode, makePod } from './small';
 
 /**
@@ -15,7 +18,8 @@ export type TeachingId =
   | 'nodeport'
   | 'policy'
   | 'lb-local'
-  | 'policy-service';
+  | 'policy-service'
+  | 'gateway';
 
 export interface TeachingPreset {
   id: TeachingId;
@@ -181,6 +185,76 @@ function policyBehindService(): Scenario {
   return s;
 }
 
+/**
+ * A Gateway (Envoy Gateway) in front of two Services: HTTPRoute `default/shop` sends
+ * shop.example.com/api to `api` (its Pod on node-1) and everything else to `web`. The Gateway is
+ * only a declaration; the data plane is what Envoy Gateway's infra provisioner creates for it
+ * (envoyproxy/gateway internal/infrastructure/kubernetes/proxy/resource_provider.go): an Envoy
+ * Deployment, here one Pod on node-2, behind a LoadBalancer Service of its own.
+ */
+function gatewayEntry(): Scenario {
+  const s = base({}, 2);
+  s.pods = [
+    makePod('default', 'api-1', 'node-1', { app: 'api' }, HTTP),
+    makePod('default', 'web-1', 'node-2', { app: 'web' }, HTTP),
+  ];
+  const port = [{ name: 'http', protocol: 'TCP' as const, port: 80, targetPort: 'http' }];
+  s.services = [
+    service('api', { type: 'ClusterIP', selector: { app: 'api' }, ports: port }),
+    service('web', { type: 'ClusterIP', selector: { app: 'web' }, ports: port }),
+  ];
+  const api = 'gateway.networking.k8s.io/v1' as const;
+  const gw: K8sGateway = {
+    apiVersion: api,
+    kind: 'Gateway',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { gatewayClassName: 'eg', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
+  };
+  const l7 = emptyL7();
+  l7.gatewayClasses.push({
+    apiVersion: api,
+    kind: 'GatewayClass',
+    metadata: { name: 'eg' },
+    spec: { controllerName: ENVOY_GATEWAY_CONTROLLER },
+  });
+  l7.gateways.push(gw);
+  l7.httpRoutes.push({
+    apiVersion: api,
+    kind: 'HTTPRoute',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: {
+      parentRefs: [{ name: 'shop' }],
+      hostnames: ['shop.example.com'],
+      rules: [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: [{ name: 'web', port: 80 }],
+        },
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/api' } }],
+          backendRefs: [{ name: 'api', port: 80 }],
+        },
+      ],
+    },
+  });
+  s.l7 = l7;
+  // The controller's data plane: ordinary Pods behind an ordinary LoadBalancer Service.
+  const made = envoyGateway.provisionGateway!(gw);
+  const d = made.deployment;
+  const proxy: K8sPod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `${d.name}-0`, namespace: d.namespace, labels: { ...d.labels } },
+    spec: { nodeName: 'node-2', containers: d.containers },
+    status: { phase: 'Running' },
+  };
+  if (!s.namespaces.some((n) => n.metadata.name === d.namespace))
+    s.namespaces.push(makeNamespace(d.namespace));
+  s.pods.push(proxy);
+  s.services.push(made.service);
+  return s;
+}
+
 const tcp = (from: string, to: string, port: number): Probe => ({ from, to, port, protocol: 'TCP' });
 
 /** The teaching presets in lesson order. */
@@ -201,4 +275,5 @@ export const TEACHING_PRESETS: readonly TeachingPreset[] = [
   { id: 'policy', build: networkPolicy, probe: tcp('default/frontend-1', 'default/db-0', 5432) },
   { id: 'lb-local', build: loadBalancerLocal, probe: tcp('external', 'default/web', 80) },
   { id: 'policy-service', build: policyBehindService, probe: tcp('default/frontend-1', 'default/db', 5432) },
+  { id: 'gateway', build: gatewayEntry, probe: tcp('external', 'default/web', 80) },
 ];

@@ -82,6 +82,19 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await expect(decision.locator('[data-field="backend"]')).toContainText('site-ns/home:8080');
     await expect(page.getByTestId('l7-upstream-request')).toContainText('x-forwarded-for: 203.0.113.10');
 
+    // On the canvas: the Gateway as a declaration card, named, keyboard-focusable, linked to its proxy Pod.
+    const card = page.locator('[data-testid="gateway-card"][data-via="gateway/infra-ns/shared-gateway"]');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('shared-gateway');
+    await expect(card).toHaveAttribute('aria-label', /Gateway infra-ns\/shared-gateway/);
+    await card.focus();
+    await expect(card).toBeFocused();
+    await expect(page.locator('.kne-edge-gw')).toHaveCount(1);
+    await expect(page.getByTestId('legend-gateway')).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('button', { name: /fit/i }).first().click();
+    await page.screenshot({ path: '/tmp/l7-gateway-card-1440.png' });
+
     // The Gateways tab: the Gateway as a declaration beside its proxy Pods, route status, the rule.
     await ex.page.getByTestId('tool-tab-l7').click();
     const entry = page.locator('[data-testid="l7-entry"][data-via="gateway/infra-ns/shared-gateway"]');
@@ -142,6 +155,9 @@ test.describe('HTTP through Gateway API and Ingress', () => {
 
     await ex.page.getByTestId('tool-tab-l7').click();
     await expect(page.locator('[data-testid="l7-entry"][data-via="ingressclass/nginx"]')).toBeVisible();
+    await expect(page.locator('[data-testid="gateway-card"][data-via="ingressclass/nginx"]')).toContainText(
+      'foo.bar.com',
+    );
     await page.getByTestId('lang-ja').click();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: '/tmp/l7-ingress-1440.png' });

@@ -10,6 +10,8 @@ export interface L7RouteView {
   yaml: string;
   /** HTTPRoute: `spec.rules[i]`; Ingress: `spec.rules[r].http.paths[p]`, flattened in order. */
   rules: [number, number][];
+  /** Hostnames the route names (HTTPRoute `spec.hostnames`, Ingress `spec.rules[].host`). */
+  hosts: string[];
 }
 
 /** What the page shows of the L7 entry: the proxies, the status controllers write, the routes. */
@@ -82,6 +84,7 @@ export function l7View(engine: Engine): L7View {
       kind: 'HTTPRoute',
       yaml,
       rules: ranges(yaml, paths),
+      hosts: r.spec.hostnames ?? [],
     });
   }
   for (const ing of l7?.ingresses ?? []) {
@@ -95,6 +98,7 @@ export function l7View(engine: Engine): L7View {
       kind: 'Ingress',
       yaml,
       rules: ranges(yaml, paths),
+      hosts: (ing.spec.rules ?? []).flatMap((rule) => (rule.host ? [rule.host] : [])),
     });
   }
   return { entries: state.entries, status: state.status, routes, suggestedUrl: suggest(engine) };

@@ -10,13 +10,15 @@ import { PacketLayer } from './PacketLayer';
 import { PathLegend } from './PathLegend';
 import { toFlow } from './toFlow';
 import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
+import { l7EdgeTypes, l7Flow, l7NodeTypes } from './l7Nodes';
 import { OverviewCanvas, useAggregatedView } from './overview';
 import { drilledTopology } from './overviewFlow';
 import { LessonHighlights } from '../lessons/Highlights';
 import { PresenterFocus } from '../presenter/PresenterFocus';
 
 // Module scope, so React Flow never sees a new object and remounts every node.
-const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes };
+const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes, ...l7NodeTypes };
+const allEdgeTypes = { ...serviceEdgeTypes, ...l7EdgeTypes };
 
 // React Flow turns pointer events off on nodes that are neither selectable, draggable nor
 // clickable; the buttons inside our nodes need them.
@@ -72,6 +74,7 @@ export function Canvas() {
   // Large clusters: an overview of node tiles until the user drills into nodes (overview.tsx).
   useAggregatedView();
   const overviewMode = Boolean(topology?.aggregated && topology.focus.length === 0);
+  const l7 = useApp((s) => s.l7);
   const view = useMemo(() => {
     if (!topology || overviewMode) return null;
     const drawn = drilledTopology(topology);
@@ -81,8 +84,15 @@ export function Canvas() {
     const svc = serviceFlow(drawn, layout, { external });
     const anchors = anchorPoints(drawn, layout);
     for (const [k, p] of svc.anchors) anchors.set(k, p);
-    return { nodes: [...flow.nodes, ...svc.nodes], edges: [...flow.edges, ...svc.edges], anchors, layout };
-  }, [topology, external, overviewMode]);
+    // Gateways / IngressClasses: declaration cards left of the cluster, linked to their proxy Pods.
+    const gw = l7Flow(l7, layout);
+    return {
+      nodes: [...flow.nodes, ...svc.nodes, ...gw.nodes],
+      edges: [...flow.edges, ...svc.edges, ...gw.edges],
+      anchors,
+      layout,
+    };
+  }, [topology, external, overviewMode, l7]);
   const aria = useMemo(
     () => ({
       'controls.ariaLabel': t.t('canvas.controls'),
@@ -111,7 +121,7 @@ export function Canvas() {
           nodes={view.nodes}
           edges={view.edges}
           nodeTypes={allNodeTypes}
-          edgeTypes={serviceEdgeTypes}
+          edgeTypes={allEdgeTypes}
           minZoom={0.15}
           maxZoom={2.5}
           nodesDraggable={false}

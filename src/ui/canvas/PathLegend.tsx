@@ -6,7 +6,8 @@ export function PathLegend() {
   const t = useT();
   const tunnelled = useApp((s) => s.trace?.hops.some((h) => h.outer) ?? false);
   const traced = useApp((s) => s.trace !== null);
-  if (!traced) return null;
+  const gateways = useApp((s) => (s.l7?.entries.length ?? 0) > 0);
+  if (!traced && !gateways) return null;
   return (
     <div
       className="pointer-events-none absolute right-2 bottom-7 z-[5] rounded-md border border-slate-300 bg-white/95 px-2 py-1 text-xs text-slate-800 shadow-sm"
@@ -14,12 +15,14 @@ export function PathLegend() {
       role="note"
       aria-label={t.t('legend.heading')}
     >
-      <div className="flex items-center gap-2">
-        <svg width="28" height="10" aria-hidden="true">
-          <line x1="2" y1="5" x2="26" y2="5" stroke="#f59e0b" strokeWidth="4" strokeLinecap="round" />
-        </svg>
-        {t.t('legend.path')}
-      </div>
+      {traced && (
+        <div className="flex items-center gap-2">
+          <svg width="28" height="10" aria-hidden="true">
+            <line x1="2" y1="5" x2="26" y2="5" stroke="#f59e0b" strokeWidth="4" strokeLinecap="round" />
+          </svg>
+          {t.t('legend.path')}
+        </div>
+      )}
       {tunnelled && (
         <div className="flex items-center gap-2" data-testid="legend-tunnel">
           <svg width="28" height="14" aria-hidden="true">
@@ -37,6 +40,31 @@ export function PathLegend() {
           </svg>
           {t.t('legend.tunnel')}
         </div>
+      )}
+      {gateways && (
+        <>
+          <div className="flex items-center gap-2" data-testid="legend-gateway">
+            <svg width="28" height="14" aria-hidden="true">
+              <rect
+                x="3"
+                y="2"
+                width="22"
+                height="10"
+                rx="2"
+                fill="#fff1f2"
+                stroke="#be123c"
+                strokeDasharray="1 2"
+              />
+            </svg>
+            {t.t('l7.legend.declaration')}
+          </div>
+          <div className="flex items-center gap-2">
+            <svg width="28" height="10" aria-hidden="true">
+              <line x1="2" y1="5" x2="26" y2="5" stroke="#be123c" strokeWidth="1.5" strokeDasharray="2 4" />
+            </svg>
+            {t.t('l7.legend.implementedBy')}
+          </div>
+        </>
       )}
     </div>
   );

@@ -86,7 +86,10 @@ export class Explorer {
 
   async pause(): Promise<void> {
     const toggle = this.page.getByTestId('play-toggle');
-    if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    // A trace that arrives after the click starts playback again: click until it stays paused.
+    await expect(async () => {
+      if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
   }
 }

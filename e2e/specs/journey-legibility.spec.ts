@@ -21,6 +21,11 @@ async function podTextPx(page: Page): Promise<number> {
   return css * (await zoom(page));
 }
 
+// A returning visitor: the first-visit welcome (its own journey in lessons.spec) is already dismissed.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kne.welcome.dismissed', '1'));
+});
+
 for (const [w, h] of [
   [1440, 900],
   [1920, 1080],

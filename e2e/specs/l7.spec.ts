@@ -52,6 +52,11 @@ async function legs(page: Page): Promise<{ legs: string[]; l7: number }> {
   return { legs, l7: kinds.indexOf('l7') };
 }
 
+// A returning visitor: the first-visit welcome (its own journey in lessons.spec) is already dismissed.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kne.welcome.dismissed', '1'));
+});
+
 test.describe('HTTP through Gateway API and Ingress', () => {
   test.skip(!shared, `../shared is absent: the real manifests in ${L7} are needed`);
 

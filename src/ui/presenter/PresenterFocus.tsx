@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useApp } from '../../store';
 import { hopPoints, type Point } from '../canvas/layout';
@@ -15,7 +15,12 @@ export function PresenterFocus({ anchors }: { anchors: Map<string, Point> }) {
   const [tx, ty, zoom] = useFlowStore((s) => s.transform);
   const trace = useApp((s) => s.trace);
   const hopIndex = useApp((s) => s.hopIndex);
+  // Refit only when the mode really changes: on mount the canvas's own first fit (the cluster at a
+  // legible size, or a shared link's viewport) must win.
+  const was = useRef(on);
   useEffect(() => {
+    if (was.current === on) return;
+    was.current = on;
     const id = requestAnimationFrame(() => void fitView({ padding: on ? 0.04 : 0.06 }));
     return () => cancelAnimationFrame(id);
   }, [on, fitView]);

@@ -131,10 +131,11 @@ export function ShareNotice() {
   const bad = saveFailed || (notice !== null && BAD.has(notice.kind));
   return (
     <div
+      // Floats over the page without taking its clicks: only its own buttons and links catch the pointer.
       role={bad ? 'alert' : 'status'}
       data-testid="share-notice"
       data-kind={notice?.kind ?? (saveFailed ? 'save-failed' : 'draft')}
-      className={`fixed bottom-4 left-1/2 z-40 flex w-[min(46rem,calc(100vw-2rem))] -translate-x-1/2 flex-wrap items-start justify-between gap-3 rounded-lg border-2 px-3 py-2 text-sm shadow-xl ${
+      className={`pointer-events-none fixed bottom-4 left-1/2 z-40 flex [&_a]:pointer-events-auto [&_button]:pointer-events-auto [&_input]:pointer-events-auto w-[min(46rem,calc(100vw-2rem))] -translate-x-1/2 flex-wrap items-start justify-between gap-3 rounded-lg border-2 px-3 py-2 text-sm shadow-xl ${
         bad ? 'border-red-700 bg-red-50 text-red-950' : 'border-sky-700 bg-sky-50 text-sky-950'
       }`}
     >

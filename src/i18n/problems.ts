@@ -59,5 +59,10 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
     'problem.podIP.duplicate': 'Pod {pod} の IP {ip} は、すでに Pod {other} が使っています',
     'problem.podIP.exhausted':
       'ノードの Pod CIDR {range} には、Pod {pod} に割り当てる空きアドレスが残っていません',
+    'problem.policy.peerMixed':
+      '{policy}: ピアで ipBlock と podSelector/namespaceSelector を同時に指定することはできません',
+    'problem.policy.cidr': '{policy}: CIDR {cidr} が正しくありません',
+    'problem.policy.peerEmpty':
+      '{policy}: ピアには podSelector、namespaceSelector、ipBlock のいずれかを指定してください',
   },
 };

@@ -57,6 +57,10 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'problem.podIP.outside': 'Pod {pod} has IP {ip}, outside its node "{node}" Pod CIDR {range}',
   'problem.podIP.duplicate': 'Pod {pod} has IP {ip}, already used by Pod {other}',
   'problem.podIP.exhausted': 'node Pod CIDR {range} has no free address left for Pod {pod}',
+  // NetworkPolicy peers (kubernetes pkg/apis/networking/validation/validation.go, ValidateNetworkPolicyPeer).
+  'problem.policy.peerMixed': '{policy}: a peer may not combine ipBlock with podSelector/namespaceSelector',
+  'problem.policy.cidr': '{policy}: invalid CIDR {cidr}',
+  'problem.policy.peerEmpty': '{policy}: a peer must set podSelector, namespaceSelector or ipBlock',
 };
 
 /** A problem whose English message is its `say` filled in (one source for the CLI and the page). */

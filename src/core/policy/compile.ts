@@ -2,6 +2,7 @@ import type { Cluster, ClusterPod, Problem } from '../model/cluster';
 import type { K8sNamespace, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../model/k8s';
 import { parseCidr } from '../net/cidr';
 import type { Ipv4 } from '../net/ipv4';
+import { problem as keyedProblem } from '../model/problem-messages';
 import { type CompiledPort, compilePort } from './ports';
 import { type CompiledSelector, compileSelector, selectorMatches } from './selector';
 
@@ -235,8 +236,12 @@ function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): 
   const existing = index.policies.get(key);
   if (existing) removePolicy(index, existing);
   const problems: Problem[] = [];
-  const problem = (where: string, message: string): void => {
-    problems.push({ code: 'INVALID_VALUE', path: `${path}.${where}`, message: `${key}: ${message}` });
+  const problem: ProblemFn = (where, message) => {
+    problems.push(
+      typeof message === 'string'
+        ? { code: 'INVALID_VALUE', path: `${path}.${where}`, message: `${key}: ${message}` }
+        : keyedProblem('INVALID_VALUE', `${path}.${where}`, message.key, { policy: key, ...message.args }),
+    );
   };
   const spec = policy.spec ?? { podSelector: {} };
   const target = acquire(
@@ -293,7 +298,8 @@ function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): 
   if (problems.length) index.problemsByPolicy.set(key, problems);
 }
 
-type ProblemFn = (where: string, message: string) => void;
+/** A problem as English text, or as a key of core/model/problem-messages.ts (the policy's name is added). */
+type ProblemFn = (where: string, message: string | { key: string; args: Record<string, string> }) => void;
 
 function podsAtom(namespace: string, sel: CompiledSelector, problem: ProblemFn, where: string): AtomSpec {
   for (const m of sel.problems) problem(where, m);
@@ -305,26 +311,29 @@ function peerAtom(namespace: string, peer: NetworkPolicyPeer, problem: ProblemFn
   const hasNs = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
   if (peer.ipBlock) {
     if (hasPod || hasNs) {
-      problem(where, 'a peer may not combine ipBlock with podSelector/namespaceSelector');
+      problem(where, { key: 'problem.policy.peerMixed', args: {} });
       return { kind: 'none' };
     }
     const c = parseCidr(peer.ipBlock.cidr ?? '', false);
     if (!c) {
-      problem(`${where}.ipBlock.cidr`, `invalid CIDR ${String(peer.ipBlock.cidr)}`);
+      problem(`${where}.ipBlock.cidr`, {
+        key: 'problem.policy.cidr',
+        args: { cidr: String(peer.ipBlock.cidr) },
+      });
       return { kind: 'none' };
     }
     const mask = c.prefix === 0 ? 0 : (0xffffffff << (32 - c.prefix)) >>> 0;
     const except: { base: number; mask: number }[] = [];
     for (const e of peer.ipBlock.except ?? []) {
       const x = parseCidr(e, false);
-      if (!x) problem(`${where}.ipBlock.except`, `invalid CIDR ${e}`);
+      if (!x) problem(`${where}.ipBlock.except`, { key: 'problem.policy.cidr', args: { cidr: String(e) } });
       else except.push({ base: x.base, mask: x.prefix === 0 ? 0 : (0xffffffff << (32 - x.prefix)) >>> 0 });
     }
     const text = `${peer.ipBlock.cidr}${(peer.ipBlock.except ?? []).length ? ` except ${(peer.ipBlock.except ?? []).join(',')}` : ''}`;
     return { kind: 'ip', text, base: c.base, mask, except };
   }
   if (!hasPod && !hasNs) {
-    problem(where, 'a peer must set podSelector, namespaceSelector or ipBlock');
+    problem(where, { key: 'problem.policy.peerEmpty', args: {} });
     return { kind: 'none' };
   }
   const pod = hasPod ? compileSelector(peer.podSelector) : null;

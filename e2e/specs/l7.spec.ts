@@ -158,7 +158,9 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await send(page, 'foo.bar.com');
     await expect(page.getByTestId('http-error')).toBeVisible();
 
-    await ex.page.getByTestId('tool-tab-l7').click();
+    // By keyboard: at this size the canvas pane can overlap the tab strip for the pointer.
+    await ex.page.getByTestId('tool-tab-l7').focus();
+    await ex.page.keyboard.press('Enter');
     await expect(page.locator('[data-testid="l7-entry"][data-via="ingressclass/nginx"]')).toBeVisible();
     await expect(page.locator('[data-testid="gateway-card"][data-via="ingressclass/nginx"]')).toContainText(
       'foo.bar.com',

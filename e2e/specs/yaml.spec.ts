@@ -155,6 +155,8 @@ test('a malformed document is reported with its document and line, and nothing o
   // In Japanese the same report reads naturally.
   await page.getByTestId('lang-ja').click();
   await expect(errors).toContainText('ドキュメント 2');
+  await expect(errors).toContainText('YAML の書式が正しくありません');
+  await expect(errors).not.toContainText('malformed YAML');
   await expect(page.getByTestId('yaml-outcome')).toContainText('現在のシナリオはそのままです');
   await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/pol-yaml-error-ja.png' });
   expect(app.errors).toEqual([]);

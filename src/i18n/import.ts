@@ -10,6 +10,9 @@ export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = 
   // English is the importer's own wording (one source, no drift).
   en: IMPORT_MESSAGES,
   ja: {
+    'import.error.malformed': 'YAML の書式が正しくありません: {detail}',
+    'import.error.nesting': 'YAML の入れ子が {max} 段を超えています（{line} 行目、{column} 列目）',
+    'import.error.list': 'リストが必要ですが、{got} が書かれています',
     'import.plan.underlay':
       'ノードのネットワークは {cidr}、ゲートウェイは {gateway}（最初の空きアドレス）: ノード {nodes} の InternalIP（{ips}）が {common} に収まります。',
     'import.plan.podCidr':

@@ -87,7 +87,13 @@ describe('hostile YAML and JSON', () => {
   it('300 KB of "[" is refused at once, not after a stack overflow', () => {
     const r = importYaml('['.repeat(300_000), base);
     expect(r.errors).toEqual([
-      { document: 0, line: 1, path: '', message: 'the YAML nests deeper than 64 levels (line 1, column 64)' },
+      {
+        document: 0,
+        line: 1,
+        path: '',
+        message: 'the YAML nests deeper than 64 levels (line 1, column 64)',
+        say: { key: 'import.error.nesting', args: { max: 64, line: 1, column: 64 } },
+      },
     ]);
   });
 

@@ -263,6 +263,7 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
       line: deep.line,
       path: '',
       message: `the YAML nests deeper than ${MAX_NESTING} levels (line ${deep.line}, column ${deep.column})`,
+      say: say('import.error.nesting', { max: MAX_NESTING, line: deep.line, column: deep.column }),
     });
     return fail();
   }
@@ -286,11 +287,14 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     const doc = docs[i]!;
     const document = i + 1;
     for (const e of doc.errors) {
+      // The parser's own detail stays in its English; the page translates the sentence around it.
+      const detail = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
       errors.push({
         document,
         line: lc.linePos(e.pos[0]).line,
         path: '',
-        message: `malformed YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+        message: `malformed YAML: ${detail}`,
+        say: say('import.error.malformed', { detail }),
       });
     }
     for (const w of doc.warnings) {
@@ -315,7 +319,14 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     } catch (e) {
       // Located at the document's first line (alias errors carry no position of their own).
       const line = doc.range ? lc.linePos(doc.range[0]).line : null;
-      errors.push({ document, line, path: '', message: `malformed YAML: ${(e as Error).message}` });
+      const detail = (e as Error).message;
+      errors.push({
+        document,
+        line,
+        path: '',
+        message: `malformed YAML: ${detail}`,
+        say: say('import.error.malformed', { detail }),
+      });
       continue;
     }
     const lineAt = makeLineAt(doc, lc);
@@ -328,6 +339,7 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
           line: lineAt(['items']),
           path: 'items',
           message: `expected a list, got ${describe(items)}`,
+          say: say('import.error.list', { got: describe(items) }),
         });
         continue;
       }

@@ -73,6 +73,10 @@ export const IMPORT_MESSAGES = {
   'import.l7.namespace': 'Namespace {ns} was not declared; created it for the L7 objects in it ({count}).',
   'import.notice.skipped': '{kind} {name} is not modelled (it does not change the packet path); skipped',
   'import.notice.yaml': '{text}',
+  // Errors (the YAML parser's own detail stays in English inside {detail}).
+  'import.error.malformed': 'malformed YAML: {detail}',
+  'import.error.nesting': 'the YAML nests deeper than {max} levels (line {line}, column {column})',
+  'import.error.list': 'expected a list, got {got}',
 } as const;
 
 export type ImportMessageKey = keyof typeof IMPORT_MESSAGES;

@@ -86,10 +86,12 @@ function Shell() {
           <RequestBuilder />
           <FromToHint />
         </ControlsSidebar>
-        <div className="flex min-w-0 flex-col gap-2 xl:min-h-0">
+        {/* When the welcome banner or a two-row header leaves little height, this column scrolls
+            rather than letting the canvas slide over the tool tabs. */}
+        <div className="flex min-w-0 flex-col gap-2 xl:min-h-0 xl:overflow-y-auto [&>*]:shrink-0">
           <OverviewBar />
           <PresetPoint />
-          <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:min-h-[15rem] xl:flex-1">
+          <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:flex-1">
             {/* Playback first: from Trace, a couple of Tabs reach Play (the canvas holds many buttons). */}
             <PlaybackBar />
             <Canvas />

@@ -11,6 +11,24 @@ import {
 } from './model';
 import { KUBE_PROXY_CANARY } from './program';
 
+/** `-m addrtype [!] --src-type|--dst-type LOCAL`, as both renderers print it. */
+const addrtypeArgs = (p: { neg?: boolean; dir: 'src' | 'dst' }): string[] => [
+  '-m',
+  'addrtype',
+  ...(p.neg ? ['!'] : []),
+  p.dir === 'src' ? '--src-type' : '--dst-type',
+  'LOCAL',
+];
+
+/** `-m set --match-set NAME FLAGS` (kube-proxy's ipset matches in IPVS mode). */
+const setArgs = (p: { name: string; flags: string }): string[] => [
+  '-m',
+  'set',
+  '--match-set',
+  p.name,
+  p.flags,
+];
+
 /**
  * Two printers for the same rules (kubernetes pkg/proxy/iptables/proxier_test.go):
  * - `restore`: the iptables-restore input kube-proxy writes, in the canonical order upstream's
@@ -59,19 +77,13 @@ function restoreArgs(r: IptRule): string[] {
         a.push('--dport', String(p.port));
         break;
       case 'addrtype':
-        a.push(
-          '-m',
-          'addrtype',
-          ...(p.neg ? ['!'] : []),
-          p.dir === 'src' ? '--src-type' : '--dst-type',
-          'LOCAL',
-        );
+        a.push(...addrtypeArgs(p));
         break;
       case 'proto':
         a.push('-p', p.proto);
         break;
       case 'set':
-        a.push('-m', 'set', '--match-set', p.name, p.flags);
+        a.push(...setArgs(p));
         break;
       case 'ipvs':
         a.push(
@@ -148,16 +160,10 @@ export function saveRule(r: IptRule): string {
         if (dport && dport.t === 'dport') out.push('--dport', String(dport.port));
         break;
       case 'addrtype':
-        out.push(
-          '-m',
-          'addrtype',
-          ...(p.neg ? ['!'] : []),
-          p.dir === 'src' ? '--src-type' : '--dst-type',
-          'LOCAL',
-        );
+        out.push(...addrtypeArgs(p));
         break;
       case 'set':
-        out.push('-m', 'set', '--match-set', p.name, p.flags);
+        out.push(...setArgs(p));
         break;
       case 'ipvs':
         out.push(

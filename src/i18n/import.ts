@@ -30,6 +30,8 @@ export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = 
     'import.plan.serviceCidr.flag': 'Service CIDR は {cidr}: Pod {pod} の --service-cluster-ip-range です。',
     'import.plan.domain.flag':
       'クラスタのドメインは {domain}: Pod {pod} の --service-account-issuer {issuer} が kubernetes.default.svc.{domain} を指しています。',
+    'import.plan.domain.corefile':
+      'クラスタのドメインは {domain}: {source} で CoreDNS の kubernetes プラグインが受け持つゾーンです。',
     'import.plan.domain.externalName':
       'クラスタのドメインは {domain}: Service {service} の spec.externalName {name} が svc.{domain} の中を指しています。',
     'import.plan.nodeBlock':

@@ -14,7 +14,7 @@ import { assembleL7 } from './assemble-l7';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
 import { blocksFromPods, createNamedNodes, ensureNodes, placeByPodIp, spreadRoundRobin } from './infer';
 import { listNames, say } from './messages';
-import { type StatedPlan, inferPlan } from './plan';
+import { type DomainSource, type StatedPlan, inferPlan } from './plan';
 import type { PodFlag } from './plan-evidence';
 import { fnv1a32, seededRandom } from './names';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
@@ -31,6 +31,8 @@ export interface Collected {
   designs: Partial<Designs>;
   /** Control-plane flags in static Pods' command lines. */
   podFlags: PodFlag[];
+  /** Objects naming the cluster domain (CoreDNS's Corefile; kubeadm's is moved here from `stated`). */
+  domains: DomainSource[];
   namespaces: K8sNamespace[];
   nodes: K8sNode[];
   pods: K8sPod[];
@@ -113,9 +115,16 @@ export function assemble(
   };
   if (into.l7 || base.l7) assembleL7(scenario, base, into.l7 ?? emptyL7(), merge, into.workloads, out);
   // The address plan first: placement cuts per-node blocks out of it.
+  // kubeadm's dnsDomain is evidence like CoreDNS's Corefile (they must agree); a flag wins over both.
+  const { clusterDomain: kubeadmDomain, ...objectsStated } = into.stated;
+  const domains: DomainSource[] = [
+    ...(kubeadmDomain ? [{ ...kubeadmDomain, kind: 'kubeadm' as const }] : []),
+    ...into.domains,
+  ];
   const plan = inferPlan({
     base: base.cluster,
-    stated: { ...into.stated, ...options.stated },
+    stated: { ...objectsStated, ...options.stated },
+    domains,
     nodes: scenario.nodes,
     pods: scenario.pods,
     services: scenario.services,

@@ -24,10 +24,11 @@ import { readNamespace, readNode, readPod } from './import-core';
 import { readNetworkPolicy } from './import-policy';
 import { say } from './messages';
 import { podFlags } from './plan-evidence';
+import { corefileDomain } from './corefile';
 import { readEndpointSlice, readService } from './import-service';
 import { L7_READERS } from './import-l7';
 import { type WorkloadKind, readWorkload } from './import-workloads';
-import { type Obj, type Path, type ReadCtx, describe, isObj } from './reader';
+import { type Obj, type Path, type ReadCtx, describe, isDns1123Subdomain, isObj } from './reader';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
 
 /**
@@ -165,6 +166,19 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
       return;
     }
   }
+  // CoreDNS's Corefile names the domain its kubernetes plugin serves (corefile.ts).
+  const corefile = isObj(value.data) ? value.data.Corefile : undefined;
+  if (kind === 'ConfigMap' && ref === 'kube-system/coredns' && typeof corefile === 'string') {
+    const domain = corefileDomain(corefile);
+    if (domain !== null && isDns1123Subdomain(domain)) {
+      into.domains.push({
+        value: domain,
+        by: 'ConfigMap kube-system/coredns data.Corefile',
+        kind: 'corefile',
+      });
+      return;
+    }
+  }
   if (kind === SETTINGS_KIND && apiVersion === SETTINGS_API_VERSION) {
     const read = readExplorerSettings(c, value);
     Object.assign(into.stated, read.stated);
@@ -274,6 +288,7 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     stated: {},
     designs: {},
     podFlags: [],
+    domains: [],
     namespaces: [],
     nodes: [],
     pods: [],

@@ -24,6 +24,8 @@ export const IMPORT_MESSAGES = {
   'import.plan.serviceCidr.flag': 'Service CIDR {cidr}: --service-cluster-ip-range of Pod {pod}.',
   'import.plan.domain.flag':
     'Cluster domain {domain}: --service-account-issuer {issuer} of Pod {pod} names kubernetes.default.svc.{domain}.',
+  'import.plan.domain.corefile':
+    "Cluster domain {domain}: the zone CoreDNS's kubernetes plugin serves in {source}.",
   'import.plan.domain.externalName':
     'Cluster domain {domain}: spec.externalName {name} of Service {service} points into svc.{domain}.',
   'import.plan.nodeBlock':

@@ -34,6 +34,14 @@ export interface Stated<T> {
 }
 export type StatedPlan = { [K in keyof ClusterSettings]?: Stated<ClusterSettings[K]> };
 
+/**
+ * An object that names the cluster domain: kubeadm's ClusterConfiguration `networking.dnsDomain`
+ * or the zone of CoreDNS's kubernetes plugin in ConfigMap kube-system/coredns (corefile.ts).
+ */
+export interface DomainSource extends Stated<string> {
+  kind: 'kubeadm' | 'corefile';
+}
+
 export interface PlanInput {
   base: ClusterSettings;
   stated: StatedPlan;
@@ -41,6 +49,8 @@ export interface PlanInput {
   pods: readonly K8sPod[];
   services: readonly K8sService[];
   podFlags: readonly PodFlag[];
+  /** Objects naming the cluster domain; they must agree, and a stated domain (a flag) wins. */
+  domains?: readonly DomainSource[];
   /** `kubectl apply` onto a scenario (merge): a base setting that already holds the evidence stays. */
   keepFitting: boolean;
 }
@@ -297,7 +307,8 @@ export function inferPlan(input: PlanInput): PlanResult {
 
   // 5. The cluster domain, and what no object holds (MTU).
   if (stated.clusterDomain) cluster.clusterDomain = stated.clusterDomain.value;
-  else inferDomain(input, cluster, inferred, keepFitting);
+  else if (!domainFromObjects(input, cluster, inferred, errors))
+    inferDomain(input, cluster, inferred, keepFitting);
   if (stated.mtu) cluster.mtu = stated.mtu.value;
   if (stated.underlayGateway) cluster.underlayGateway = stated.underlayGateway.value;
 
@@ -324,6 +335,34 @@ export function inferPlan(input: PlanInput): PlanResult {
       }),
     );
   return { cluster, inferred, errors };
+}
+
+/**
+ * The domain the cluster's own objects state: kubeadm's `networking.dnsDomain` (kubelet's
+ * `clusterDomain` and CoreDNS's zone both come from it: kubernetes cmd/kubeadm/app/phases/addons/dns)
+ * and CoreDNS's Corefile. Two that disagree are an error naming both. False when none states one.
+ */
+function domainFromObjects(
+  input: PlanInput,
+  cluster: ClusterSettings,
+  inferred: Say[],
+  errors: string[],
+): boolean {
+  const sources = input.domains ?? [];
+  const first = sources[0];
+  if (!first) return false;
+  const other = sources.find((s) => s.value !== first.value);
+  if (other) {
+    errors.push(
+      `${first.by} names cluster domain ${first.value} but ${other.by} names ${other.value}: the cluster has one domain (give --cluster-domain to choose)`,
+    );
+    return true;
+  }
+  cluster.clusterDomain = first.value;
+  // kubeadm's value is stated, like its podSubnet (and every export writes one): not an inference.
+  if (first.kind === 'corefile' && !(input.keepFitting && first.value === input.base.clusterDomain))
+    inferred.push(say('import.plan.domain.corefile', { domain: first.value, source: first.by }));
+  return true;
 }
 
 const DOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

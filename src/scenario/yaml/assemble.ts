@@ -136,6 +136,9 @@ export function assemble(
     return { scenario: null, errors, notices, inferred };
   }
   scenario.cluster = plan.cluster;
+  // VPC-native Pods imply the design, unless the file's ExplorerSettings names one.
+  if (plan.designs && !into.designs.intra) scenario.designs = { ...scenario.designs, ...plan.designs };
+  const vpc = scenario.designs.intra === 'vpc';
   inferred.push(...plan.inferred);
   const next = seededRandom(fnv1a32(`import:${options.seed ?? 1}`));
   const placement = { nodes: scenario.nodes, inferred, cluster: scenario.cluster };
@@ -162,9 +165,10 @@ export function assemble(
     inferred.push(expansionSentence(w, pods));
   }
   const all = [...scenario.pods, ...generated];
-  blocksFromPods(all, placement);
+  // Per-node Pod CIDR blocks mean nothing when Pods hold addresses of the node network.
+  if (!vpc) blocksFromPods(all, placement);
   createNamedNodes(all, placement);
-  placeByPodIp(all, placement);
+  if (!vpc) placeByPodIp(all, placement);
   const daemonSets = into.workloads.filter((w) => w.kind === 'DaemonSet');
   if (daemonSets.length > 0)
     ensureNodes(

@@ -57,4 +57,3 @@ export function loadGlyphs(text: string): Promise<void> {
 export function glyphPreparer(jaText: string): (lang: Lang) => Promise<void> {
   return (lang) => (lang === 'ja' ? loadGlyphs(jaText) : Promise.resolve());
 }
-

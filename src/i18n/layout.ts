@@ -21,6 +21,7 @@ export const layoutEn = {
   'layout.short.png': 'PNG',
   // The NAT marks on the drawn path (the badge's text: the kind, then the new address).
   'layout.nat.mark': '{kind} → {addr}',
+  'layout.overview.underlay': 'underlay (the links between nodes)',
   // A long chain of matched rules: the deciding (last) line shows, the ones before it fold.
   'layout.rule.showChain': 'Show the {n} rules before it',
   'layout.rule.hideChain': 'Hide the rules before it',
@@ -46,6 +47,7 @@ export const layoutJa: Record<keyof typeof layoutEn, string> = {
   'layout.short.svg': 'SVG',
   'layout.short.png': 'PNG',
   'layout.nat.mark': '{kind} → {addr}',
+  'layout.overview.underlay': 'アンダーレイ（ノード間のリンク）',
   'layout.rule.showChain': 'その前のルール {n} 行を表示',
   'layout.rule.hideChain': 'その前のルールを隠す',
   'layout.controls': 'シナリオの設定',

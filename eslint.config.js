@@ -30,7 +30,9 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', '.dist-*', 'node_modules', 'test-results', 'playwright-report', '.reports'] },
+  {
+    ignores: ['dist', 'dist-cli', '.dist-*', 'node_modules', 'test-results', 'playwright-report', '.reports'],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -6,7 +6,8 @@
  * ipBlocks and ports on the spot. It prints the same document as `reach --json --compact`, so the
  * bench can check that both answers are identical byte for byte.
  *
- * usage: node --import tsx bench/pairwise.ts MANIFESTS.yaml > out.json
+ * usage: node --import tsx bench/pairwise.ts MANIFESTS.yaml > out.json (the bench runs it bundled:
+ * node scripts/build-cli.mjs bench/pairwise.ts dist-cli/pairwise.mjs)
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { buildEngine } from '../src/core/engine';

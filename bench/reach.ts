@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +15,25 @@ import { matrixAnswer, whatIfAnswer } from '../src/worker/policyApi';
 import { fmt, percentile, table, time } from './util';
 
 /**
- * The `reach` race: whole processes, spawned as a user runs them (`node --import tsx`, which is
- * what `npm run cli` runs), timed from spawn to exit, with each process's own peak RSS and CPU time
- * (bench/maxrss.mjs reports process.resourceUsage on exit). `reach --json --compact` against the
- * bench's straightforward pairwise evaluator (bench/pairwise.ts) on the same 2,000-Pod /
- * 200-policy manifests, outputs compared byte for byte; then the XL namespace-pair summary.
+ * The `reach` race: whole processes, spawned as a user runs them: the built CLI
+ * (`npm run build:cli` → dist-cli/kne.mjs, what `npm run cli` runs) and the pairwise evaluator
+ * bundled the same way (no tsx, no transpile in either), timed from spawn to exit, with each
+ * process's own peak RSS and CPU time (bench/maxrss.mjs reports process.resourceUsage on exit).
+ * `reach --json --compact` against the bench's straightforward pairwise evaluator
+ * (bench/pairwise.ts) on the same 2,000-Pod / 200-policy manifests, outputs compared byte for
+ * byte; then the XL namespace-pair summary.
  */
+
+const CLI = 'dist-cli/kne.mjs';
+const PAIRWISE = 'dist-cli/pairwise.mjs';
+
+/** Builds both bundles from the current sources (about a second). */
+function buildBundles(): void {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['scripts/build-cli.mjs', 'bench/pairwise.ts', PAIRWISE], {
+    stdio: 'ignore',
+  });
+}
 
 export interface ProcessRun {
   wallMs: number;
@@ -30,11 +43,11 @@ export interface ProcessRun {
   sha: string;
 }
 
-/** Runs `node --import tsx <args>` with stdout to a file; resolves with its measurements. */
+/** Runs `node <bundle> <args>` with stdout to a file; resolves with its measurements. */
 export function runProcess(args: string[], outFile: string): Promise<ProcessRun> {
   const out = openSync(outFile, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/maxrss.mjs', ...args], {
+  const child = spawn(process.execPath, ['--import', './bench/maxrss.mjs', ...args], {
     stdio: ['ignore', out, 'pipe', 'pipe'],
   });
   let stats = '';
@@ -77,18 +90,20 @@ export async function benchReach(): Promise<void> {
     );
     const file = join(dir, 'cluster-2000.yaml');
     writeFileSync(file, exportYaml(scenario));
+    buildBundles();
     console.log(
       `\n## reach race: 2,000 Pods / ${scenario.networkPolicies.length} policies, every declared port, whole processes`,
     );
+    console.log(`(built bundles, no tsx: node ${CLI} reach … vs node ${PAIRWISE} …)`);
     const ours = await runProcess(
-      ['src/cli/main.ts', 'reach', '--manifests', file, '--json', '--compact'],
+      [CLI, 'reach', '--manifests', file, '--json', '--compact'],
       join(dir, 'ours.json'),
     );
-    const pair = await runProcess(['bench/pairwise.ts', file], join(dir, 'pairwise.json'));
+    const pair = await runProcess([PAIRWISE, file], join(dir, 'pairwise.json'));
     const rows: (string | number)[][] = [
       ['process', 'wall s', 'cpu s', 'peak RSS MiB', 'stdout MiB', 'sha256'],
     ];
-    rows.push(row('reach --json --compact', ours), row('pairwise evaluator', pair));
+    rows.push(row('reach --json --compact (built CLI)', ours), row('pairwise evaluator (bundled)', pair));
     console.log(table(rows));
     console.log(
       `same answer: ${ours.sha === pair.sha ? 'yes (byte-identical documents)' : 'NO — outputs differ'}; ` +
@@ -97,11 +112,11 @@ export async function benchReach(): Promise<void> {
     console.log('bars: ≥ 10× faster (aim 20×), peak RSS ≤ 300 MiB');
 
     console.log('\n## reach at XL (150,000 Pods, 10,000 policies): namespace-pair summary, whole process');
-    const xl = await runProcess(['src/cli/main.ts', 'reach', '--preset', 'xl'], join(dir, 'xl.txt'));
+    const xl = await runProcess([CLI, 'reach', '--preset', 'xl'], join(dir, 'xl.txt'));
     console.log(
       table([
         ['process', 'wall s', 'cpu s', 'peak RSS MiB', 'stdout MiB', 'sha256'],
-        row('reach --preset xl', xl),
+        row(`node ${CLI} reach --preset xl`, xl),
       ]),
     );
     console.log('bar: ≤ 3 s whole process (wall; cpu shown because the bench machine may be shared)');

@@ -2,17 +2,31 @@
 // Installs what the project needs and is missing: npm packages (when node_modules is absent or
 // older than package-lock.json) and, with --browser, a Chromium for Playwright (Debian's package,
 // because Playwright's own browser download is not reachable on our machines).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
+// What was installed is recorded as the lock file's hash: a checkout whose lock file is merely newer
+// on disk (a fresh worktree sharing node_modules, a touched file) has nothing to install.
 const installed = 'node_modules/.package-lock.json';
-if (!existsSync(installed) || mtime('package-lock.json') > mtime(installed)) {
+const stamp = 'node_modules/.kne-lock-sha256';
+const lockHash = () =>
+  existsSync('package-lock.json')
+    ? createHash('sha256').update(readFileSync('package-lock.json')).digest('hex')
+    : 'none';
+const upToDate = () => {
+  if (!existsSync(installed)) return false;
+  if (existsSync(stamp)) return readFileSync(stamp, 'utf8').trim() === lockHash();
+  return mtime('package-lock.json') <= mtime(installed);
+};
+if (!upToDate()) {
   console.log('[setup] installing npm packages…');
   run(existsSync('package-lock.json') ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
 }
+if (existsSync(installed)) writeFileSync(stamp, lockHash() + '\n');
 
 if (process.argv.includes('--browser')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 /**
- * Entry point of `npm run --silent cli -- <command>` (tsx src/cli/main.ts). All logic lives in
+ * Entry point of `npm run --silent cli -- <command>` (bundled into dist-cli/kne.mjs). All logic lives in
  * run.ts so tests call runCli directly; this file only binds it to the process.
  */
 import { writeFileSync } from 'node:fs';

@@ -5,6 +5,7 @@ import type { Topology } from './topology/types';
 import { LINUX_SHOW_WHATS, type LinuxShowWhat, type ShowWhat } from './show';
 import { resolveCluster } from './ipam/resolve';
 import { capProblems } from './model/problems';
+import { problem } from './model/problem-messages';
 import { nameProblems } from './model/validate-names';
 import { clusterIpProblems } from './services/control-plane/validate';
 import { INTRA_DESIGNS } from './cni/registry';
@@ -48,6 +49,12 @@ export function buildEngine(scenario: Scenario): { engine: Engine | null; proble
   // Names first (as the API server validates an object before anything allocates for it).
   const named = nameProblems(full);
   if (named.length > 0) return { engine: null, problems: capProblems(named) };
+  // The AWS VPC CNI has no overlay: the VPC fabric carries Pod IPs (cni/intra-vpc.ts).
+  if (full.designs.intra === 'vpc' && full.designs.inter === 'overlay')
+    return {
+      engine: null,
+      problems: [problem('INVALID_VALUE', 'designs.inter', 'problem.designs.vpcOverlay', {})],
+    };
   const resolved = resolveCluster(full, INTRA_DESIGNS[full.designs.intra].addressing);
   const { cluster } = resolved;
   const problems = capProblems(

@@ -36,6 +36,8 @@ export const HOP_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = {
       'eBPF がトンネルキー（リモート {remote}、VNI {vni} = 送信元アイデンティティ）を設定し、{dev} へ送ります: {outerSrc} から {remote} への UDP {port}。',
     'hop.underlay':
       'パケットがノードのネットワーク {underlay} を {fromNode} から {toNode} へ渡ります（{dstMac}）。',
+    'hop.underlay.fabric':
+      'パケットがノードのネットワーク {underlay} を {fromNode} から {toNode} へ渡ります（{dstMac}）: {ip} はそのノードの ENI のセカンダリ IP なので、VPC がそこへ届けます。',
     'hop.decap':
       '{netns} が {dev} 宛ての UDP {port}（VNI {vni}）を受け取ります。VXLAN デバイスが外側のヘッダーを外し、Pod のパケットが {dev} に現れます。',
     'hop.ebpf.local':
@@ -250,6 +252,10 @@ export const RESEMBLES_DETAIL: Record<Lang, Record<string, string>> = {
     'ebpf+routing': 'autoDirectNodeRoutes によるネイティブ・ルーティング、すべての veth に eBPF',
     'ptp+overlay':
       'VXLAN バックエンド（flannel.1、VNI 1、UDP 8472）で ptp プラグインに委譲: /32 のホスト経路、各ホスト側 veth にゲートウェイ。NetworkPolicy には別のエージェントが必要',
+    'vpc+routing':
+      'Pod はノードの ENI のセカンダリ IP を VPC サブネットから受け取ります（Azure CNI も Azure で同じ方式）: eni veth への /32 経路、オーバーレイなし、Pod IP は VPC のファブリックが運びます',
+    'vpc+overlay':
+      'カプセル化は一切しません: Pod IP は VPC のファブリックが運ぶため、この組み合わせは受け付けません（ネイティブルーティングを選んでください）',
     'ptp+routing':
       'kind の既定 CNI: /32 のホスト経路を持つ ptp の veth、kindnetd がノードごとに静的経路（Pod CIDR → ノード IP）、カプセル化なし',
   },

@@ -30,8 +30,14 @@ export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = 
     'import.plan.serviceCidr.flag': 'Service CIDR は {cidr}: Pod {pod} の --service-cluster-ip-range です。',
     'import.plan.domain.flag':
       'クラスタのドメインは {domain}: Pod {pod} の --service-account-issuer {issuer} が kubernetes.default.svc.{domain} を指しています。',
+    'import.plan.domain.corefile':
+      'クラスタのドメインは {domain}: {source} で CoreDNS の kubernetes プラグインが受け持つゾーンです。',
     'import.plan.domain.externalName':
       'クラスタのドメインは {domain}: Service {service} の spec.externalName {name} が svc.{domain} の中を指しています。',
+    'import.plan.vpc':
+      'Pod はノードのネットワーク {cidr}（ゲートウェイ {gateway}）上にあります: spec.podCIDR を持つノードがなく、{pods} 個の Pod の IP がノード {nodes} の InternalIP と {common} を共有するため、Pod は AWS VPC CNI（または Azure CNI）と同様にノードの ENI のセカンダリ IP を持ちます。設計は VPC ネイティブ、ネイティブルーティング。Pod CIDR はノードのネットワークです。',
+    'import.plan.vpc.node':
+      'ノード {node} は {count} 個の Pod の IP（{first} 〜 {last}）を持ちます（Pod CIDR のブロックはありません）。',
     'import.plan.nodeBlock':
       'ノード {node} には spec.podCIDR がないため、その Pod の IP（{pods}）を含む /{mask} のブロック {cidr} を割り当てました。',
     'import.plan.hostNetwork':

@@ -6,6 +6,7 @@ import { IMPORT_SENTENCES } from './import';
 import { L7_REASONS } from './l7';
 import type { Lang } from './lang';
 import { PROBLEM_SENTENCES } from './problems';
+import { ARG_WORDS, SCENARIO_SENTENCES, YAML_ERRORS } from './scenario';
 
 export type { Lang } from './lang';
 export { LANGS, isLang } from './lang';
@@ -44,6 +45,18 @@ export interface Translator {
   problem(p: { say?: Say; message: string }): string;
   /** A YAML import's inference or notice (`{key, args}` from src/scenario/yaml/messages.ts). */
   imported(say: Say, fallback?: string): string;
+  /**
+   * Any finding of the core that carries its English `message` and its `say` (scenario files and
+   * links, YAML import, validation), in this language; its `problems`, if any, fill `{problems}`.
+   */
+  said(m: Said): string;
+}
+
+/** A finding as the core returns it: English text, and the same as a key and arguments. */
+export interface Said {
+  message: string;
+  say?: Say;
+  problems?: readonly { path: string; message: string; say?: Say }[];
 }
 
 /** Numbers as people read them (99,990), the same in English and Japanese. */
@@ -55,6 +68,20 @@ const readable = (args: Args): Args =>
 function l7Reason(lang: Lang, m: Say): string {
   const tpl = L7_REASONS[lang][m.key] ?? L7_REASONS.en[m.key];
   return (tpl !== undefined ? fill(tpl, m.args) : null) ?? m.key;
+}
+
+/** Arguments in a language: the core's own words translated, a YAML parser error by its code. */
+function localArgs(lang: Lang, args: Args): Args {
+  let out = args;
+  for (const [name, words] of Object.entries(ARG_WORDS[lang])) {
+    const v = args[name];
+    const word = typeof v === 'string' ? words[v] : undefined;
+    if (word !== undefined) out = { ...out, [name]: word };
+  }
+  const code = args.yamlCode;
+  const detail = typeof code === 'string' ? YAML_ERRORS[lang][code] : undefined;
+  if (detail !== undefined && 'detail' in args) out = { ...out, detail };
+  return out;
 }
 
 /** One translator per language: UI strings, hop sentences, kinds, drop reasons, device roles. */
@@ -81,7 +108,22 @@ export function translator(lang: Lang): Translator {
     imported: (say, fallback) => {
       const tpl =
         IMPORT_SENTENCES[lang][say.key] ?? PROBLEM_SENTENCES[lang][say.key] ?? IMPORT_SENTENCES.en[say.key];
-      return (tpl !== undefined ? fill(tpl, say.args) : null) ?? fallback ?? say.key;
+      return (tpl !== undefined ? fill(tpl, localArgs(lang, say.args)) : null) ?? fallback ?? say.key;
     },
+    said: (m) => said(lang, m),
   };
+}
+
+function said(lang: Lang, m: Said): string {
+  const s = m.say;
+  const parts = m.problems?.map((p) => `${p.path}: ${said(lang, p)}`).join('; ');
+  if (!s) return parts ?? m.message;
+  if (PROBLEM_SENTENCES.en[s.key] !== undefined)
+    return translator(lang).problem({ say: s, message: m.message });
+  const tpl = SCENARIO_SENTENCES[lang][s.key] ?? IMPORT_SENTENCES[lang][s.key];
+  if (tpl === undefined) return m.message;
+  const args = localArgs(lang, s.args);
+  return (
+    fill(tpl, parts !== undefined && 'problems' in args ? { ...args, problems: parts } : args) ?? m.message
+  );
 }

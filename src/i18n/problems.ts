@@ -40,6 +40,8 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
     'problem.cluster.mtu': 'MTU {mtu} は 576〜9216 の範囲にしてください',
     'problem.cluster.overlap': '{field} {cidr} が {otherField} {other} と重なっています',
     'problem.cluster.domain': '"{value}" は DNS ドメイン名ではありません',
+    'problem.designs.vpcOverlay':
+      'VPC ネイティブの設計にはオーバーレイがありません: Pod IP は VPC のファブリックが運ぶので、ネイティブルーティングを選んでください',
     'problem.nodeCidr.invalid': '"{cidr}" は IPv4 CIDR ではありません',
     'problem.nodeCidr.outside':
       '{cidr} は、クラスターの Pod CIDR {range} の内側にある /{mask} にしてください',

@@ -101,7 +101,7 @@ const REDIRECT_CODES = [301, 302, 303, 307, 308];
 const redirectCode: Shape = (v, ctx) =>
   REDIRECT_CODES.includes(v as number)
     ? v
-    : fail(ctx, 'ENUM', `expected one of ${REDIRECT_CODES.join(', ')}`);
+    : fail(ctx, 'ENUM', 'shape.enumOnly', { values: REDIRECT_CODES.join(', ') });
 const backendRef = { name: str };
 const backendRefOpt = { group: str, kind: str, namespace: str, port };
 const headerFilter = object(

@@ -35,6 +35,7 @@ describe('loadScenario', () => {
         path: '$.pods[0].spec.restartPolicy',
         code: 'UNKNOWN_FIELD',
         message: 'unknown field restartPolicy was ignored',
+        say: { key: 'shape.unknownField', args: { field: 'restartPolicy' } },
       },
     ]);
   });

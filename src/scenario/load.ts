@@ -21,6 +21,7 @@ import {
   type ShapeProblem,
 } from './codec/shape';
 import { l7Shape } from './l7-shape';
+import { said } from './messages';
 import { migrate } from './migrations/registry';
 import { SCENARIO_MIGRATIONS } from './migrations/scenario';
 import { jsonTooDeep, MAX_NESTING } from './nesting';
@@ -244,7 +245,9 @@ export interface LoadProblem {
   /** JSON path of the offending field, `$` for the whole document. */
   path: string;
   code: ShapeProblem['code'] | 'PARSE' | 'FUTURE_VERSION' | 'BAD_VERSION';
+  /** English (what the CLI prints); `say` is the same as a key and arguments, for the page. */
   message: string;
+  say?: ShapeProblem['say'];
 }
 
 export type LoadResult =
@@ -269,7 +272,10 @@ export function loadScenario(input: unknown): LoadResult {
           {
             path: '$',
             code: 'PARSE',
-            message: `the scenario file is ${(doc.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${SCENARIO_TEXT_LIMIT / 1024 / 1024} MiB`,
+            ...said('load.tooLarge', {
+              size: (doc.length / 1024 / 1024).toFixed(1),
+              limit: String(SCENARIO_TEXT_LIMIT / 1024 / 1024),
+            }),
           },
         ],
         warnings: [],
@@ -277,7 +283,7 @@ export function loadScenario(input: unknown): LoadResult {
     if (doc.trim() === '')
       return {
         ok: false,
-        errors: [{ path: '$', code: 'PARSE', message: 'the file is empty' }],
+        errors: [{ path: '$', code: 'PARSE', ...said('load.empty') }],
         warnings: [],
       };
     const deep = jsonTooDeep(doc);
@@ -288,7 +294,11 @@ export function loadScenario(input: unknown): LoadResult {
           {
             path: '$',
             code: 'PARSE',
-            message: `the JSON nests deeper than ${MAX_NESTING} levels (line ${deep.line}, column ${deep.column})`,
+            ...said('load.nesting', {
+              max: String(MAX_NESTING),
+              line: String(deep.line),
+              column: String(deep.column),
+            }),
           },
         ],
         warnings: [],
@@ -298,7 +308,7 @@ export function loadScenario(input: unknown): LoadResult {
     } catch (e) {
       return {
         ok: false,
-        errors: [{ path: '$', code: 'PARSE', message: `not JSON: ${(e as Error).message}` }],
+        errors: [{ path: '$', code: 'PARSE', ...said('load.notJson', { detail: (e as Error).message }) }],
         warnings: [],
       };
     }
@@ -306,26 +316,30 @@ export function loadScenario(input: unknown): LoadResult {
   if (!isObject(doc))
     return {
       ok: false,
-      errors: [{ path: '$', code: 'TYPE', message: 'a scenario is a JSON object' }],
+      errors: [{ path: '$', code: 'TYPE', ...said('load.notObject') }],
       warnings: [],
     };
   const warnings: LoadProblem[] = [];
   let version = doc.version;
   if (version === undefined) {
     version = SCENARIO_MIGRATIONS.current;
-    warnings.push({ path: '$.version', code: 'REQUIRED', message: `no version; read as version ${version}` });
+    warnings.push({
+      path: '$.version',
+      code: 'REQUIRED',
+      ...said('load.noVersion', { version: String(version) }),
+    });
   }
   if (typeof version !== 'number')
     return {
       ok: false,
-      errors: [{ path: '$.version', code: 'TYPE', message: 'version must be a number' }],
+      errors: [{ path: '$.version', code: 'TYPE', ...said('load.versionType') }],
       warnings,
     };
   const migrated = migrate(SCENARIO_MIGRATIONS, doc, version);
   if (!migrated.ok)
     return {
       ok: false,
-      errors: [{ path: '$.version', code: migrated.code, message: migrated.message }],
+      errors: [{ path: '$.version', code: migrated.code, message: migrated.message, say: migrated.say }],
       warnings,
     };
   const body = isObject(migrated.doc)

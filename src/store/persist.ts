@@ -93,6 +93,7 @@ function combine(view: OpenResult, parts: { scenario?: unknown; hasScenario: boo
           .slice(0, 3)
           .map((p) => `${p.path}: ${p.message}`)
           .join('; '),
+        problems: loaded.errors.slice(0, 3),
       },
     };
   return { ok: true, state: { ...view.state, scenario: loaded.scenario }, warnings: view.warnings };

@@ -1,4 +1,5 @@
 import type { ScenarioChange } from '../scenario/change';
+import type { Say } from '../core/trace/types';
 import { SHOW_WHATS, type ShowWhat } from '../core/show';
 import type { Designs } from '../core/model/scenario';
 import type { DecodeErrorCode, LinkView, OpenResult } from '../scenario/codec';
@@ -15,18 +16,29 @@ export interface WorkStore {
   remove(slot: 'autosave' | 'draft'): void;
 }
 
+/**
+ * One finding a notice shows: the core's English `message` and, where the core gave it, the same
+ * as a key and arguments (`say`), so the page says it in the chosen language.
+ */
+export interface NoticeLine {
+  path?: string;
+  message: string;
+  say?: Say;
+  problems?: readonly { path: string; message: string; say?: Say }[];
+}
+
 /** What the share bar tells the user about links, saved work and files. */
 export type ShareNotice =
   | { kind: 'link-opened' }
-  | { kind: 'link-broken'; code: DecodeErrorCode; detail: string }
-  | { kind: 'saved-broken'; detail: string }
+  | { kind: 'link-broken'; code: DecodeErrorCode; detail: NoticeLine[] }
+  | { kind: 'saved-broken'; detail: NoticeLine[] }
   | { kind: 'draft-restored' }
-  | { kind: 'draft-failed'; detail: string }
+  | { kind: 'draft-failed'; detail: NoticeLine[] }
   /** A link was not opened: the work it would replace could not be set aside (storage full). */
   | { kind: 'link-held'; fragment: string }
   /** The draft was not restored: the view it would replace could not be set aside (storage full). */
   | { kind: 'draft-held' }
-  | { kind: 'import-failed'; detail: string[] }
+  | { kind: 'import-failed'; detail: NoticeLine[] }
   | { kind: 'imported'; name: string; change?: ScenarioChange };
 
 export interface ShareSlice {
@@ -169,7 +181,7 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       const text = deps.work?.read('draft');
       if (text == null) return set({ draftAvailable: false });
       const parsed = await parseSavedVia(text, readInWorker);
-      if (!parsed.ok) return set({ notice: { kind: 'draft-failed', detail: parsed.error.message } });
+      if (!parsed.ok) return set({ notice: { kind: 'draft-failed', detail: [parsed.error] } });
       // Swap: the view being replaced becomes the draft, so nothing is lost either way. It is set
       // aside first; when that write fails (storage full) nothing is swapped.
       const current = selectViewState(get());
@@ -181,7 +193,9 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
       if (!r.ok) {
         // Put the draft back where it was.
         deps.work?.write('draft', text);
-        return set({ notice: { kind: 'draft-failed', detail: r.problems.map((p) => p.message).join('; ') } });
+        return set({
+          notice: { kind: 'draft-failed', detail: r.problems.map(({ message, say }) => ({ message, say })) },
+        });
       }
       set({ notice: { kind: 'draft-restored' }, draftAvailable: current !== null });
     },
@@ -194,12 +208,9 @@ export function createShareSlice(set: SetState, get: GetState, deps: StoreDeps):
     async openHeldLink(fragment) {
       const link = await readInWorker(fragment);
       if (!link.ok)
-        return set({ notice: { kind: 'link-broken', code: link.error.code, detail: link.error.message } });
+        return set({ notice: { kind: 'link-broken', code: link.error.code, detail: [link.error] } });
       const r = await get().applyViewState(link.state);
-      if (!r.ok) {
-        const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-        return set({ notice: { kind: 'link-broken', code: 'INVALID', detail } });
-      }
+      if (!r.ok) return set({ notice: { kind: 'link-broken', code: 'INVALID', detail: r.problems } });
       set({ notice: { kind: 'link-opened' } });
     },
     discardDraft() {

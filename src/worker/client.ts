@@ -3,18 +3,9 @@ import type { Designs, Scenario } from '../core/model/scenario';
 import type { Probe, Trace } from '../core/trace/types';
 import { unpackTrace, type PackedTrace } from '../core/trace/wire';
 import type { HttpProbe, HttpTraceError } from '../core/trace/http-trace';
-import type { L7View } from './l7View';
 import type { Topology } from '../core/topology/types';
-import type { LoadResult, ShowWhat, SimApi } from './api';
-import type { ResolveResult } from '../core/queries';
-import type { DnsType } from '../core/dns/records';
-import type { Protocol } from '../core/model/k8s';
-import type { MatrixAnswer, MatrixFilter, PolicyCheck, YamlImportAnswer } from './policyApi';
+import type { SimApi } from './api';
 import type { PresetId } from '../scenario/presets/registry';
-import type { OverviewMap, PodMatch } from './overview';
-import type { K8sNetworkPolicy } from '../core/model/k8s';
-import type { TraceSide, WhatIfAnswer } from '../core/reach-view';
-import type { PolicyPicture } from '../core/policy';
 import type { OpenResult } from '../scenario/codec';
 import type { Difference } from '../core/compare/diff';
 import { guardedPageEndpoint } from './guard';
@@ -27,45 +18,17 @@ import { guardedPageEndpoint } from './guard';
  * that never comes) is replaced: the client starts a new worker, loads the scenario the old one
  * held, and runs the calls that were waiting again, so the page never stays "loading".
  */
-export interface SimClient {
+export interface SimClient extends Omit<SimApi, 'trace' | 'httpTrace' | 'compare'> {
   readonly mode: 'worker' | 'in-thread';
-  load(scenario: Scenario): Promise<LoadResult>;
-  setDesigns(designs: Designs): Promise<Topology>;
+  /** The trace unpacked; null when a newer trace was asked for first. */
   trace(probe: Probe, endpoint?: string): Promise<Trace | null>;
   /** An HTTP trace (latest-wins with `trace`): the trace, why it could not run, or null when superseded. */
   httpTrace(probe: HttpProbe): Promise<Trace | HttpTraceError | null>;
-  l7View(): Promise<L7View>;
-  show(netns: string, what: ShowWhat): Promise<string>;
-  resolve(from: string, name: string, type?: DnsType): Promise<ResolveResult | null>;
-  importYaml(text: string, mode?: 'replace' | 'merge'): Promise<YamlImportAnswer>;
-  exportYaml(): Promise<string>;
-  matrix(port: number, protocol: Protocol, filter?: MatrixFilter): Promise<MatrixAnswer>;
-  whatIf(
-    policy: K8sNetworkPolicy | null,
-    previous: string | null,
-    port: number,
-    protocol: Protocol,
-  ): Promise<WhatIfAnswer>;
-  whatIfTrace(
-    policy: K8sNetworkPolicy | null,
-    previous: string | null,
-    probe: Probe,
-  ): Promise<{ before: TraceSide; after: TraceSide }>;
-  policyPicture(key: string): Promise<PolicyPicture | null>;
-  checkPolicy(policy: unknown): Promise<PolicyCheck>;
-  parsePolicyYaml(text: string): Promise<PolicyCheck>;
-  loadPreset(id: PresetId, seed: number): Promise<LoadResult>;
-  focus(nodes: string[]): Promise<Topology>;
-  overview(): Promise<OverviewMap>;
-  searchPods(query: string): Promise<PodMatch[]>;
-  locatePod(key: string): Promise<{ node: string } | null>;
-  /** The probe under the loaded designs and under `designs`, compared (compare mode). */
+  /** The probe under the loaded designs and under `designs`, compared (compare mode), traces unpacked. */
   compare(
     designs: Designs,
     probe: Probe,
   ): Promise<{ topology: Topology; a: Trace; b: Trace; differences: Difference[]; align: number[] }>;
-  /** Reads a share link or saved work (off the page's thread); see SimApi.openLink. */
-  openLink(fragment: string, deferred: string[]): Promise<OpenResult>;
   /** Test hook: the worker dies silently, as an out-of-memory kill leaves it; recovery follows. */
   crashForTest(): void;
   dispose(): void;

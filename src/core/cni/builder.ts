@@ -20,6 +20,11 @@ export interface SharedState {
   fdb: SharedEntries<FdbEntry>;
   /** Node-agnostic eBPF maps (Cilium's ipcache is the same on every node). */
   bpfMaps: BpfMap[];
+  /**
+   * Addresses the underlay itself delivers to a node besides its Node IP, by node index: the
+   * secondary private IPs of each node's ENI in a VPC (EC2 AssignPrivateIpAddresses).
+   */
+  fabric: Map<number, number>;
 }
 
 /** Accumulates what a CNI ADD (or an agent like flanneld/Felix/cilium-agent) programs into a netns. */

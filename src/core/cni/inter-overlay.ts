@@ -33,6 +33,8 @@ export const VXLAN_FLAVORS: Record<IntraDesign, VxlanFlavor> = {
   ebpf: { device: 'cilium_vxlan', vni: 0, port: 8472, macKind: 'ciliumVxlan', external: true, ifindex: 5 },
   // Flannel's VXLAN backend with the ptp plugin as its delegate (flannel-io/cni-plugin `delegate.type`).
   ptp: { device: 'flannel.1', vni: 1, port: 8472, macKind: 'flannelVtep', external: false, ifindex: 3 },
+  // Never built: the AWS VPC CNI does not encapsulate (buildEngine refuses vpc+overlay).
+  vpc: { device: 'flannel.1', vni: 1, port: 8472, macKind: 'flannelVtep', external: false, ifindex: 3 },
 };
 
 /** The VTEP address: Flannel puts the Pod CIDR's .0 on flannel.1 as a /32; Calico allocates its VTEP IP from the block. */

@@ -1,6 +1,7 @@
 import type { IntraDesign } from '../model/scenario';
 import type { RouteProto } from '../linux/types';
 import type { InterDesignModule } from './types';
+import { cidrContains } from '../net/cidr';
 
 /**
  * Who installs the per-node routes, by intra-node design: Flannel host-gw, Cilium's
@@ -13,6 +14,7 @@ const ROUTE_PROTO: Record<IntraDesign, RouteProto> = {
   routed: 'bird',
   ebpf: 'boot',
   ptp: 'boot',
+  vpc: 'boot',
 };
 
 /**
@@ -29,7 +31,10 @@ export const routingDesign: InterDesignModule = {
 
   buildShared(shared, ctx) {
     const proto = ROUTE_PROTO[ctx.intra];
+    const underlay = ctx.cluster.networks.underlay;
     for (const node of ctx.cluster.nodes) {
+      // A Pod range on the node network itself (VPC-native Pods) is on-link: the fabric routes it.
+      if (cidrContains(underlay, node.podCidr.base)) continue;
       shared.routes.add({
         route: { dst: node.podCidr, type: 'unicast', via: node.ip, dev: 'eth0', proto, scope: 'global' },
         owner: node.index,

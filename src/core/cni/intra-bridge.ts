@@ -3,6 +3,7 @@ import type { IntraDesignModule } from './types';
 import { UP_FLAGS } from './builder';
 import { macFor } from './macs';
 import { bridgeVethName } from './names';
+import { hostVeth, podEth0 } from './veth';
 
 /**
  * Bridge design (the CNI `bridge` plugin as Flannel delegates to it: containernetworking/plugins plugins/main/bridge/bridge.go): an L2
@@ -44,18 +45,7 @@ export const bridgeDesign: IntraDesignModule = {
     b.route({ dst: node.podCidr, type: 'unicast', dev: 'cni0', proto: 'kernel', scope: 'link', src: gw });
     b.fdb.push({ mac: bridgeMac, dev: 'cni0', master: 'cni0', self: false, permanent: true, local: true });
     for (const p of pods) {
-      b.link({
-        ifindex: p.hostIfindex,
-        name: p.hostVethName,
-        kind: 'veth',
-        mac: p.hostVethMac,
-        mtu: ctx.podMtu,
-        state: 'UP',
-        flags: UP_FLAGS,
-        master: 'cni0',
-        hairpin: true,
-        peer: { netns: `${p.pod.namespace}/${p.pod.name}`, ifindex: p.podIfindex, name: 'eth0' },
-      });
+      hostVeth(b, ctx, p, { master: 'cni0', hairpin: true });
       // Learned when the Pod first sent a frame; the port's own address is a permanent local entry.
       b.fdb.push({ mac: p.podMac, dev: p.hostVethName, master: 'cni0', self: false, permanent: false });
       b.fdb.push({
@@ -71,16 +61,7 @@ export const bridgeDesign: IntraDesignModule = {
 
   buildPod(b, ctx, p) {
     const gw = nthAddress(p.node.podCidr, 1);
-    b.link({
-      ifindex: p.podIfindex,
-      name: 'eth0',
-      kind: 'veth',
-      mac: p.podMac,
-      mtu: ctx.podMtu,
-      state: 'UP',
-      flags: UP_FLAGS,
-      peer: { netns: `node/${p.node.name}`, ifindex: p.hostIfindex, name: p.hostVethName },
-    });
+    podEth0(b, ctx, p);
     b.address({
       dev: 'eth0',
       ip: p.pod.ip,

@@ -1,8 +1,8 @@
 import { broadcastOf, nthAddress } from '../net/cidr';
 import type { IntraDesignModule } from './types';
-import { UP_FLAGS } from './builder';
 import { macFor } from './macs';
 import { bridgeVethName } from './names';
+import { hostRouteToPod, hostVeth, podEth0 } from './veth';
 
 /**
  * The ptp plugin (containernetworking/plugins plugins/main/ptp/ptp.go), as kind's kindnetd
@@ -27,40 +27,16 @@ export const ptpDesign: IntraDesignModule = {
   buildNode(b, ctx, node, pods) {
     const gw = nthAddress(node.podCidr, 1);
     for (const p of pods) {
-      b.link({
-        ifindex: p.hostIfindex,
-        name: p.hostVethName,
-        kind: 'veth',
-        mac: p.hostVethMac,
-        mtu: ctx.podMtu,
-        state: 'UP',
-        flags: UP_FLAGS,
-        peer: { netns: `${p.pod.namespace}/${p.pod.name}`, ifindex: p.podIfindex, name: 'eth0' },
-      });
+      hostVeth(b, ctx, p);
       // ptp.go setupHostVeth: the gateway address on the host end, then the /32 host route.
       b.address({ dev: p.hostVethName, ip: gw, prefix: 32, scope: 'global' });
-      b.route({
-        dst: { base: p.pod.ip, prefix: 32 },
-        type: 'unicast',
-        dev: p.hostVethName,
-        proto: 'boot',
-        scope: 'host',
-      });
+      hostRouteToPod(b, p, 'host');
     }
   },
 
   buildPod(b, ctx, p) {
     const gw = nthAddress(p.node.podCidr, 1);
-    b.link({
-      ifindex: p.podIfindex,
-      name: 'eth0',
-      kind: 'veth',
-      mac: p.podMac,
-      mtu: ctx.podMtu,
-      state: 'UP',
-      flags: UP_FLAGS,
-      peer: { netns: `node/${p.node.name}`, ifindex: p.hostIfindex, name: p.hostVethName },
-    });
+    podEth0(b, ctx, p);
     b.address({
       dev: 'eth0',
       ip: p.pod.ip,

@@ -1,8 +1,8 @@
 import { ipv4 } from '../net/ipv4';
 import type { IntraDesignModule } from './types';
-import { UP_FLAGS } from './builder';
 import { CALICO_VETH_MAC } from './macs';
 import { calicoVethName } from './names';
+import { hostRouteToPod, hostVeth, podEth0, podOnLinkGateway } from './veth';
 
 /** The gateway every Calico Pod routes through. It exists nowhere; proxy ARP answers for it. */
 export const CALICO_GATEWAY = ipv4('169.254.1.1');
@@ -29,47 +29,14 @@ export const routedDesign: IntraDesignModule = {
       scope: 'global',
     });
     for (const p of pods) {
-      b.link({
-        ifindex: p.hostIfindex,
-        name: p.hostVethName,
-        kind: 'veth',
-        mac: CALICO_VETH_MAC,
-        mtu: ctx.podMtu,
-        state: 'UP',
-        flags: UP_FLAGS,
-        proxyArp: true,
-        peer: { netns: `${p.pod.namespace}/${p.pod.name}`, ifindex: p.podIfindex, name: 'eth0' },
-      });
-      b.route({
-        dst: { base: p.pod.ip, prefix: 32 },
-        type: 'unicast',
-        dev: p.hostVethName,
-        proto: 'boot',
-        scope: 'link',
-      });
+      hostVeth(b, ctx, p, { mac: CALICO_VETH_MAC, proxyArp: true });
+      hostRouteToPod(b, p, 'link');
     }
   },
 
   buildPod(b, ctx, p) {
-    b.link({
-      ifindex: p.podIfindex,
-      name: 'eth0',
-      kind: 'veth',
-      mac: p.podMac,
-      mtu: ctx.podMtu,
-      state: 'UP',
-      flags: UP_FLAGS,
-      peer: { netns: `node/${p.node.name}`, ifindex: p.hostIfindex, name: p.hostVethName },
-    });
-    b.address({ dev: 'eth0', ip: p.pod.ip, prefix: 32, scope: 'global' });
-    b.route({ dst: null, type: 'unicast', via: CALICO_GATEWAY, dev: 'eth0', proto: 'boot', scope: 'global' });
-    b.route({
-      dst: { base: CALICO_GATEWAY, prefix: 32 },
-      type: 'unicast',
-      dev: 'eth0',
-      proto: 'boot',
-      scope: 'link',
-    });
+    podEth0(b, ctx, p);
+    podOnLinkGateway(b, p, CALICO_GATEWAY);
     b.neighbors.push({ ip: CALICO_GATEWAY, dev: 'eth0', lladdr: CALICO_VETH_MAC, state: 'REACHABLE' });
   },
 };

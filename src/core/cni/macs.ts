@@ -10,6 +10,7 @@ export const MAC_KIND = {
   bridge: 0xc6,
   bridgeVeth: 0xfe,
   ptpVeth: 0xf6,
+  eniVeth: 0x12,
   lxc: 0x3a,
   flannelVtep: 0x96,
   calicoVtep: 0x66,

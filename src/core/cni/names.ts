@@ -13,6 +13,15 @@ export function calicoVethName(pod: ClusterPod): string {
 }
 
 /**
+ * AWS VPC CNI: `eni` + the same 11 hex characters as Calico's, so Calico policy can find the veth
+ * (aws/amazon-vpc-cni-k8s pkg/networkutils `GeneratePodHostVethName`, prefix `AWS_VPC_K8S_CNI_VETHPREFIX`
+ * default `eni`).
+ */
+export function awsVethName(pod: ClusterPod): string {
+  return 'eni' + calicoVethName(pod).slice(4);
+}
+
+/**
  * Cilium: `lxc` + 12 hex characters of sha256 of the endpoint's container ID (cilium/cilium pkg/datapath/connector Endpoint2IfName). We have
  * no container runtime, so a hash of the Pod's `namespace/name` stands in for that digest.
  */

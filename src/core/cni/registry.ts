@@ -5,6 +5,7 @@ import { bridgeDesign } from './intra-bridge';
 import { routedDesign } from './intra-routed';
 import { ebpfDesign } from './intra-ebpf';
 import { ptpDesign } from './intra-ptp';
+import { vpcDesign } from './intra-vpc';
 import { overlayDesign } from './inter-overlay';
 import { routingDesign } from './inter-routing';
 
@@ -14,6 +15,7 @@ export const INTRA_DESIGNS: Record<IntraDesign, IntraDesignModule> = {
   routed: routedDesign,
   ebpf: ebpfDesign,
   ptp: ptpDesign,
+  vpc: vpcDesign,
 };
 
 export const INTER_DESIGNS: Record<InterDesign, InterDesignModule> = {
@@ -50,6 +52,16 @@ export const RESEMBLANCE: Record<`${IntraDesign}+${InterDesign}`, Resemblance> =
     cni: 'Flannel',
     detail:
       'VXLAN backend (flannel.1, VNI 1, UDP 8472) with the ptp plugin as its delegate: /32 host routes, the gateway on every host veth; NetworkPolicy needs an extra agent',
+  },
+  'vpc+routing': {
+    cni: 'AWS VPC CNI',
+    detail:
+      "Pods take secondary IPs of the node's ENI from the VPC subnet (Azure CNI does the same on Azure): /32 routes to eni veths, no overlay, the VPC fabric routes Pod IPs",
+  },
+  'vpc+overlay': {
+    cni: 'AWS VPC CNI',
+    detail:
+      'never encapsulates: the VPC fabric carries Pod IPs, so this pair is refused (choose native routing)',
   },
   'ptp+routing': {
     cni: 'kindnet',

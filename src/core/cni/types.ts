@@ -36,6 +36,8 @@ export interface IntraDesignModule {
   hostVethMac(pod: ClusterPod): Mac;
   /** Node devices, routes and tables for the Pods on this node. */
   buildNode(b: NetnsBuilder, ctx: DesignContext, node: ClusterNode, pods: PodPlacement[]): void;
+  /** Entries the same on every node or held by the fabric itself (the VPC's ENI addresses). */
+  buildShared?(shared: SharedState, ctx: DesignContext): void;
   /** The Pod's netns: eth0, address, routes, neighbour entries. */
   buildPod(b: NetnsBuilder, ctx: DesignContext, p: PodPlacement): void;
   /** Devices this design shows on a node, with their roles (for the canvas). */

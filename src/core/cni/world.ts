@@ -44,8 +44,15 @@ export class World {
       inter: designs.inter,
       podMtu: cluster.networks.mtu - inter.overhead,
     };
-    this.shared = { routes: new SharedRoutes(), neighbors: sharedNeighbors(), fdb: sharedFdb(), bpfMaps: [] };
+    this.shared = {
+      routes: new SharedRoutes(),
+      neighbors: sharedNeighbors(),
+      fdb: sharedFdb(),
+      bpfMaps: [],
+      fabric: new Map(),
+    };
     inter.buildShared(this.shared, this.ctx);
+    INTRA_DESIGNS[designs.intra].buildShared?.(this.shared, this.ctx);
     // cilium-agent allocates security identities up front; doing it here keeps traces O(1).
     if (designs.intra === 'ebpf') podIdentities(cluster);
     this.position = new Int32Array(cluster.pods.length);

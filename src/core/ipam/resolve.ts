@@ -12,6 +12,12 @@ import { parseNetworks } from './settings';
 export interface PodAddressing {
   /** Offset of the first address handed to Pods (host-local: .1, or .2 when .1 is the gateway). */
   firstPodOffset: number;
+  /**
+   * Pods take addresses of the node network itself (secondary IPs of the node's ENI: AWS VPC CNI,
+   * Azure CNI): no node has a Pod CIDR block; every node's Pod range is the node network, and the
+   * cluster's Pod CIDR is that network.
+   */
+  fromNodeNetwork?: boolean;
 }
 
 /** First node IP on the underlay when a Node has no InternalIP (.10, leaving room for routers). */
@@ -36,7 +42,8 @@ export function resolveCluster(
   addressing: PodAddressing,
 ): { cluster: Cluster | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const nets = parseNetworks(scenario.cluster, problems);
+  const vpc = addressing.fromNodeNetwork === true;
+  const nets = parseNetworks(scenario.cluster, problems, vpc);
   if (!nets) return { cluster: null, problems };
 
   // Nodes: names, Node IPs, Pod CIDRs.
@@ -91,7 +98,9 @@ export function resolveCluster(
     nodeByIp.set(nextNodeIp, i);
     nextNodeIp++;
   });
-  const cidrs = allocateNodeCidrs(scenario.nodes, nets, problems);
+  const cidrs = vpc
+    ? scenario.nodes.map(() => nets.underlay)
+    : allocateNodeCidrs(scenario.nodes, nets, problems);
   if (problems.length > 0) return { cluster: null, problems };
 
   const nodes: ClusterNode[] = scenario.nodes.map((n, i) => ({
@@ -161,6 +170,15 @@ export function resolveCluster(
             { pod: clipText(key), ip: text!, node: nodes[nodeIndex]!.name, range: formatCidr(range) },
           ),
         );
+      } else if (vpc && (nodeByIp.has(ip) || ip === nets.underlayGateway)) {
+        // One network for nodes and Pods: a Pod cannot hold a node's or the router's address.
+        problems.push(
+          problem('DUPLICATE_IP', `pods[${i}].status.podIP`, 'problem.podIP.duplicate', {
+            pod: key,
+            ip: text!,
+            other: nodeByIp.has(ip) ? `Node ${nodes[nodeByIp.get(ip)!]!.name}` : 'the gateway',
+          }),
+        );
       } else if (podByIp.has(ip)) {
         const other = scenario.pods[podByIp.get(ip)!]!;
         problems.push(
@@ -176,13 +194,15 @@ export function resolveCluster(
   if (problems.length > 0) return { cluster: null, problems };
 
   const cursor = nodes.map((n) => n.podCidr.base + addressing.firstPodOffset);
+  // On the node network, node IPs and the router's address are not free for Pods.
+  const reserved = (ip: number): boolean => vpc && (nodeByIp.has(ip) || ip === nets.underlayGateway);
   const podsOnNode: number[][] = nodes.map(() => []);
   const pods: ClusterPod[] = scenario.pods.map((pod, i) => {
     const nodeIndex = placed[i]!;
     const node = nodes[nodeIndex]!;
     let ip = given[i] ?? null;
     if (pod.spec.hostNetwork) ip = node.ip;
-    else if (ip === null) ip = allocate(node.podCidr, cursor, nodeIndex, podByIp, i, problems, pod);
+    else if (ip === null) ip = allocate(node.podCidr, cursor, nodeIndex, podByIp, i, problems, pod, reserved);
     podsOnNode[nodeIndex]!.push(i);
     return {
       index: i,
@@ -225,10 +245,11 @@ function allocate(
   podIndex: number,
   problems: Problem[],
   pod: K8sPod,
+  reserved: (ip: number) => boolean,
 ): Ipv4 | null {
   const last = broadcastOf(range) - 1;
   let next = cursor[nodeIndex]!;
-  while (next <= last && podByIp.has(next)) next++;
+  while (next <= last && (podByIp.has(next) || reserved(next))) next++;
   if (next > last) {
     problems.push(
       problem('RANGE_EXHAUSTED', `pods[${podIndex}]`, 'problem.podIP.exhausted', {

@@ -9,7 +9,12 @@ import { problem } from '../model/problem-messages';
  * well formed, and the Pod CIDR, Service CIDR and node network must not overlap (an overlap makes
  * routing ambiguous: a packet to such an address could be a Pod, a Service or a node).
  */
-export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterNetworks | null {
+export function parseNetworks(
+  s: ClusterSettings,
+  problems: Problem[],
+  /** Pods live on the node network (VPC-native): the Pod CIDR is the node network itself. */
+  podsOnNodeNetwork = false,
+): ClusterNetworks | null {
   const at = (field: string) => `cluster.${field}`;
   const parse = (field: 'underlayCidr' | 'podCidr' | 'serviceCidr') => {
     const c = parseCidr(String(s[field]));
@@ -50,6 +55,7 @@ export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterN
     for (let j = i + 1; j < named.length; j++) {
       const [na, a] = named[i]!;
       const [nb, b] = named[j]!;
+      if (podsOnNodeNetwork && na === 'underlayCidr' && nb === 'podCidr') continue;
       if (a && b && cidrOverlaps(a, b)) {
         problems.push(
           problem('CIDR_OVERLAP', at(nb), 'problem.cluster.overlap', {
@@ -73,8 +79,8 @@ export function parseNetworks(s: ClusterSettings, problems: Problem[]): ClusterN
   return {
     underlay,
     underlayGateway: gateway,
-    podCidr,
-    nodeCidrMaskSize: mask,
+    podCidr: podsOnNodeNetwork ? underlay : podCidr,
+    nodeCidrMaskSize: podsOnNodeNetwork ? underlay.prefix : mask,
     serviceCidr,
     clusterDomain: s.clusterDomain,
     mtu: s.mtu,

@@ -41,6 +41,9 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'problem.cluster.mtu': 'MTU {mtu} must be 576–9216',
   'problem.cluster.overlap': '{field} {cidr} overlaps {otherField} {other}',
   'problem.cluster.domain': '"{value}" is not a DNS domain',
+  // Designs (core/engine.ts).
+  'problem.designs.vpcOverlay':
+    'the VPC-native design has no overlay: the VPC fabric carries Pod IPs, so choose native routing',
   // Node Pod CIDRs (kubernetes pkg/controller/nodeipam/ipam/cidrset/cidr_set.go).
   'problem.nodeCidr.invalid': '"{cidr}" is not an IPv4 CIDR',
   'problem.nodeCidr.outside': '{cidr} must be a /{mask} inside the cluster Pod CIDR {range}',

@@ -3,10 +3,11 @@ import type { L7Objects } from './l7';
 
 /**
  * How Pods on one node are wired to the node: a `cni0` bridge, routed /32s (Calico), eBPF redirects
- * (Cilium), or ptp veths with /32 host routes (kind's kindnet). The one list every picker, the CLI
+ * (Cilium), ptp veths with /32 host routes (kind's kindnet), or VPC-native Pods holding secondary
+ * IPs of the node's ENI (AWS VPC CNI). The one list every picker, the CLI
  * and the share-link codec read; new ids go at the end.
  */
-export const INTRA_DESIGN_IDS = ['bridge', 'routed', 'ebpf', 'ptp'] as const;
+export const INTRA_DESIGN_IDS = ['bridge', 'routed', 'ebpf', 'ptp', 'vpc'] as const;
 export type IntraDesign = (typeof INTRA_DESIGN_IDS)[number];
 /** How Pod packets cross between nodes: plain routing on the underlay, or a VXLAN overlay. */
 export const INTER_DESIGN_IDS = ['overlay', 'routing'] as const;

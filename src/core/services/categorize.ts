@@ -67,3 +67,43 @@ export function categorize(sp: ServicePortState, nodeName: string | null): Categ
   const reachable = [...clusterEndpoints, ...localEndpoints.filter((e) => !seen.has(e))];
   return { clusterEndpoints, localEndpoints, reachable, hasAny };
 }
+
+/** Which chains a port's rules jump to, decided the same way by every rule-writing proxy mode. */
+export interface PolicyChains<C> {
+  /** The "Cluster" policy chain lists endpoints on this node. */
+  usesClusterChain: boolean;
+  /** The "Local" policy chain lists endpoints on this node. */
+  usesLocalChain: boolean;
+  /** Where traffic to the ClusterIP goes, and whether it has anywhere to go. */
+  internalChain: C;
+  hasInternal: boolean;
+  /** Where external traffic goes once the masquerade decision is made, and whether it can. */
+  externalPolicyChain: C;
+  hasExternal: boolean;
+  /** NodePort / LB / externalIP rules are written (an external chain exists). */
+  usesExternal: boolean;
+  /** The LB has source ranges: its traffic goes through the firewall chain first. */
+  usesFirewall: boolean;
+}
+
+/**
+ * The policy-chain choice of kube-proxy's iptables and nftables proxiers (K8S
+ * pkg/proxy/iptables/proxier.go and pkg/proxy/nftables/proxier.go `syncProxyRules`: "internal
+ * traffic" goes to the Local chain under internalTrafficPolicy Local, "external traffic" to the
+ * Local chain under externalTrafficPolicy Local; with no local endpoint there, the port rejects).
+ */
+export function policyChains<C>(sp: ServicePortState, cat: Categorized, svc: C, local: C): PolicyChains<C> {
+  const { clusterEndpoints, localEndpoints, hasAny } = cat;
+  const intLocal = internalPolicyLocal(sp);
+  const extLocal = externalPolicyLocal(sp);
+  return {
+    usesClusterChain: clusterEndpoints.length > 0 && usesClusterEndpoints(sp),
+    usesLocalChain: localEndpoints.length > 0 && usesLocalEndpoints(sp),
+    internalChain: intLocal ? local : svc,
+    hasInternal: hasAny && !(intLocal && localEndpoints.length === 0),
+    externalPolicyChain: extLocal ? local : svc,
+    hasExternal: hasAny && !(extLocal && localEndpoints.length === 0),
+    usesExternal: hasAny && externallyAccessible(sp),
+    usesFirewall: hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0,
+  };
+}

@@ -69,7 +69,9 @@ export function encapsulate(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st:
 /** The node's NIC puts the packet on the underlay; the next hop is another node or the router. */
 export function underlay(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st: PacketState): void {
   const cluster = w.world.cluster;
-  const nodeIndex = cluster.nodeByIp.get(nexthop);
+  // A Node IP, or an address the fabric itself delivers to a node (a VPC secondary IP of its ENI).
+  const fabric = cluster.nodeByIp.get(nexthop) === undefined ? w.world.shared.fabric.get(nexthop) : undefined;
+  const nodeIndex = cluster.nodeByIp.get(nexthop) ?? fabric;
   if (nodeIndex === undefined) {
     if (nexthop === cluster.networks.underlayGateway) {
       w.drop(
@@ -100,15 +102,18 @@ export function underlay(w: Walker, ns: Netns, link: Link, nexthop: Ipv4, st: Pa
     'underlay',
     'underlay',
     formatCidr(cluster.networks.underlay),
-    'hop.underlay',
+    fabric === undefined ? 'hop.underlay' : 'hop.underlay.fabric',
     {
       underlay: formatCidr(cluster.networks.underlay),
       fromNode: ns.id,
       toNode: target.id,
       dstMac: targetEth0.mac,
+      ip: formatIpv4(nexthop),
     },
-    neighRule,
-    'ip neigh',
+    fabric === undefined
+      ? neighRule
+      : `${neighRule}\n${formatIpv4(nexthop)}: secondary private IP of ${target.id} eth0 (${targetEth0.mac})`,
+    fabric === undefined ? 'ip neigh' : 'ip neigh + VPC',
     st,
   );
   w.receive(target, targetEth0.name, st);

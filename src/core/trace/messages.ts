@@ -27,6 +27,8 @@ export const HOP_MESSAGES = {
   'hop.encap.ebpf':
     'eBPF sets the tunnel key (remote {remote}, VNI {vni} = source identity) and sends the packet through {dev}: UDP {port} from {outerSrc} to {remote}.',
   'hop.underlay': 'The packet crosses the node network {underlay} from {fromNode} to {toNode} ({dstMac}).',
+  'hop.underlay.fabric':
+    "The packet crosses the node network {underlay} from {fromNode} to {toNode} ({dstMac}): {ip} is a secondary IP of that node's ENI, so the VPC delivers it there.",
   'hop.decap':
     '{netns} receives UDP {port} for {dev} (VNI {vni}); the VXLAN device strips the outer headers and the Pod packet appears on {dev}.',
   'hop.ebpf.local':

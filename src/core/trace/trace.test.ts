@@ -58,7 +58,7 @@ describe('packet tracer', () => {
           expect(h.outer!.src).toBe(formatIpv4(e.cluster.nodes[pods[a]!.nodeIndex]!.ip));
           expect(h.outer!.dst).toBe(formatIpv4(e.cluster.nodes[pods[b]!.nodeIndex]!.ip));
           expect(h.outer!.dstPort).toBe(
-            { bridge: 8472, routed: 4789, ebpf: 8472, ptp: 8472 }[s.designs.intra],
+            { bridge: 8472, routed: 4789, ebpf: 8472, ptp: 8472, vpc: 8472 }[s.designs.intra],
           );
         }
         if (cross && s.designs.inter === 'routing') {

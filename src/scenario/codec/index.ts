@@ -12,6 +12,8 @@ import { fromBase64url, toBase64url } from './base64url';
 import { applyDiff, diffScenario, type ScenarioDiff } from './diff';
 import { checkWireV1, toWire, fromWire, type WireV1 } from './wire';
 import type { ShapeProblem } from './shape';
+import type { Say } from '../../core/trace/types';
+import { said, type ScenarioMessageKey } from '../messages';
 
 /**
  * Share links (ARCHITECTURE rule 5: every link comes from here). A link is the URL fragment
@@ -42,7 +44,7 @@ function presetBase(id: ViewState['preset'], seed: number): Scenario {
 
 export type EncodeResult =
   | { ok: true; fragment: string }
-  | { ok: false; error: { code: 'TOO_LONG'; length: number; limit: number; message: string } };
+  | { ok: false; error: { code: 'TOO_LONG'; length: number; limit: number; message: string; say: Say } };
 
 /**
  * A view of a preset the page does not hold (L/XL are built in the simulation worker): the link is
@@ -99,7 +101,7 @@ export function encode(state: LinkView, options: EncodeOptions = {}): EncodeResu
         code: 'TOO_LONG',
         length: fragment.length,
         limit,
-        message: `the link would be ${fragment.length} characters (limit ${limit}); save the scenario as a file instead`,
+        ...said('link.tooLong', { length: String(fragment.length), limit: String(limit) }),
       },
     };
   return { ok: true, fragment };
@@ -108,47 +110,72 @@ export function encode(state: LinkView, options: EncodeOptions = {}): EncodeResu
 export type DecodeErrorCode =
   'EMPTY' | 'BAD_VERSION' | 'FUTURE_VERSION' | 'TRUNCATED' | 'CORRUPT' | 'INVALID';
 
+/**
+ * Why a link cannot be opened: `message` is English (the CLI's), `say` the same as a key and
+ * arguments; an INVALID link also lists its first problems, each with its own `say`.
+ */
+export interface DecodeError {
+  code: DecodeErrorCode;
+  message: string;
+  say?: Say;
+  problems?: { path: string; message: string; say?: Say }[];
+}
+
 export type DecodeResult =
   | { ok: true; state: ViewState; migratedFrom?: number; warnings: string[] }
-  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+  | { ok: false; error: DecodeError };
 
-type Failure = { ok: false; error: { code: DecodeErrorCode; message: string } };
-const failure = (code: DecodeErrorCode, message: string): Failure => ({
+type Failure = { ok: false; error: DecodeError };
+const failure = (
+  code: DecodeErrorCode,
+  key: ScenarioMessageKey,
+  args: Record<string, string | number> = {},
+): Failure => ({
   ok: false,
-  error: { code, message },
+  error: { code, ...said(key, args) },
 });
+
+/** INVALID with the first three problems, joined in English and kept as a list for the page. */
+function invalid(
+  key: ScenarioMessageKey,
+  problems: readonly { path: string; message: string; say?: Say }[],
+): Failure {
+  const first = problems.slice(0, 3);
+  const text = first.map((p) => `${p.path}: ${p.message}`).join('; ');
+  const out = failure('INVALID', key, { problems: text });
+  out.error.problems = first.map((p) =>
+    p.say ? { path: p.path, message: p.message, say: p.say } : { path: p.path, message: p.message },
+  );
+  return out;
+}
 
 const VERSIONED = /^v(\d{1,6})\.([\s\S]*)$/;
 
 function inflate(payload: string): { json: unknown } | Failure {
   if (payload === '') return { json: {} };
   const bytes = fromBase64url(payload);
-  if (bytes === 'BAD_CHAR') return failure('CORRUPT', 'the link contains characters a share link never has');
-  if (bytes === 'BAD_LENGTH')
-    return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+  if (bytes === 'BAD_CHAR') return failure('CORRUPT', 'link.badChar');
+  if (bytes === 'BAD_LENGTH') return failure('TRUNCATED', 'link.truncated');
   const out = boundedInflate(bytes);
   if (!out.ok) {
-    if (out.reason === 'TRUNCATED')
-      return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+    if (out.reason === 'TRUNCATED') return failure('TRUNCATED', 'link.truncated');
     if (out.reason === 'TOO_LARGE')
-      return failure(
-        'CORRUPT',
-        `the link's data inflates past ${LINK_BOUNDS.inflated / 1024 / 1024} MiB; no link this app writes is that large`,
-      );
-    return failure('CORRUPT', 'the link is damaged: its data does not decompress');
+      return failure('CORRUPT', 'link.tooLarge', { max: String(LINK_BOUNDS.inflated / 1024 / 1024) });
+    return failure('CORRUPT', 'link.noInflate');
   }
   const text = strFromU8(out.bytes);
   // Bounded before JSON.parse and the shape checks, which walk the value recursively.
   const deep = jsonTooDeep(text);
   if (deep)
-    return failure(
-      'CORRUPT',
-      `the link's data nests deeper than ${MAX_NESTING} levels (at character ${deep.column} of line ${deep.line})`,
-    );
+    return failure('CORRUPT', 'link.nesting', {
+      max: String(MAX_NESTING),
+      column: String(deep.column),
+      line: String(deep.line),
+    });
   try {
     return { json: JSON.parse(text) as unknown };
   } catch {
-    return failure('CORRUPT', 'the link is damaged: its data is not readable');
+    return failure('CORRUPT', 'link.unreadable');
   }
 }
 
@@ -156,46 +183,40 @@ function inflate(payload: string): { json: unknown } | Failure {
 function verified(version: number, rest: string): { payload: string } | Failure {
   if (version < CHECKSUMMED_FROM) return { payload: rest };
   const dot = rest.lastIndexOf('.');
-  if (dot < 0) return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
+  if (dot < 0) return failure('TRUNCATED', 'link.truncated');
   const payload = rest.slice(0, dot);
   const sum = rest.slice(dot + 1);
-  if (sum.length < 6) return failure('TRUNCATED', 'the link is cut short (was it copied completely?)');
-  if (sum !== linkChecksum(payload))
-    return failure('CORRUPT', 'the link is damaged: its checksum does not match its contents');
+  if (sum.length < 6) return failure('TRUNCATED', 'link.truncated');
+  if (sum !== linkChecksum(payload)) return failure('CORRUPT', 'link.checksum');
   return { payload };
 }
 
 type WireRead =
   | { ok: true; wire: WireV1; migratedFrom?: number; warnings: ShapeProblem[] }
-  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+  | { ok: false; error: DecodeError };
 
 /** Version, inflate, migrate and shape-check a link: everything but building its scenario. */
 function readWire(fragment: string): WireRead {
   const text = fragment.trim().replace(/^#/, '');
-  if (text === '') return failure('EMPTY', 'no shared state in this address');
+  if (text === '') return failure('EMPTY', 'link.empty');
   if (text.length > DECODE_INPUT_LIMIT)
-    return failure('CORRUPT', `the link is longer than ${DECODE_INPUT_LIMIT} characters`);
+    return failure('CORRUPT', 'link.inputTooLong', { limit: String(DECODE_INPUT_LIMIT) });
   const m = VERSIONED.exec(text);
-  if (!m) return failure('BAD_VERSION', 'this is not a share link of this app (expected #v2.…)');
+  if (!m) return failure('BAD_VERSION', 'link.notLink');
   const version = Number(m[1]);
   if (version > LINK_MIGRATIONS.current)
-    return failure(
-      'FUTURE_VERSION',
-      `the link was made by a newer version (v${version}); reload the page to update`,
-    );
+    return failure('FUTURE_VERSION', 'link.future', { version: String(version) });
   if (version < LINK_MIGRATIONS.oldest)
-    return failure('BAD_VERSION', `v${version} is not a link version this app wrote`);
+    return failure('BAD_VERSION', 'link.badVersion', { version: String(version) });
   const checked0 = verified(version, m[2] ?? '');
   if (!('payload' in checked0)) return checked0;
   const inflated = inflate(checked0.payload);
   if (!('json' in inflated)) return inflated;
   const migrated = migrate(LINK_MIGRATIONS, inflated.json, version);
-  if (!migrated.ok) return failure(migrated.code, migrated.message);
+  if (!migrated.ok)
+    return { ok: false, error: { code: migrated.code, message: migrated.message, say: migrated.say } };
   const checked = checkWireV1(migrated.doc);
-  if (!checked.ok) {
-    const first = checked.errors.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-    return failure('INVALID', `the link's contents are not valid: ${first.join('; ')}`);
-  }
+  if (!checked.ok) return invalid('link.invalidContents', checked.errors);
   return migrated.migratedFrom === undefined
     ? { ok: true, wire: checked.wire, warnings: checked.warnings }
     : { ok: true, wire: checked.wire, warnings: checked.warnings, migratedFrom: migrated.migratedFrom };
@@ -207,10 +228,7 @@ function decodeUnsafe(fragment: string): DecodeResult {
   const { wire, migratedFrom } = read;
   const view = fromWire(wire);
   const loaded = loadScenario(applyDiff(presetBase(view.preset, view.seed), wire.x ?? {}));
-  if (!loaded.ok) {
-    const first = loaded.errors.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-    return failure('INVALID', `the link's scenario is not valid: ${first.join('; ')}`);
-  }
+  if (!loaded.ok) return invalid('link.invalidScenario', loaded.errors);
   const warnings = [...read.warnings, ...loaded.warnings].map((p) => `${p.path}: ${p.message}`);
   const state: ViewState = { ...view, scenario: loaded.scenario };
   return migratedFrom === undefined
@@ -223,7 +241,7 @@ export function decode(fragment: string): DecodeResult {
   try {
     return decodeUnsafe(typeof fragment === 'string' ? fragment : '');
   } catch (e) {
-    return failure('CORRUPT', `the link could not be read: ${(e as Error).message}`);
+    return failure('CORRUPT', 'link.failed', { detail: (e as Error).message });
   }
 }
 
@@ -237,7 +255,7 @@ export interface LinkHeader extends Omit<ViewState, 'scenario'> {
 
 export type PeekResult =
   | { ok: true; header: LinkHeader; migratedFrom?: number; warnings: string[] }
-  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+  | { ok: false; error: DecodeError };
 
 /**
  * Reads a link's preset, seed, designs and view fields without building the preset (a large preset
@@ -258,16 +276,13 @@ export function peek(fragment: string): PeekResult {
       ? { ok: true, header, warnings }
       : { ok: true, header, warnings, migratedFrom: read.migratedFrom };
   } catch (e) {
-    return {
-      ok: false,
-      error: { code: 'CORRUPT', message: `the link could not be read: ${(e as Error).message}` },
-    };
+    return failure('CORRUPT', 'link.failed', { detail: (e as Error).message });
   }
 }
 
 export type OpenResult =
   | { ok: true; state: LinkView; migratedFrom?: number; warnings: string[] }
-  | { ok: false; error: { code: DecodeErrorCode; message: string } };
+  | { ok: false; error: DecodeError };
 
 /**
  * Decodes a link for a place that must not build some presets (the page: `deferred` = L and XL,
@@ -279,11 +294,7 @@ export function decodeDeferred(fragment: string, deferred: ReadonlySet<string>):
   if (!head.ok) return head;
   const { designs, edited, ...view } = head.header;
   if (!deferred.has(view.preset)) return decode(fragment);
-  if (edited)
-    return failure(
-      'INVALID',
-      `links to preset ${view.preset.toUpperCase()} carry no scenario edits; this one does, so it cannot be opened`,
-    );
+  if (edited) return failure('INVALID', 'link.presetEdits', { preset: view.preset.toUpperCase() });
   const state: PresetView = { ...view, scenario: null, designs };
   return head.migratedFrom === undefined
     ? { ok: true, state, warnings: head.warnings }

@@ -4,12 +4,17 @@
  * (`$.pods[3].spec.containers[0].ports[0].containerPort`). A shape returns a cleaned copy.
  */
 
+import type { Say } from '../../core/trace/types';
+import { said, type ScenarioMessageKey } from '../messages';
+
 export type ShapeCode = 'TYPE' | 'REQUIRED' | 'ENUM' | 'RANGE' | 'UNKNOWN_FIELD';
 
 export interface ShapeProblem {
   path: string;
   code: ShapeCode;
+  /** English (what the CLI prints); `say` is the same as a key and arguments, for the page. */
   message: string;
+  say?: Say;
 }
 
 /** Collected problems; the path is a stack of keys so no string is built unless something is wrong. */
@@ -42,17 +47,30 @@ export function formatPath(stack: readonly (string | number)[]): string {
   return out;
 }
 
-function report(ctx: ShapeContext, list: ShapeProblem[], code: ShapeCode, message: string): void {
+type Args = Record<string, string | number>;
+
+function report(
+  ctx: ShapeContext,
+  list: ShapeProblem[],
+  code: ShapeCode,
+  key: ScenarioMessageKey,
+  args: Args,
+): void {
   if (list.length >= ctx.limit) {
     ctx.dropped++;
     return;
   }
-  list.push({ path: formatPath(ctx.stack), code, message });
+  list.push({ path: formatPath(ctx.stack), code, ...said(key, args) });
 }
 
-/** Records an error at the current path and returns INVALID. */
-export function fail(ctx: ShapeContext, code: ShapeCode, message: string): typeof INVALID {
-  report(ctx, ctx.errors, code, message);
+/** Records an error at the current path (a message key of scenario/messages.ts) and returns INVALID. */
+export function fail(
+  ctx: ShapeContext,
+  code: ShapeCode,
+  key: ScenarioMessageKey,
+  args: Args = {},
+): typeof INVALID {
+  report(ctx, ctx.errors, code, key, args);
   return INVALID;
 }
 
@@ -60,17 +78,18 @@ const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
 
 export const str: Shape = (v, ctx) =>
-  typeof v === 'string' ? v : fail(ctx, 'TYPE', `expected a string, got ${describe(v)}`);
+  typeof v === 'string' ? v : fail(ctx, 'TYPE', 'shape.string', { got: describe(v) });
 
 export const bool: Shape = (v, ctx) =>
-  typeof v === 'boolean' ? v : fail(ctx, 'TYPE', `expected true or false, got ${describe(v)}`);
+  typeof v === 'boolean' ? v : fail(ctx, 'TYPE', 'shape.bool', { got: describe(v) });
 
 /** An integer in [min, max]. */
 export function int(min: number, max: number): Shape {
   return (v, ctx) => {
     if (typeof v !== 'number' || !Number.isInteger(v))
-      return fail(ctx, 'TYPE', `expected an integer, got ${describe(v)}`);
-    if (v < min || v > max) return fail(ctx, 'RANGE', `${v} is outside ${min}–${max}`);
+      return fail(ctx, 'TYPE', 'shape.int', { got: describe(v) });
+    if (v < min || v > max)
+      return fail(ctx, 'RANGE', 'shape.range', { value: String(v), min: String(min), max: String(max) });
     return v;
   };
 }
@@ -81,7 +100,7 @@ export function oneOf(...values: string[]): Shape {
   return (v, ctx) =>
     typeof v === 'string' && set.has(v)
       ? v
-      : fail(ctx, 'ENUM', `expected one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
+      : fail(ctx, 'ENUM', 'shape.enum', { values: values.join(', '), got: String(JSON.stringify(v)) });
 }
 
 /** The first alternative whose type test passes decides (e.g. an IntOrString port). */
@@ -95,7 +114,7 @@ export function nullable(shape: Shape): Shape {
 
 export function arrayOf(item: Shape): Shape {
   return (v, ctx) => {
-    if (!Array.isArray(v)) return fail(ctx, 'TYPE', `expected an array, got ${describe(v)}`);
+    if (!Array.isArray(v)) return fail(ctx, 'TYPE', 'shape.array', { got: describe(v) });
     const out: unknown[] = new Array(v.length);
     let ok = true;
     for (let i = 0; i < v.length; i++) {
@@ -113,7 +132,7 @@ export function arrayOf(item: Shape): Shape {
 export function tuple(...items: Shape[]): Shape {
   return (v, ctx) => {
     if (!Array.isArray(v) || v.length !== items.length)
-      return fail(ctx, 'TYPE', `expected an array of ${items.length}, got ${describe(v)}`);
+      return fail(ctx, 'TYPE', 'shape.tuple', { count: String(items.length), got: describe(v) });
     const out: unknown[] = [];
     let ok = true;
     items.forEach((item, i) => {
@@ -133,13 +152,13 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** A map with string keys, e.g. `metadata.labels`. */
 export function recordOf(value: Shape): Shape {
   return (v, ctx) => {
-    if (!isPlainObject(v)) return fail(ctx, 'TYPE', `expected an object, got ${describe(v)}`);
+    if (!isPlainObject(v)) return fail(ctx, 'TYPE', 'shape.object', { got: describe(v) });
     const out: Record<string, unknown> = {};
     let ok = true;
     for (const k of Object.keys(v)) {
       ctx.stack.push(k);
       if (k === '__proto__') {
-        report(ctx, ctx.warnings, 'UNKNOWN_FIELD', 'the key __proto__ was ignored');
+        report(ctx, ctx.warnings, 'UNKNOWN_FIELD', 'shape.proto', {});
         ctx.stack.pop();
         continue;
       }
@@ -161,13 +180,15 @@ export function object(required: Record<string, Shape>, optional: Record<string,
   const optKeys = Object.keys(optional);
   const known = new Set([...reqKeys, ...optKeys]);
   return (v, ctx) => {
-    if (!isPlainObject(v)) return fail(ctx, 'TYPE', `expected an object, got ${describe(v)}`);
+    if (!isPlainObject(v)) return fail(ctx, 'TYPE', 'shape.object', { got: describe(v) });
     const out: Record<string, unknown> = {};
     let ok = true;
     for (const k of reqKeys) {
       ctx.stack.push(k);
       const r =
-        v[k] !== undefined ? (required[k] as Shape)(v[k], ctx) : fail(ctx, 'REQUIRED', `${k} is required`);
+        v[k] !== undefined
+          ? (required[k] as Shape)(v[k], ctx)
+          : fail(ctx, 'REQUIRED', 'shape.required', { field: k });
       ctx.stack.pop();
       if (r === INVALID) ok = false;
       else out[k] = r;
@@ -184,7 +205,7 @@ export function object(required: Record<string, Shape>, optional: Record<string,
     for (const k in v) {
       if (!known.has(k) && Object.prototype.hasOwnProperty.call(v, k)) {
         ctx.stack.push(k);
-        report(ctx, ctx.warnings, 'UNKNOWN_FIELD', `unknown field ${k} was ignored`);
+        report(ctx, ctx.warnings, 'UNKNOWN_FIELD', 'shape.unknownField', { field: k });
         ctx.stack.pop();
       }
     }
@@ -207,7 +228,7 @@ export function check(
     (ctx.errors.length >= limit ? ctx.errors : ctx.warnings).push({
       path: '$',
       code: 'TYPE',
-      message: `${ctx.dropped} more problems not listed`,
+      ...said('shape.more', { count: String(ctx.dropped) }),
     });
   return r === INVALID
     ? { ok: false, errors: ctx.errors, warnings: ctx.warnings }

@@ -88,21 +88,19 @@ const probePort = int(1, 65535);
 const strs = arrayOf(str);
 /** The canvas zoom React Flow allows (minZoom … maxZoom), three decimals. */
 const zoom: Shape = (v, ctx) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0.01 && v <= 10
-    ? v
-    : fail(ctx, 'RANGE', 'expected a zoom between 0.01 and 10');
+  typeof v === 'number' && Number.isFinite(v) && v >= 0.01 && v <= 10 ? v : fail(ctx, 'RANGE', 'shape.zoom');
 
 /** A Kubernetes object on the wire: only its identity is checked here; loadScenario checks the rest. */
 const keyed: Shape = (v, ctx) => {
-  if (!isPlainObject(v)) return fail(ctx, 'TYPE', 'expected a Kubernetes object');
+  if (!isPlainObject(v)) return fail(ctx, 'TYPE', 'shape.k8sObject');
   const m = v.metadata;
   ctx.stack.push('metadata');
   const bad = !isPlainObject(m)
-    ? fail(ctx, 'REQUIRED', 'metadata is required')
+    ? fail(ctx, 'REQUIRED', 'shape.metadata')
     : typeof m.name !== 'string'
-      ? fail(ctx, 'TYPE', 'metadata.name must be a string')
+      ? fail(ctx, 'TYPE', 'shape.metadataName')
       : m.namespace !== undefined && typeof m.namespace !== 'string'
-        ? fail(ctx, 'TYPE', 'metadata.namespace must be a string')
+        ? fail(ctx, 'TYPE', 'shape.metadataNamespace')
         : null;
   ctx.stack.pop();
   return bad ?? v;
@@ -128,7 +126,7 @@ const l7Wire = object(
 );
 
 const presetId: Shape = (v, ctx) =>
-  isPresetId(v) ? v : fail(ctx, 'ENUM', `unknown preset ${JSON.stringify(v)}`);
+  isPresetId(v) ? v : fail(ctx, 'ENUM', 'shape.preset', { preset: String(JSON.stringify(v)) });
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
 const designs = object({
   intra: oneOf(...INTRA_DESIGN_IDS),

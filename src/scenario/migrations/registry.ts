@@ -1,3 +1,6 @@
+import type { Say } from '../../core/trace/types';
+import { said } from '../messages';
+
 /**
  * Schema versions and the steps between them (tldraw/excalidraw style): each persisted format names
  * its version, and step `n` turns a version-`n` document into version `n + 1`. A format change adds a
@@ -16,7 +19,7 @@ export interface MigrationRegistry {
 
 export type MigrateResult =
   | { ok: true; doc: unknown; migratedFrom?: number }
-  | { ok: false; code: 'FUTURE_VERSION' | 'BAD_VERSION'; message: string };
+  | { ok: false; code: 'FUTURE_VERSION' | 'BAD_VERSION'; message: string; say: Say };
 
 /** Runs every step from `from` up to the registry's current version. */
 export function migrate(registry: MigrationRegistry, doc: unknown, from: number): MigrateResult {
@@ -24,19 +27,27 @@ export function migrate(registry: MigrationRegistry, doc: unknown, from: number)
     return {
       ok: false,
       code: 'BAD_VERSION',
-      message: `${registry.name} version ${from} is not one this app ever wrote`,
+      ...said('migrate.bad', { what: registry.name, version: String(from) }),
     };
   if (from > registry.current)
     return {
       ok: false,
       code: 'FUTURE_VERSION',
-      message: `${registry.name} version ${from} is newer than this app (version ${registry.current}); reload to update`,
+      ...said('migrate.future', {
+        what: registry.name,
+        version: String(from),
+        current: String(registry.current),
+      }),
     };
   let out = doc;
   for (let v = from; v < registry.current; v++) {
     const step = registry.steps[v];
     if (!step)
-      return { ok: false, code: 'BAD_VERSION', message: `no migration from ${registry.name} version ${v}` };
+      return {
+        ok: false,
+        code: 'BAD_VERSION',
+        ...said('migrate.missing', { what: registry.name, version: String(v) }),
+      };
     out = step(out);
   }
   return from === registry.current ? { ok: true, doc: out } : { ok: true, doc: out, migratedFrom: from };

@@ -156,11 +156,9 @@ describe('scale presets', () => {
     expect(kinds).toEqual(new Set(['default-deny-ingress', 'allow-from-frontend', 'allow-dns-egress']));
   });
 
-  it('XL has the scalability-envelope counts, is deterministic, and is generated quickly', () => {
-    const t0 = performance.now();
+  // How long generation takes is measured in `npm run bench`, not here.
+  it('XL has the scalability-envelope counts and is deterministic', () => {
     const a = buildPreset('xl', 1);
-    const ms = performance.now() - t0;
-    console.info(`XL generation: ${ms.toFixed(0)} ms`);
     expect([a.nodes.length, a.pods.length, a.services.length, a.networkPolicies.length]).toEqual([
       5_000, 150_000, 10_000, 10_000,
     ]);

@@ -14,7 +14,7 @@ import { assembleL7 } from './assemble-l7';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
 import { blocksFromPods, createNamedNodes, ensureNodes, placeByPodIp, spreadRoundRobin } from './infer';
 import { listNames, say } from './messages';
-import { type StatedPlan, inferPlan } from './plan';
+import { type DomainSource, type StatedPlan, inferPlan } from './plan';
 import type { PodFlag } from './plan-evidence';
 import { fnv1a32, seededRandom } from './names';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
@@ -31,6 +31,8 @@ export interface Collected {
   designs: Partial<Designs>;
   /** Control-plane flags in static Pods' command lines. */
   podFlags: PodFlag[];
+  /** Objects naming the cluster domain (CoreDNS's Corefile; kubeadm's is moved here from `stated`). */
+  domains: DomainSource[];
   namespaces: K8sNamespace[];
   nodes: K8sNode[];
   pods: K8sPod[];
@@ -113,9 +115,16 @@ export function assemble(
   };
   if (into.l7 || base.l7) assembleL7(scenario, base, into.l7 ?? emptyL7(), merge, into.workloads, out);
   // The address plan first: placement cuts per-node blocks out of it.
+  // kubeadm's dnsDomain is evidence like CoreDNS's Corefile (they must agree); a flag wins over both.
+  const { clusterDomain: kubeadmDomain, ...objectsStated } = into.stated;
+  const domains: DomainSource[] = [
+    ...(kubeadmDomain ? [{ ...kubeadmDomain, kind: 'kubeadm' as const }] : []),
+    ...into.domains,
+  ];
   const plan = inferPlan({
     base: base.cluster,
-    stated: { ...into.stated, ...options.stated },
+    stated: { ...objectsStated, ...options.stated },
+    domains,
     nodes: scenario.nodes,
     pods: scenario.pods,
     services: scenario.services,
@@ -127,6 +136,9 @@ export function assemble(
     return { scenario: null, errors, notices, inferred };
   }
   scenario.cluster = plan.cluster;
+  // VPC-native Pods imply the design, unless the file's ExplorerSettings names one.
+  if (plan.designs && !into.designs.intra) scenario.designs = { ...scenario.designs, ...plan.designs };
+  const vpc = scenario.designs.intra === 'vpc';
   inferred.push(...plan.inferred);
   const next = seededRandom(fnv1a32(`import:${options.seed ?? 1}`));
   const placement = { nodes: scenario.nodes, inferred, cluster: scenario.cluster };
@@ -153,9 +165,10 @@ export function assemble(
     inferred.push(expansionSentence(w, pods));
   }
   const all = [...scenario.pods, ...generated];
-  blocksFromPods(all, placement);
+  // Per-node Pod CIDR blocks mean nothing when Pods hold addresses of the node network.
+  if (!vpc) blocksFromPods(all, placement);
   createNamedNodes(all, placement);
-  placeByPodIp(all, placement);
+  if (!vpc) placeByPodIp(all, placement);
   const daemonSets = into.workloads.filter((w) => w.kind === 'DaemonSet');
   if (daemonSets.length > 0)
     ensureNodes(

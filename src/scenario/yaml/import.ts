@@ -1,6 +1,16 @@
-import { type Document, LineCounter, isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml';
+import {
+  type Document,
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parse,
+  parseAllDocuments,
+  parseDocument,
+} from 'yaml';
 import { MAX_NESTING, yamlTooDeep } from '../nesting';
 import { checkMappings } from './bounds';
+import { type FastDocument, fastParseAll } from './fast-parse';
 import type {
   K8sEndpointSlice,
   K8sNamespace,
@@ -24,10 +34,11 @@ import { readNamespace, readNode, readPod } from './import-core';
 import { readNetworkPolicy } from './import-policy';
 import { say } from './messages';
 import { podFlags } from './plan-evidence';
+import { corefileDomain } from './corefile';
 import { readEndpointSlice, readService } from './import-service';
 import { L7_READERS } from './import-l7';
 import { type WorkloadKind, readWorkload } from './import-workloads';
-import { type Obj, type Path, type ReadCtx, describe, isObj } from './reader';
+import { type Obj, type Path, type ReadCtx, describe, isDns1123Subdomain, isObj } from './reader';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
 
 /**
@@ -109,6 +120,30 @@ function makeLineAt(doc: Document, lc: LineCounter): (path: Path) => number | nu
   };
 }
 
+/**
+ * `makeLineAt` for a document read by the fast reader: the document's own text is parsed with the
+ * Document API only when an issue asks for a line (ranges are then shifted to the whole text).
+ */
+function lazyLineAt(text: string, d: FastDocument): (path: Path) => number | null {
+  let at: ((path: Path) => number | null) | null = null;
+  return (path) => {
+    if (!at) {
+      const lc = new LineCounter();
+      const doc = parseDocument(text.slice(d.start, d.end), {
+        lineCounter: lc,
+        prettyErrors: false,
+        uniqueKeys: false,
+      });
+      const inner = makeLineAt(doc, lc);
+      at = (p) => {
+        const line = inner(p);
+        return line === null ? null : line + d.line - 1;
+      };
+    }
+    return at(path);
+  };
+}
+
 function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   if (!isObj(value)) {
     c.errors.push({
@@ -162,6 +197,19 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
         into.stated,
         readClusterConfiguration(sub, inner, 'ConfigMap kube-system/kubeadm-config'),
       );
+      return;
+    }
+  }
+  // CoreDNS's Corefile names the domain its kubernetes plugin serves (corefile.ts).
+  const corefile = isObj(value.data) ? value.data.Corefile : undefined;
+  if (kind === 'ConfigMap' && ref === 'kube-system/coredns' && typeof corefile === 'string') {
+    const domain = corefileDomain(corefile);
+    if (domain !== null && isDns1123Subdomain(domain)) {
+      into.domains.push({
+        value: domain,
+        by: 'ConfigMap kube-system/coredns data.Corefile',
+        kind: 'corefile',
+      });
       return;
     }
   }
@@ -232,6 +280,78 @@ function formatPrefix(path: Path): string {
     .replace(/^\./, '');
 }
 
+/** A document of the stream: `load` gives its value (undefined = skip it), reporting its issues. */
+interface StreamDocument {
+  load: () => unknown;
+  lineAt: (path: Path) => number | null;
+}
+
+/**
+ * Every document of the stream through the `yaml` Document API: loading one reports its parser
+ * errors and warnings (located) and gives its value, or undefined when it cannot be read.
+ */
+function parseStream(text: string, errors: ImportIssue[], notices: ImportIssue[]): StreamDocument[] {
+  const lc = new LineCounter();
+  // Duplicate keys are found by checkMappings in linear time (the parser's check is quadratic).
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  return docs.map((doc, i) => ({
+    load: () => loadDocument(doc, lc, i + 1, errors, notices),
+    lineAt: makeLineAt(doc, lc),
+  }));
+}
+
+function loadDocument(
+  doc: Document,
+  lc: LineCounter,
+  document: number,
+  errors: ImportIssue[],
+  notices: ImportIssue[],
+): unknown {
+  const skip = undefined;
+  for (const e of doc.errors) {
+    // The parser's own detail stays in its English; the page translates the sentence around it.
+    const detail = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+    errors.push({
+      document,
+      line: lc.linePos(e.pos[0]).line,
+      path: '',
+      message: `malformed YAML: ${detail}`,
+      say: say('import.error.malformed', { detail }),
+    });
+  }
+  for (const w of doc.warnings) {
+    const message = w.message.split('\n')[0]!;
+    notices.push({
+      document,
+      line: lc.linePos(w.pos[0]).line,
+      path: '',
+      message,
+      say: say('import.notice.yaml', { text: message }),
+    });
+  }
+  if (doc.errors.length > 0 || doc.contents === null) return skip;
+  const wide = checkMappings(doc, lc, document);
+  if (wide.length > 0) {
+    errors.push(...wide);
+    return skip;
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    // Located at the document's first line (alias errors carry no position of their own).
+    const line = doc.range ? lc.linePos(doc.range[0]).line : null;
+    const detail = (e as Error).message;
+    errors.push({
+      document,
+      line,
+      path: '',
+      message: `malformed YAML: ${detail}`,
+      say: say('import.error.malformed', { detail }),
+    });
+    return skip;
+  }
+}
+
 const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, path: '', message });
 
 /**
@@ -267,13 +387,11 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     });
     return fail();
   }
-  const lc = new LineCounter();
-  // Duplicate keys are found by checkMappings in linear time (the parser's check is quadratic).
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const into: Collected = {
     stated: {},
     designs: {},
     podFlags: [],
+    domains: [],
     namespaces: [],
     nodes: [],
     pods: [],
@@ -282,54 +400,18 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     networkPolicies: [],
     workloads: [],
   };
+  // The plain block YAML of kubectl and our export is read by the fast reader (same values); the
+  // Document API parses everything else, and a fast-read document only when an issue needs a line.
+  const fast = fastParseAll(text);
+  const parsed = fast
+    ? fast.map((d) => ({ load: () => d.value, lineAt: lazyLineAt(text, d) }))
+    : parseStream(text, errors, notices);
   let objects = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
+  for (let i = 0; i < parsed.length; i++) {
     const document = i + 1;
-    for (const e of doc.errors) {
-      // The parser's own detail stays in its English; the page translates the sentence around it.
-      const detail = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-      errors.push({
-        document,
-        line: lc.linePos(e.pos[0]).line,
-        path: '',
-        message: `malformed YAML: ${detail}`,
-        say: say('import.error.malformed', { detail }),
-      });
-    }
-    for (const w of doc.warnings) {
-      const message = w.message.split('\n')[0]!;
-      notices.push({
-        document,
-        line: lc.linePos(w.pos[0]).line,
-        path: '',
-        message,
-        say: say('import.notice.yaml', { text: message }),
-      });
-    }
-    if (doc.errors.length > 0 || doc.contents === null) continue;
-    const wide = checkMappings(doc, lc, document);
-    if (wide.length > 0) {
-      errors.push(...wide);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      // Located at the document's first line (alias errors carry no position of their own).
-      const line = doc.range ? lc.linePos(doc.range[0]).line : null;
-      const detail = (e as Error).message;
-      errors.push({
-        document,
-        line,
-        path: '',
-        message: `malformed YAML: ${detail}`,
-        say: say('import.error.malformed', { detail }),
-      });
-      continue;
-    }
-    const lineAt = makeLineAt(doc, lc);
+    const { load, lineAt } = parsed[i]!;
+    const value = load();
+    if (value === undefined) continue;
     const ctx = (prefix: Path): ReadCtx => ({ document, prefix, lineAt, errors, notices });
     if (isObj(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && 'items' in value) {
       const items = value.items ?? [];

@@ -24,8 +24,13 @@ export const IMPORT_MESSAGES = {
   'import.plan.serviceCidr.flag': 'Service CIDR {cidr}: --service-cluster-ip-range of Pod {pod}.',
   'import.plan.domain.flag':
     'Cluster domain {domain}: --service-account-issuer {issuer} of Pod {pod} names kubernetes.default.svc.{domain}.',
+  'import.plan.domain.corefile':
+    "Cluster domain {domain}: the zone CoreDNS's kubernetes plugin serves in {source}.",
   'import.plan.domain.externalName':
     'Cluster domain {domain}: spec.externalName {name} of Service {service} points into svc.{domain}.',
+  'import.plan.vpc':
+    "Pods on the node network {cidr} (gateway {gateway}): no Node has spec.podCIDR and the IPs of {pods} Pods share {common} with the InternalIPs of Nodes {nodes}, so the Pods hold secondary IPs of their node's ENI, as the AWS VPC CNI (or Azure CNI) gives them. Design: VPC-native, native routing; the Pod CIDR is the node network.",
+  'import.plan.vpc.node': 'Node {node} holds the IPs of {count} Pods, {first} to {last} (no Pod CIDR block).',
   'import.plan.nodeBlock':
     "Node {node} has no spec.podCIDR; gave it {cidr}, the /{mask} block holding its Pods' IPs ({pods}).",
   'import.plan.hostNetwork':

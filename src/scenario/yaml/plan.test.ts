@@ -228,15 +228,28 @@ describe('inferPlan', () => {
     ]);
   });
 
-  it('Pods addressed from the node subnet (AWS VPC CNI) are an error naming a Pod and a node', () => {
+  it('Pods addressed from the node subnet with no Pod CIDR anywhere: the VPC-native design (AWS VPC CNI)', () => {
     const r = plan({
       nodes: [node('ip-192-168-12-10', '192.168.12.10'), node('ip-192-168-40-3', '192.168.40.3')],
       pods: [pod('web', '192.168.20.5', 'ip-192-168-12-10')],
     });
-    expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(
-      /^Pod default\/web \(status\.podIP 192\.168\.20\.5\) and Node ip-192-168-12-10 \(InternalIP 192\.168\.12\.10\) fall in one range 192\.168\.0\.0\/18/,
-    );
+    expect(r.errors).toEqual([]);
+    expect(r.designs).toEqual({ intra: 'vpc', inter: 'routing' });
+    expect(r.cluster).toMatchObject({ underlayCidr: '192.168.0.0/16', podCidr: '192.168.0.0/16' });
+    expect(r.inferred.map((s) => s.key)).toEqual(['import.plan.vpc', 'import.plan.vpc.node']);
+  });
+
+  it('a Pod on the node network beside nodes with Pod CIDRs is an error naming a Pod and a node', () => {
+    const r = plan({
+      nodes: [
+        node('ip-192-168-12-10', '192.168.12.10', '192.168.200.0/24'),
+        node('ip-192-168-40-3', '192.168.40.3', '192.168.201.0/24'),
+      ],
+      pods: [pod('web', '192.168.20.5', 'ip-192-168-12-10')],
+    });
+    expect(r.designs).toBeUndefined();
+    expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors[0]).toMatch(/fall in one range/);
   });
 
   it('reads the cluster domain from an ExternalName into svc.<domain>', () => {

@@ -1,5 +1,5 @@
 import type { K8sNode, K8sPod, K8sService } from '../../core/model/k8s';
-import type { ClusterSettings } from '../../core/model/scenario';
+import type { ClusterSettings, Designs } from '../../core/model/scenario';
 import { type Cidr, cidrContains, cidrOverlaps, formatCidr, maskOf, parseCidr } from '../../core/net/cidr';
 import { type Ipv4, formatIpv4, ipv4FromInt, parseIpv4 } from '../../core/net/ipv4';
 import type { Say } from '../../core/trace/types';
@@ -34,6 +34,14 @@ export interface Stated<T> {
 }
 export type StatedPlan = { [K in keyof ClusterSettings]?: Stated<ClusterSettings[K]> };
 
+/**
+ * An object that names the cluster domain: kubeadm's ClusterConfiguration `networking.dnsDomain`
+ * or the zone of CoreDNS's kubernetes plugin in ConfigMap kube-system/coredns (corefile.ts).
+ */
+export interface DomainSource extends Stated<string> {
+  kind: 'kubeadm' | 'corefile';
+}
+
 export interface PlanInput {
   base: ClusterSettings;
   stated: StatedPlan;
@@ -41,12 +49,16 @@ export interface PlanInput {
   pods: readonly K8sPod[];
   services: readonly K8sService[];
   podFlags: readonly PodFlag[];
+  /** Objects naming the cluster domain; they must agree, and a stated domain (a flag) wins. */
+  domains?: readonly DomainSource[];
   /** `kubectl apply` onto a scenario (merge): a base setting that already holds the evidence stays. */
   keepFitting: boolean;
 }
 
 export interface PlanResult {
   cluster: ClusterSettings;
+  /** Set when the dump shows VPC-native Pods (Pod IPs on the node network): the design it implies. */
+  designs?: Pick<Designs, 'intra' | 'inter'>;
   inferred: Say[];
   errors: string[];
 }
@@ -158,11 +170,69 @@ export function inferPlan(input: PlanInput): PlanResult {
   const statedPod = parseStated(stated.podCidr, errors);
   const statedSvc = parseStated(stated.serviceCidr, errors);
 
-  // 1. The cluster Pod CIDR.
-  let pod: Cidr | null = parseCidr(base.podCidr, false);
   const podFlag = flag('cluster-cidr');
   const podFlagCidr = podFlag ? ipv4Cidr(podFlag.value) : null;
-  if (statedPod) {
+  // 0. VPC-native Pods (AWS VPC CNI, Azure CNI): no node has a Pod CIDR, nothing states one, and the
+  // Pods' IPs share a /16 or narrower with the nodes' InternalIPs: one network for both.
+  const vpc =
+    !statedPod &&
+    !podFlag &&
+    nodeCidrs.length === 0 &&
+    podIps.length > 0 &&
+    nodeIps.length > 0 &&
+    (statedUnderlay
+      ? holdsAll(statedUnderlay, podIps)
+      : commonPrefix([...nodeIps, ...podIps]).prefix >= WIDEN.pod);
+  let result: Pick<Designs, 'intra' | 'inter'> | undefined;
+  let pod: Cidr | null = parseCidr(base.podCidr, false);
+  let underlay: Cidr | null = parseCidr(base.underlayCidr, false);
+  if (vpc) {
+    const both = [...nodeIps, ...podIps];
+    const fences = [
+      ...statedFence(statedSvc, stated.serviceCidr),
+      ...(statedSvc ? [] : fenceOf(clusterIps, 'the Service CIDR')),
+    ];
+    const got = statedUnderlay
+      ? { cidr: statedUnderlay, common: commonPrefix(both) }
+      : widen(both, WIDEN.pod, fences, 'the node network', errors);
+    if (got) {
+      underlay = got.cidr;
+      pod = got.cidr;
+      cluster.underlayGateway = stated.underlayGateway?.value ?? formatIpv4(firstFree(underlay, both));
+      cluster.nodeCidrMaskSize = underlay.prefix;
+      result = { intra: 'vpc', inter: 'routing' };
+      inferred.push(
+        say('import.plan.vpc', {
+          cidr: formatCidr(underlay),
+          gateway: cluster.underlayGateway,
+          nodes: names(nodeIps),
+          pods: podIps.length,
+          common: formatCidr(got.common),
+        }),
+      );
+      for (const n of input.nodes) {
+        const mine = input.pods
+          .filter((p) => !p.spec.hostNetwork && p.spec.nodeName === n.metadata.name)
+          .map((p) => (p.status?.podIP === undefined ? null : parseIpv4(p.status.podIP)))
+          .filter((ip): ip is Ipv4 => ip !== null)
+          .sort((a, b) => a - b);
+        if (mine.length > 0)
+          inferred.push(
+            say('import.plan.vpc.node', {
+              node: n.metadata.name,
+              count: mine.length,
+              first: formatIpv4(mine[0]!),
+              last: formatIpv4(mine[mine.length - 1]!),
+            }),
+          );
+      }
+    }
+  }
+
+  // 1. The cluster Pod CIDR.
+  if (vpc) {
+    // Decided above: the Pod CIDR is the node network.
+  } else if (statedPod) {
     pod = statedPod;
     checkHolds(stated.podCidr!.by, pod, podEvidence, errors, 'Pod addresses');
   } else if (podFlag && podFlagCidr) {
@@ -209,7 +279,9 @@ export function inferPlan(input: PlanInput): PlanResult {
     const off = nodeCidrs.find((i) => i.range.prefix !== mask);
     if (off) errors.push(`${by} /${mask} does not match ${off.who}`);
   };
-  if (stated.nodeCidrMaskSize) {
+  if (vpc) {
+    // No per-node blocks: the mask is the node network's own prefix.
+  } else if (stated.nodeCidrMaskSize) {
     cluster.nodeCidrMaskSize = stated.nodeCidrMaskSize.value;
     wrongSize(cluster.nodeCidrMaskSize, stated.nodeCidrMaskSize.by);
   } else if (maskFlag && /^\d{1,2}$/.test(maskFlag.value)) {
@@ -222,8 +294,9 @@ export function inferPlan(input: PlanInput): PlanResult {
   }
 
   // 3. The node network and its gateway.
-  let underlay: Cidr | null = parseCidr(base.underlayCidr, false);
-  if (statedUnderlay) {
+  if (vpc) {
+    // Decided above, from the nodes and the Pods together.
+  } else if (statedUnderlay) {
     underlay = statedUnderlay;
     checkHolds(stated.underlayCidr!.by, underlay, nodeIps, errors, 'node InternalIPs');
     const gw = parseIpv4(base.underlayGateway);
@@ -297,7 +370,8 @@ export function inferPlan(input: PlanInput): PlanResult {
 
   // 5. The cluster domain, and what no object holds (MTU).
   if (stated.clusterDomain) cluster.clusterDomain = stated.clusterDomain.value;
-  else inferDomain(input, cluster, inferred, keepFitting);
+  else if (!domainFromObjects(input, cluster, inferred, errors))
+    inferDomain(input, cluster, inferred, keepFitting);
   if (stated.mtu) cluster.mtu = stated.mtu.value;
   if (stated.underlayGateway) cluster.underlayGateway = stated.underlayGateway.value;
 
@@ -312,6 +386,7 @@ export function inferPlan(input: PlanInput): PlanResult {
     for (let j = i + 1; j < named.length; j++) {
       const [na, a] = named[i]!;
       const [nb, b] = named[j]!;
+      if (vpc && i === 0 && j === 1) continue; // VPC-native: the Pod CIDR is the node network.
       if (a && b && cidrOverlaps(a, b) && errors.length === 0)
         errors.push(`${na} ${formatCidr(a)} overlaps ${nb} ${formatCidr(b)}: the ranges must not overlap`);
     }
@@ -323,7 +398,35 @@ export function inferPlan(input: PlanInput): PlanResult {
         pods: listNames(hostNet.map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`)),
       }),
     );
-  return { cluster, inferred, errors };
+  return { cluster, inferred, errors, ...(result ? { designs: result } : {}) };
+}
+
+/**
+ * The domain the cluster's own objects state: kubeadm's `networking.dnsDomain` (kubelet's
+ * `clusterDomain` and CoreDNS's zone both come from it: kubernetes cmd/kubeadm/app/phases/addons/dns)
+ * and CoreDNS's Corefile. Two that disagree are an error naming both. False when none states one.
+ */
+function domainFromObjects(
+  input: PlanInput,
+  cluster: ClusterSettings,
+  inferred: Say[],
+  errors: string[],
+): boolean {
+  const sources = input.domains ?? [];
+  const first = sources[0];
+  if (!first) return false;
+  const other = sources.find((s) => s.value !== first.value);
+  if (other) {
+    errors.push(
+      `${first.by} names cluster domain ${first.value} but ${other.by} names ${other.value}: the cluster has one domain (give --cluster-domain to choose)`,
+    );
+    return true;
+  }
+  cluster.clusterDomain = first.value;
+  // kubeadm's value is stated, like its podSubnet (and every export writes one): not an inference.
+  if (first.kind === 'corefile' && !(input.keepFitting && first.value === input.base.clusterDomain))
+    inferred.push(say('import.plan.domain.corefile', { domain: first.value, source: first.by }));
+  return true;
 }
 
 const DOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

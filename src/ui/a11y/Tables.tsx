@@ -1,8 +1,25 @@
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import type { MessageKey } from '../../i18n/messages';
 
 const th = 'border-b border-slate-300 px-2 py-1 text-left font-semibold';
 const td = 'border-b border-slate-200 px-2 py-1 align-top';
+
+/** A table's column headers, from i18n keys. */
+function HeadRow({ keys }: { keys: MessageKey[] }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        {keys.map((k) => (
+          <th key={k} scope="col" className={th}>
+            {t.t(k)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * The canvas and the trace as tables, for screen readers and for anyone who prefers text: every
@@ -40,25 +57,9 @@ export function Tables() {
         {trace && (
           <table className="mb-4 w-full border-collapse" data-testid="trace-table">
             <caption className="mb-1 text-left text-sm font-bold">{t.t('a11y.traceTable')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  {t.t('a11y.col.hop')}
-                </th>
-                <th scope="col" className={th}>
-                  {t.t('a11y.col.netns')}
-                </th>
-                <th scope="col" className={th}>
-                  {t.t('a11y.col.device')}
-                </th>
-                <th scope="col" className={th}>
-                  {t.t('a11y.col.packet')}
-                </th>
-                <th scope="col" className={th}>
-                  {t.t('a11y.col.what')}
-                </th>
-              </tr>
-            </thead>
+            <HeadRow
+              keys={['a11y.col.hop', 'a11y.col.netns', 'a11y.col.device', 'a11y.col.packet', 'a11y.col.what']}
+            />
             <tbody>
               {trace.hops.map((h, i) => (
                 <tr
@@ -84,25 +85,15 @@ export function Tables() {
         )}
         <table className="w-full border-collapse" data-testid="topology-table">
           <caption className="mb-1 text-left text-sm font-bold">{t.t('a11y.topologyTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                {t.t('a11y.col.node')}
-              </th>
-              <th scope="col" className={th}>
-                {t.t('a11y.col.netns')}
-              </th>
-              <th scope="col" className={th}>
-                {t.t('a11y.col.device')}
-              </th>
-              <th scope="col" className={th}>
-                {t.t('a11y.col.kind')}
-              </th>
-              <th scope="col" className={th}>
-                {t.t('a11y.col.addresses')}
-              </th>
-            </tr>
-          </thead>
+          <HeadRow
+            keys={[
+              'a11y.col.node',
+              'a11y.col.netns',
+              'a11y.col.device',
+              'a11y.col.kind',
+              'a11y.col.addresses',
+            ]}
+          />
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>

@@ -4,6 +4,7 @@ import { downloadText, readFileText } from '../../platform/download';
 import { linkTo } from '../../platform/url';
 import { encode } from '../../scenario/codec';
 import { SCENARIO_TEXT_LIMIT } from '../../scenario/load';
+import { said } from '../../scenario/messages';
 import { useApp, useAppStoreApi } from '../../store';
 import { selectViewState } from '../../store/shareSlice';
 import { useT } from '../hooks/useT';
@@ -61,7 +62,16 @@ export function ShareBar() {
       const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
       store.getState().setNotice({
         kind: 'import-failed',
-        detail: [`$: ${file.name} is ${mib(file.size)} MiB; the limit is ${mib(SCENARIO_TEXT_LIMIT)} MiB`],
+        detail: [
+          {
+            path: '$',
+            ...said('load.fileTooLarge', {
+              file: file.name,
+              size: mib(file.size),
+              limit: mib(SCENARIO_TEXT_LIMIT),
+            }),
+          },
+        ],
       });
       return;
     }

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n';
 import { useApp, useAppStoreApi } from '../../store';
-import type { ShareNotice as Notice } from '../../store/shareSlice';
+import type { NoticeLine, ShareNotice as Notice } from '../../store/shareSlice';
+import type { Translator } from '../../i18n';
 import { useT } from '../hooks/useT';
 import { changeText } from '../yaml/changeText';
 import { exportWork } from './exportWork';
@@ -13,6 +14,11 @@ const small =
 const DETAIL_LIMIT = 1500;
 const clip = (text: string) => (text.length > DETAIL_LIMIT ? `${text.slice(0, DETAIL_LIMIT)}…` : text);
 
+/** `path: message` in the chosen language (the core's English when it gave no key). */
+const lineText = (t: Translator, l: NoticeLine): string => `${l.path ? `${l.path}: ` : ''}${t.said(l)}`;
+const linesText = (t: Translator, lines: readonly NoticeLine[]): string =>
+  lines.map((l) => lineText(t, l)).join('; ');
+
 function Body({ notice }: { notice: Notice }) {
   const t = useT();
   switch (notice.kind) {
@@ -24,7 +30,7 @@ function Body({ notice }: { notice: Notice }) {
           <p className="font-semibold">{t.t(`share.linkBroken.${notice.code}` as MessageKey)}</p>
           <p>{t.t('share.linkBroken.after')}</p>
           <p className="font-mono text-xs">
-            {t.t('share.details')}: {notice.code} — {clip(notice.detail)}
+            {t.t('share.details')}: {notice.code} — {clip(linesText(t, notice.detail))}
           </p>
         </>
       );
@@ -32,7 +38,9 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.savedBroken')}</p>
-          {notice.detail && <p className="font-mono text-xs">{clip(notice.detail)}</p>}
+          {notice.detail.length > 0 && (
+            <p className="font-mono text-xs">{clip(linesText(t, notice.detail))}</p>
+          )}
         </>
       );
     case 'draft-restored':
@@ -41,7 +49,7 @@ function Body({ notice }: { notice: Notice }) {
       return (
         <>
           <p className="font-semibold">{t.t('share.draftFailed')}</p>
-          <p className="font-mono text-xs">{clip(notice.detail)}</p>
+          <p className="font-mono text-xs">{clip(linesText(t, notice.detail))}</p>
         </>
       );
     case 'link-held':
@@ -61,7 +69,7 @@ function Body({ notice }: { notice: Notice }) {
           <p className="font-semibold">{t.t('share.importFailed')}</p>
           <ul className="list-disc pl-6 font-mono text-xs">
             {notice.detail.slice(0, 8).map((d, i) => (
-              <li key={i}>{clip(d)}</li>
+              <li key={i}>{clip(lineText(t, d))}</li>
             ))}
             {notice.detail.length > 8 && <li>{t.problem(moreProblems(notice.detail.length - 8))}</li>}
           </ul>

@@ -10,13 +10,13 @@ export async function importScenarioFile(store: AppStore, name: string, text: st
   const s = store.getState;
   const loaded = loadScenario(text);
   if (!loaded.ok) {
-    s().setNotice({ kind: 'import-failed', detail: loaded.errors.map((p) => `${p.path}: ${p.message}`) });
+    s().setNotice({ kind: 'import-failed', detail: loaded.errors });
     return false;
   }
   const before = s().scenario;
   const r = await s().applyEdit(() => loaded.scenario);
   if (!r.ok) {
-    s().setNotice({ kind: 'import-failed', detail: r.problems.map((p) => `${p.path}: ${p.message}`) });
+    s().setNotice({ kind: 'import-failed', detail: r.problems });
     return false;
   }
   s().markImported();

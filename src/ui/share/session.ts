@@ -90,10 +90,9 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
         s().setNotice({ kind: 'link-opened' });
         return true;
       }
-      const detail = r.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-      s().setNotice({ kind: 'link-broken', code: 'INVALID', detail });
+      s().setNotice({ kind: 'link-broken', code: 'INVALID', detail: r.problems });
     } else {
-      s().setNotice({ kind: 'link-broken', code: link.error.code, detail: link.error.message });
+      s().setNotice({ kind: 'link-broken', code: link.error.code, detail: [link.error] });
     }
     await openDefault();
     return true;
@@ -103,9 +102,7 @@ export async function startSession(store: AppStore, env: SessionEnv): Promise<()
     const parsed = await s().readSaved(text);
     const r = parsed.ok ? await s().applyViewState(parsed.state) : null;
     if (r?.ok) return;
-    const detail = parsed.ok
-      ? (r?.problems ?? []).map((p) => `${p.path}: ${p.message}`).join('; ')
-      : parsed.error.message;
+    const detail = parsed.ok ? (r?.problems ?? []) : [parsed.error];
     // Keep the unreadable save where "restore your draft" can still reach it.
     if (!s().draftAvailable) setAside(text);
     if (s().notice?.kind !== 'link-held') s().setNotice({ kind: 'saved-broken', detail });

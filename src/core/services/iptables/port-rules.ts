@@ -1,13 +1,6 @@
 import { type Cidr, cidr, cidrContains } from '../../net/cidr';
 import type { Ipv4 } from '../../net/ipv4';
-import {
-  type Categorized,
-  externalPolicyLocal,
-  externallyAccessible,
-  internalPolicyLocal,
-  usesClusterEndpoints,
-  usesLocalEndpoints,
-} from '../categorize';
+import { type Categorized, externalPolicyLocal, policyChains } from '../categorize';
 import { type EndpointState, type ServicePortState } from '../types';
 import { type IptRule, type Part, type Target, jump, rule } from './model';
 import { endpointText, protoLower, sepChain, serviceChains } from './names';
@@ -101,22 +94,12 @@ export function fragment(sp: ServicePortState, cat: Categorized, c: Ctx): Fragme
   const name = sp.name;
   const ch = serviceChains(sp);
   const { clusterEndpoints, localEndpoints, reachable, hasAny } = cat;
-  const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(sp);
-  const usesLocalPolicyChain = localEndpoints.length > 0 && usesLocalEndpoints(sp);
-  let internalChain = ch.svc;
-  let hasInternal = hasAny;
-  if (internalPolicyLocal(sp)) {
-    internalChain = ch.svl;
-    if (localEndpoints.length === 0) hasInternal = false;
-  }
-  let externalPolicyChain = ch.svc;
-  let hasExternal = hasAny;
-  if (externalPolicyLocal(sp)) {
-    externalPolicyChain = ch.svl;
-    if (localEndpoints.length === 0) hasExternal = false;
-  }
-  const usesExt = hasAny && externallyAccessible(sp);
-  const usesFW = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+  const pc = policyChains(sp, cat, ch.svc, ch.svl);
+  const { internalChain, hasInternal, externalPolicyChain, hasExternal } = pc;
+  const usesClusterPolicyChain = pc.usesClusterChain;
+  const usesLocalPolicyChain = pc.usesLocalChain;
+  const usesExt = pc.usesExternal;
+  const usesFW = pc.usesFirewall;
   const lbChain = usesFW ? ch.fw : ch.ext;
   let intTarget: Target = { t: 'REJECT' };
   let intComment = `${name} has no endpoints`;

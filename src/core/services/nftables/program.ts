@@ -1,14 +1,6 @@
 import { formatCidr } from '../../net/cidr';
 import { type Ipv4, formatIpv4 } from '../../net/ipv4';
-import {
-  categorize,
-  nodeDependent,
-  externalPolicyLocal,
-  externallyAccessible,
-  internalPolicyLocal,
-  usesClusterEndpoints,
-  usesLocalEndpoints,
-} from '../categorize';
+import { categorize, nodeDependent, externalPolicyLocal, policyChains } from '../categorize';
 import { hashPrefix } from '../hash';
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
 import type { NftElement, NftMapName, NftRule, NftRules } from './model';
@@ -88,23 +80,14 @@ function compilePort(
 ): NftPort {
   const proto = sp.protocol.toLowerCase();
   const ch = nftServiceChains(sp);
-  const { clusterEndpoints, localEndpoints, reachable, hasAny } = categorize(sp, nodeName);
-  const usesCluster = clusterEndpoints.length > 0 && usesClusterEndpoints(sp);
-  const usesLocal = localEndpoints.length > 0 && usesLocalEndpoints(sp);
-  let internalChain = ch.service;
-  let hasInternal = hasAny;
-  if (internalPolicyLocal(sp)) {
-    internalChain = ch.local;
-    if (localEndpoints.length === 0) hasInternal = false;
-  }
-  let externalPolicyChain = ch.service;
-  let hasExternal = hasAny;
-  if (externalPolicyLocal(sp)) {
-    externalPolicyChain = ch.local;
-    if (localEndpoints.length === 0) hasExternal = false;
-  }
-  const usesExt = hasAny && externallyAccessible(sp);
-  const usesFw = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+  const cat = categorize(sp, nodeName);
+  const { clusterEndpoints, localEndpoints, reachable, hasAny } = cat;
+  const pc = policyChains(sp, cat, ch.service, ch.local);
+  const { internalChain, hasInternal, externalPolicyChain, hasExternal } = pc;
+  const usesCluster = pc.usesClusterChain;
+  const usesLocal = pc.usesLocalChain;
+  const usesExt = pc.usesExternal;
+  const usesFw = pc.usesFirewall;
   const affinity = sp.sessionAffinity === 'ClientIP';
 
   const elements: PortElement[] = [];

@@ -1,0 +1,56 @@
+import { cidrContains } from '../../net/cidr';
+import { type Ipv4, formatIpv4 } from '../../net/ipv4';
+import { externalPolicyLocal } from '../categorize';
+import type { ServiceState } from '../types';
+import { IPSET_INFO, entryIpPort, entryIpPortIp, entryIpPortNet } from './ipsets';
+import type { IpvsPort, SharedIpvs, SourceRange } from './types';
+
+/** LB source ranges that contain the node's IP: the node itself may reach the LB IP (`allowFromNode`). */
+export function allowFromNode(s: SharedIpvs, nodeIp: Ipv4 | undefined): SourceRange[] {
+  return nodeIp === undefined ? [] : s.sourceRanges.filter((r) => cidrContains(r.net, nodeIp));
+}
+
+/** Every set's members on this node (for `ipset list` and for which rules exist). */
+export function membersOf(
+  s: SharedIpvs,
+  state: ServiceState,
+  nodeIp: Ipv4 | undefined,
+  addresses: Ipv4[],
+  loop: Set<string>,
+  portAt: (i: number) => IpvsPort,
+): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>(IPSET_INFO.map((x) => [x.name, new Set<string>()]));
+  const add = (name: string, entry: string) => sets.get(name)!.add(entry);
+  for (const e of loop) add('KUBE-LOOP-BACK', e);
+  state.ports.forEach((sp, i) => {
+    const proto = sp.protocol.toLowerCase();
+    const local = externalPolicyLocal(sp);
+    add('KUBE-CLUSTER-IP', entryIpPort(sp.clusterIP!, proto, sp.port));
+    for (const ip of sp.externalIPs)
+      add(local ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP', entryIpPort(ip, proto, sp.port));
+    for (const ip of sp.loadBalancerIPs) {
+      add('KUBE-LOAD-BALANCER', entryIpPort(ip, proto, sp.port));
+      if (local) add('KUBE-LOAD-BALANCER-LOCAL', entryIpPort(ip, proto, sp.port));
+      if (sp.loadBalancerSourceRanges.length) add('KUBE-LOAD-BALANCER-FW', entryIpPort(ip, proto, sp.port));
+    }
+    if (sp.nodePort && addresses.length) {
+      if (sp.protocol === 'SCTP')
+        for (const ip of addresses) {
+          add('KUBE-NODE-PORT-SCTP-HASH', entryIpPort(ip, proto, sp.nodePort));
+          if (local) add('KUBE-NODE-PORT-LOCAL-SCTP-HASH', entryIpPort(ip, proto, sp.nodePort));
+        }
+      else {
+        add(`KUBE-NODE-PORT-${sp.protocol}`, String(sp.nodePort));
+        if (local) add(`KUBE-NODE-PORT-LOCAL-${sp.protocol}`, String(sp.nodePort));
+      }
+    }
+    if (sp.healthCheckNodePort) add('KUBE-HEALTH-CHECK-NODE-PORT', String(sp.healthCheckNodePort));
+    void portAt(i);
+  });
+  for (const r of s.sourceRanges)
+    add('KUBE-LOAD-BALANCER-SOURCE-CIDR', entryIpPortNet(r.ip, r.proto, r.port, r.net));
+  for (const r of allowFromNode(s, nodeIp))
+    add('KUBE-LOAD-BALANCER-SOURCE-IP', entryIpPortIp(r.ip, r.proto, r.port, r.ip));
+  for (const ip of s.vips) add('KUBE-IPVS-IPS', formatIpv4(ip));
+  return new Map([...sets].map(([n, x]) => [n, [...x]]));
+}

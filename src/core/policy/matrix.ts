@@ -365,5 +365,13 @@ export function updateMatrix(
     computeLayer(index, classes, pp, { rowAffected: rowAff, cols, copyRow }, cp, words);
     return new Uint8Array(words.buffer, words.byteOffset, C * W * 4);
   });
-  return { ports: m.ports, classes, layers, stride: W * 4, ...podMeta(index) };
+  // a policy edit leaves the Pods as they are: their node and hostNetwork arrays are shared
+  return {
+    ports: m.ports,
+    classes,
+    layers,
+    stride: W * 4,
+    nodeOfPod: m.nodeOfPod,
+    hostNetwork: m.hostNetwork,
+  };
 }

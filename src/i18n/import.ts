@@ -13,6 +13,81 @@ export const IMPORT_SENTENCES: Record<Lang, Readonly<Record<string, string>>> = 
     'import.error.malformed': 'YAML の書式が正しくありません: {detail}',
     'import.error.nesting': 'YAML の入れ子が {max} 段を超えています（{line} 行目、{column} 列目）',
     'import.error.list': 'リストが必要ですが、{got} が書かれています',
+    'import.error.tooLarge':
+      '入力は {size} MiB あります。取り込みの上限は {limit} MiB です（ファイルを分けてください）',
+    'import.error.tooManyObjects':
+      '入力のオブジェクトが取り込みの上限 {max} 個を超えています（ファイルを分けてください）',
+    'import.error.tooManyPods':
+      'ワークロードを展開すると Pod が {count} 個になります。取り込みの上限は {max} 個です',
+    'import.error.tooManyKeys': 'マッピングのキーが {count} 個あります。受け付けるのは {max} 個までです',
+    'import.error.duplicateKey': 'YAML の書式が正しくありません: マップのキーが重複しています（{key}）',
+    'import.error.notObject':
+      'Kubernetes オブジェクト（apiVersion と kind を持つマッピング）が必要ですが、{got} が書かれています',
+    'import.error.kind': 'オブジェクトの kind が必要ですが、{got} が書かれています',
+    'import.error.apiVersion': 'apiVersion が必要ですが、{got} が書かれています',
+    'import.error.servedAs': '{kind} の apiVersion は {versions} ですが、{value} が書かれています',
+    'import.field.missing': '必須のフィールドがありません',
+    'import.field.generateName': '必須のフィールドがありません（generateName には対応していません）',
+    'import.field.mapping': 'マッピングが必要ですが、{got} が書かれています',
+    'import.field.string': '文字列が必要ですが、{got} が書かれています',
+    'import.field.bool': 'true か false が必要ですが、{got} が書かれています',
+    'import.field.int': '{min}〜{max} の整数が必要ですが、{got} が書かれています',
+    'import.field.enum': '{values} のいずれかが必要ですが、{got} が書かれています',
+    'import.field.labelKey':
+      'ラベルのキーが正しくありません: 修飾名（[プレフィックス/]名前、63 文字以内）にしてください',
+    'import.field.labelQuote':
+      '文字列が必要ですが、{got} が書かれています（"{value}" のように引用符で囲んでください）',
+    'import.field.labelValue':
+      'ラベルの値 {got} が正しくありません: 英数字・「-」・「_」・「.」で 63 文字以内にしてください',
+    'import.field.nameLabel':
+      '名前 {name} が正しくありません: DNS-1123 ラベル（英小文字・数字・「-」で 63 文字以内、先頭と末尾は英小文字か数字）にしてください',
+    'import.field.nameSubdomain':
+      '名前 {name} が正しくありません: DNS-1123 サブドメイン（英小文字・数字・「-」・「.」で 253 文字以内）にしてください',
+    'import.field.namespace': 'Namespace {name} が正しくありません: DNS-1123 ラベルにしてください',
+    'import.field.containerName': 'コンテナ名 {name} が正しくありません: DNS-1123 ラベルにしてください',
+    'import.field.servicePortName': 'ポート名 {name} が正しくありません: DNS-1123 ラベルにしてください',
+    'import.field.dnsLabel': '{field} {name} が正しくありません: DNS-1123 ラベルにしてください',
+    'import.field.portName':
+      'ポート名 {name} が正しくありません: 英小文字・数字・「-」で 15 文字以内、英字を 1 つ以上含めてください',
+    'import.field.ipv4': 'IPv4 アドレスが必要ですが、{value} が書かれています',
+    'import.field.cidr': '10.244.1.0/24 のような IPv4 CIDR が必要ですが、{value} が書かれています',
+    'import.field.cidrStrict':
+      'ホスト部がすべて 0 の、10.244.1.0/24 のような IPv4 CIDR が必要ですが、{value} が書かれています',
+    'import.field.noContainers': 'Pod にはコンテナが 1 つ以上必要です',
+    'import.field.podIPs': 'status.podIP（{ip}）と同じでなければなりませんが、{value} が書かれています',
+    'import.field.intOrName': '1〜65535 の整数かポート名が必要ですが、{got} が書かれています',
+    'import.field.portNameRequired': 'Service にポートが複数あるときは必須です',
+    'import.field.portNameDuplicate': 'ポート名 {name} が重複しています',
+    'import.field.nodePort': 'type が NodePort か LoadBalancer のときだけ指定できます',
+    'import.field.clusterIPs': 'spec.clusterIP（{ip}）と同じでなければなりません',
+    'import.field.externalName': 'type ExternalName では必須です',
+    'import.field.noAddresses': 'エンドポイントにはアドレスが 1 つ以上必要です',
+    'import.field.except': 'cidr {cidr} に真に含まれる範囲にしてください',
+    'import.field.peerMixed':
+      'ピアで ipBlock と podSelector や namespaceSelector を同時に指定することはできません',
+    'import.field.peerEmpty': 'ピアには podSelector、namespaceSelector、ipBlock のいずれかが必要です',
+    'import.field.endPortNumeric': 'port を数値で指定する必要があります',
+    'import.field.endPort': 'port（{port}）以上にしてください',
+    'import.field.emptySelector': 'apps/v1 のワークロードでは空のセレクターは使えません',
+    'import.field.selectorMismatch':
+      'セレクターがテンプレートのラベル（spec.template.metadata.labels）に一致しません',
+    'import.field.dnsDomain': 'DNS ドメイン名が必要ですが、{value} が書かれています',
+    'import.field.maskFlag': '8〜30 のプレフィックス長を文字列で指定してください。{value} が書かれています',
+    'import.field.selectorKey': 'ラベルのキー {key} が正しくありません',
+    'import.field.valuesNeeded': '演算子 {operator} には値が 1 つ以上必要です',
+    'import.field.valuesNone': '演算子 {operator} には値を指定できません',
+    'import.field.hostname':
+      'ホスト名 {value} が正しくありません: DNS 名にしてください（先頭に「*.」を付けることはできます）',
+    'import.field.numberOrName': 'number と name のどちらか一方だけを指定してください',
+    'import.field.backend': 'バックエンドには service か resource が必要です',
+    'import.field.absolutePath': '絶対パス（「/」で始まる）が必要ですが、{value} が書かれています',
+    'import.field.pathRequired': 'pathType {pathType} では必須です',
+    'import.field.ingressEmpty': 'defaultBackend か rules のどちらかを指定してください',
+    'import.field.listenerDuplicate': 'リスナー名 {name} が重複しています',
+    'import.field.noListeners': 'リスナーが 1 つ以上必要です',
+    'import.field.backendPort': 'Service を参照するときは必須です',
+    'import.field.redirectCode': '301、302、303、307、308 のいずれかが必要ですが、{value} が書かれています',
+    'import.field.redirectRewrite': 'RequestRedirect と URLRewrite は同時に使えません',
     'import.plan.underlay':
       'ノードのネットワークは {cidr}、ゲートウェイは {gateway}（最初の空きアドレス）: ノード {nodes} の InternalIP（{ips}）が {common} に収まります。',
     'import.plan.podCidr':

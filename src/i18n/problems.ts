@@ -66,5 +66,14 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
     'problem.policy.cidr': '{policy}: CIDR {cidr} が正しくありません',
     'problem.policy.peerEmpty':
       '{policy}: ピアには podSelector、namespaceSelector、ipBlock のいずれかを指定してください',
+    'problem.policy.needsValues':
+      '{policy}: matchExpressions のキー {key}: 演算子 {operator} には値が必要です',
+    'problem.policy.noValues':
+      '{policy}: matchExpressions のキー {key}: 演算子 {operator} には値を指定できません',
+    'problem.policy.operator': '{policy}: matchExpressions のキー {key}: 演算子 {operator} は不明です',
+    'problem.policy.protocol': '{policy}: プロトコル {protocol} には対応していません',
+    'problem.policy.endPortNumeric': '{policy}: endPort を使うには port を数値で指定してください',
+    'problem.policy.endPortNamed': '{policy}: 名前付きのポートには endPort を使えません',
+    'problem.policy.endPortBelow': '{policy}: endPort {to} が port {from} より小さくなっています',
   },
 };

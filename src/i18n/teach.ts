@@ -99,6 +99,9 @@ export const teachEn = {
   'compare.row.rules': 'Hops decided by a rule or table entry',
   'compare.row.nat': 'Where addresses are translated',
   'compare.row.policy': 'Where NetworkPolicy is checked',
+  'compare.verdict.delivered': 'delivered',
+  'compare.verdict.dropped': 'dropped',
+  'compare.verdict.answered': 'answered',
 } as const;
 
 export const teachJa: Record<keyof typeof teachEn, string> = {
@@ -197,4 +200,7 @@ export const teachJa: Record<keyof typeof teachEn, string> = {
   'compare.row.rules': 'ルールやテーブルのエントリで決まったホップ',
   'compare.row.nat': 'アドレスが変換される場所',
   'compare.row.policy': 'NetworkPolicy がチェックされる場所',
+  'compare.verdict.delivered': '届いた',
+  'compare.verdict.dropped': '破棄された',
+  'compare.verdict.answered': '応答あり',
 };

@@ -68,7 +68,10 @@ export interface PolicySlice {
   traceCell(from: string, to: string): Promise<void>;
 }
 
-const asIssue = (p: Problem): ImportIssue => ({ document: 0, line: null, path: p.path, message: p.message });
+const asIssue = (p: Problem): ImportIssue =>
+  p.say
+    ? { document: 0, line: null, path: p.path, message: p.message, say: p.say }
+    : { document: 0, line: null, path: p.path, message: p.message };
 
 export function createPolicySlice(set: SetState, get: GetState, deps: StoreDeps): PolicySlice {
   let latestMatrix = 0;

@@ -64,6 +64,14 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'problem.policy.peerMixed': '{policy}: a peer may not combine ipBlock with podSelector/namespaceSelector',
   'problem.policy.cidr': '{policy}: invalid CIDR {cidr}',
   'problem.policy.peerEmpty': '{policy}: a peer must set podSelector, namespaceSelector or ipBlock',
+  // Selectors (apimachinery ValidateLabelSelectorRequirement) and ports (ValidateNetworkPolicyPort).
+  'problem.policy.needsValues': '{policy}: matchExpressions key {key}: operator {operator} needs values',
+  'problem.policy.noValues': '{policy}: matchExpressions key {key}: operator {operator} takes no values',
+  'problem.policy.operator': '{policy}: matchExpressions key {key}: unknown operator {operator}',
+  'problem.policy.protocol': '{policy}: unsupported protocol {protocol}',
+  'problem.policy.endPortNumeric': '{policy}: endPort needs a numeric port',
+  'problem.policy.endPortNamed': '{policy}: endPort cannot be used with a named port',
+  'problem.policy.endPortBelow': '{policy}: endPort {to} is below port {from}',
 };
 
 /** A problem whose English message is its `say` filled in (one source for the CLI and the page). */

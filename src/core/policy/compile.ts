@@ -2,6 +2,7 @@ import type { Cluster, ClusterPod, Problem } from '../model/cluster';
 import type { K8sNamespace, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../model/k8s';
 import { parseCidr } from '../net/cidr';
 import type { Ipv4 } from '../net/ipv4';
+import type { Say } from '../trace/types';
 import { problem as keyedProblem } from '../model/problem-messages';
 import { type CompiledPort, compilePort } from './ports';
 import { type CompiledSelector, compileSelector, selectorMatches } from './selector';
@@ -238,9 +239,7 @@ function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): 
   const problems: Problem[] = [];
   const problem: ProblemFn = (where, message) => {
     problems.push(
-      typeof message === 'string'
-        ? { code: 'INVALID_VALUE', path: `${path}.${where}`, message: `${key}: ${message}` }
-        : keyedProblem('INVALID_VALUE', `${path}.${where}`, message.key, { policy: key, ...message.args }),
+      keyedProblem('INVALID_VALUE', `${path}.${where}`, message.key, { policy: key, ...message.args }),
     );
   };
   const spec = policy.spec ?? { podSelector: {} };
@@ -298,8 +297,8 @@ function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): 
   if (problems.length) index.problemsByPolicy.set(key, problems);
 }
 
-/** A problem as English text, or as a key of core/model/problem-messages.ts (the policy's name is added). */
-type ProblemFn = (where: string, message: string | { key: string; args: Record<string, string> }) => void;
+/** A problem as a key of core/model/problem-messages.ts (the policy's name is added). */
+type ProblemFn = (where: string, message: Say) => void;
 
 function podsAtom(namespace: string, sel: CompiledSelector, problem: ProblemFn, where: string): AtomSpec {
   for (const m of sel.problems) problem(where, m);

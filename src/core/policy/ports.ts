@@ -1,4 +1,5 @@
 import type { ContainerPort, NetworkPolicyPort, Protocol } from '../model/k8s';
+import type { Say } from '../trace/types';
 
 /**
  * A compiled `NetworkPolicyPort`: protocol defaults to TCP; no `port` means every port of that
@@ -10,23 +11,30 @@ export type CompiledPort =
   | { protocol: Protocol; kind: 'range'; from: number; to: number }
   | { protocol: Protocol; kind: 'named'; name: string };
 
-/** Compiles one port entry; returns problems the API server's validation would report. */
-export function compilePort(p: NetworkPolicyPort): { port: CompiledPort; problems: string[] } {
+/**
+ * Compiles one port entry; returns problems the API server's validation would report, as keys of
+ * core/model/problem-messages.ts.
+ */
+export function compilePort(p: NetworkPolicyPort): { port: CompiledPort; problems: Say[] } {
   const protocol: Protocol = p.protocol ?? 'TCP';
-  const problems: string[] = [];
-  if (!['TCP', 'UDP', 'SCTP'].includes(protocol)) problems.push(`unsupported protocol ${String(protocol)}`);
+  const problems: Say[] = [];
+  if (!['TCP', 'UDP', 'SCTP'].includes(protocol))
+    problems.push({ key: 'problem.policy.protocol', args: { protocol: String(protocol) } });
   if (p.port === undefined || p.port === null) {
-    if (p.endPort !== undefined && p.endPort !== null) problems.push('endPort needs a numeric port');
+    if (p.endPort !== undefined && p.endPort !== null)
+      problems.push({ key: 'problem.policy.endPortNumeric', args: {} });
     return { port: { protocol, kind: 'any' }, problems };
   }
   if (typeof p.port === 'string') {
     if (p.endPort !== undefined && p.endPort !== null)
-      problems.push('endPort cannot be used with a named port');
+      problems.push({ key: 'problem.policy.endPortNamed', args: {} });
     return { port: { protocol, kind: 'named', name: p.port }, problems };
   }
   const from = p.port;
   const to = p.endPort ?? from;
-  if (to < from) problems.push(`endPort ${to} is below port ${from}`);
+  // Strings: the English prints ports as plain numbers (65535, not 65,535).
+  if (to < from)
+    problems.push({ key: 'problem.policy.endPortBelow', args: { to: String(to), from: String(from) } });
   return { port: { protocol, kind: 'range', from, to }, problems };
 }
 

@@ -1,4 +1,5 @@
 import type { LabelSelector, LabelSelectorRequirement } from '../model/k8s';
+import type { Say } from '../trace/types';
 
 /**
  * A compiled metav1.LabelSelector: `matchLabels` and every `matchExpressions` requirement are
@@ -12,25 +13,28 @@ export interface CompiledSelector {
   /** `k=v` pairs that must all be present (`matchLabels`). */
   equals: [string, string][];
   requirements: LabelSelectorRequirement[];
-  /** Problems found (e.g. `In` with no values); such a requirement matches nothing, as validation would reject it. */
-  problems: string[];
+  /**
+   * Problems found (e.g. `In` with no values), as keys of core/model/problem-messages.ts; such a
+   * requirement matches nothing, as validation would reject it.
+   */
+  problems: Say[];
 }
 
 /** Compiles a selector; `null`/`undefined` fields (YAML `matchLabels:` with no value) count as empty. */
 export function compileSelector(sel: LabelSelector | null | undefined): CompiledSelector {
   const equals: [string, string][] = [];
   const requirements: LabelSelectorRequirement[] = [];
-  const problems: string[] = [];
+  const problems: Say[] = [];
   const ml = sel?.matchLabels ?? {};
   for (const k of Object.keys(ml).sort()) equals.push([k, String(ml[k])]);
   for (const r of sel?.matchExpressions ?? []) {
     const values = [...new Set((r.values ?? []).map(String))].sort();
     if ((r.operator === 'In' || r.operator === 'NotIn') && values.length === 0)
-      problems.push(`matchExpressions key ${r.key}: operator ${r.operator} needs values`);
+      problems.push({ key: 'problem.policy.needsValues', args: { key: r.key, operator: r.operator } });
     if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && values.length > 0)
-      problems.push(`matchExpressions key ${r.key}: operator ${r.operator} takes no values`);
+      problems.push({ key: 'problem.policy.noValues', args: { key: r.key, operator: r.operator } });
     if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator))
-      problems.push(`matchExpressions key ${r.key}: unknown operator ${String(r.operator)}`);
+      problems.push({ key: 'problem.policy.operator', args: { key: r.key, operator: String(r.operator) } });
     requirements.push({ key: r.key, operator: r.operator, values });
   }
   requirements.sort((a, b) => (a.key === b.key ? cmp(a.operator, b.operator) : cmp(a.key, b.key)));

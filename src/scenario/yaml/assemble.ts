@@ -13,7 +13,7 @@ import { makeNamespace } from '../presets/small';
 import { assembleL7 } from './assemble-l7';
 import { type Workload, expandWorkload, workloadPodCount } from './import-workloads';
 import { blocksFromPods, createNamedNodes, ensureNodes, placeByPodIp, spreadRoundRobin } from './infer';
-import { listNames, say } from './messages';
+import { listNames, say, sayText } from './messages';
 import { type DomainSource, type StatedPlan, inferPlan } from './plan';
 import type { PodFlag } from './plan-evidence';
 import { fnv1a32, seededRandom } from './names';
@@ -91,6 +91,10 @@ function dedupe<T extends Named>(items: readonly T[], kind: string, notices: Imp
 }
 
 const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, path: '', message });
+const tooManyPods = (count: number): ImportIssue => {
+  const s = say('import.error.tooManyPods', { count, max: IMPORT_LIMITS.maxPods });
+  return { ...errorOnly(sayText(s)), say: s };
+};
 
 export function assemble(
   base: Scenario,
@@ -147,9 +151,7 @@ export function assemble(
   const counted = into.workloads.filter((w) => w.kind !== 'DaemonSet');
   const total = scenario.pods.length + counted.reduce((n, w) => n + w.replicas, 0);
   if (total > IMPORT_LIMITS.maxPods) {
-    errors.push(
-      errorOnly(`the workloads expand to ${total} Pods; the import limit is ${IMPORT_LIMITS.maxPods}`),
-    );
+    errors.push(tooManyPods(total));
     return { scenario: null, errors, notices, inferred };
   }
   const generated: K8sPod[] = [];
@@ -179,11 +181,7 @@ export function assemble(
     );
   const dsPods = daemonSets.reduce((n, w) => n + workloadPodCount(w, scenario.nodes), 0);
   if (all.length + dsPods > IMPORT_LIMITS.maxPods) {
-    errors.push(
-      errorOnly(
-        `the workloads expand to ${all.length + dsPods} Pods; the import limit is ${IMPORT_LIMITS.maxPods}`,
-      ),
-    );
+    errors.push(tooManyPods(all.length + dsPods));
     return { scenario: null, errors, notices, inferred };
   }
   for (const w of daemonSets) {

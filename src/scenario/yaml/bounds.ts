@@ -1,5 +1,6 @@
 import { type Document, type LineCounter, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { ImportIssue } from './types';
+import { say, sayText } from './messages';
 
 /**
  * Mapping checks done once over the parsed YAML, in linear time. The parser's own duplicate-key
@@ -10,6 +11,11 @@ import type { ImportIssue } from './types';
 
 /** Keys one mapping may have (labels and annotations included; the API server caps annotations at 256 KiB). */
 export const MAX_KEYS_PER_MAPPING = 2000;
+
+const said = (key: Parameters<typeof say>[0], args: Record<string, string | number>) => {
+  const s = say(key, args);
+  return { message: sayText(s), say: s };
+};
 
 /** Duplicate keys and over-wide mappings of one document; errors carry the key's line. */
 export function checkMappings(doc: Document, lc: LineCounter, document: number): ImportIssue[] {
@@ -27,7 +33,7 @@ export function checkMappings(doc: Document, lc: LineCounter, document: number):
           document,
           line: lineOf(node),
           path: '',
-          message: `a mapping with ${node.items.length} keys; at most ${MAX_KEYS_PER_MAPPING} are accepted`,
+          ...said('import.error.tooManyKeys', { count: node.items.length, max: MAX_KEYS_PER_MAPPING }),
         });
         continue;
       }
@@ -39,7 +45,7 @@ export function checkMappings(doc: Document, lc: LineCounter, document: number):
             document,
             line: lineOf(pair.key),
             path: '',
-            message: `malformed YAML: map keys must be unique (${String(key).slice(0, 60)})`,
+            ...said('import.error.duplicateKey', { key: String(key).slice(0, 60) }),
           });
         }
         seen.add(key);

@@ -109,6 +109,7 @@ describe('hostile YAML and JSON', () => {
         line: 6,
         path: '',
         message: `a mapping with 20000 keys; at most ${MAX_KEYS_PER_MAPPING} are accepted`,
+        say: { key: 'import.error.tooManyKeys', args: { count: 20000, max: MAX_KEYS_PER_MAPPING } },
       },
     ]);
     const dup = importYaml('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  name: y\n', base);

@@ -36,7 +36,7 @@ export function readClusterConfiguration(c: ReadCtx, o: Obj, where?: string): St
     const domain = readStr(c, net.dnsDomain, ['networking', 'dnsDomain']);
     if (domain !== undefined) {
       if (isDns1123Subdomain(domain)) out.clusterDomain = { value: domain, by: by('networking.dnsDomain') };
-      else fail(c, ['networking', 'dnsDomain'], `expected a DNS domain, got ${JSON.stringify(domain)}`);
+      else fail(c, ['networking', 'dnsDomain'], 'import.field.dnsDomain', { value: JSON.stringify(domain) });
     }
   }
   const cm = readObj(c, o.controllerManager, ['controllerManager'], null);
@@ -62,7 +62,7 @@ export function readClusterConfiguration(c: ReadCtx, o: Obj, where?: string): St
     if (mask !== undefined) {
       const n = typeof mask === 'string' && /^\d{1,2}$/.test(mask) ? Number(mask) : NaN;
       if (!(n >= 8 && n <= 30))
-        fail(c, path, `expected a prefix length 8–30 as a string, got ${JSON.stringify(mask)}`);
+        fail(c, path, 'import.field.maskFlag', { value: String(JSON.stringify(mask)) });
       else out.nodeCidrMaskSize = { value: n, by: by('node-cidr-mask-size') };
     }
   }

@@ -62,13 +62,9 @@ export type NameRule = 'label' | 'subdomain';
 export function checkName(c: ReadCtx, name: string, path: Path, rule: NameRule): boolean {
   const ok = rule === 'label' ? isDns1123Label(name) : isDns1123Subdomain(name);
   if (!ok) {
-    fail(
-      c,
-      path,
-      rule === 'label'
-        ? `invalid name ${JSON.stringify(name)}: a DNS-1123 label (≤ 63 lower-case alphanumerics or '-', starting and ending alphanumeric)`
-        : `invalid name ${JSON.stringify(name)}: a DNS-1123 subdomain (lower-case alphanumerics, '-' and '.', ≤ 253 characters)`,
-    );
+    fail(c, path, rule === 'label' ? 'import.field.nameLabel' : 'import.field.nameSubdomain', {
+      name: JSON.stringify(name),
+    });
   }
   return ok;
 }
@@ -88,13 +84,7 @@ export function readMeta(
   let name = '';
   if (m.name === undefined || m.name === null) {
     if (!opts.nameOptional) {
-      fail(
-        c,
-        [...path, 'name'],
-        m.generateName
-          ? 'required field is missing (generateName is not supported)'
-          : 'required field is missing',
-      );
+      fail(c, [...path, 'name'], m.generateName ? 'import.field.generateName' : 'import.field.missing');
     }
   } else {
     const n = readStr(c, m.name, [...path, 'name']);
@@ -104,7 +94,7 @@ export function readMeta(
   if (opts.namespaced) {
     const ns = readStr(c, m.namespace, [...path, 'namespace']);
     if (ns !== undefined && !isDns1123Label(ns)) {
-      fail(c, [...path, 'namespace'], `invalid namespace ${JSON.stringify(ns)}: a DNS-1123 label`);
+      fail(c, [...path, 'namespace'], 'import.field.namespace', { name: JSON.stringify(ns) });
     }
     meta.namespace = ns ?? 'default';
   }
@@ -171,7 +161,7 @@ export function readNode(c: ReadCtx, o: Obj): K8sNode | undefined {
         const address = readStr(c, a.address, [...p, 'address'], true);
         if (type === undefined || address === undefined) return;
         if ((type === 'InternalIP' || type === 'ExternalIP') && parseIpv4(address) === null) {
-          fail(c, [...p, 'address'], `expected an IPv4 address, got ${JSON.stringify(address)}`);
+          fail(c, [...p, 'address'], 'import.field.ipv4', { value: JSON.stringify(address) });
           return;
         }
         addresses.push({ type, address });
@@ -187,11 +177,9 @@ export function readCidrText(c: ReadCtx, v: unknown, path: Path, strict: boolean
   const s = readStr(c, v, path);
   if (s === undefined) return undefined;
   if (parseCidr(s, strict) === null) {
-    return fail(
-      c,
-      path,
-      `expected an IPv4 CIDR like 10.244.1.0/24${strict ? ' with zero host bits' : ''}, got ${JSON.stringify(s)}`,
-    );
+    return fail(c, path, strict ? 'import.field.cidrStrict' : 'import.field.cidr', {
+      value: JSON.stringify(s),
+    });
   }
   return s;
 }
@@ -199,7 +187,7 @@ export function readCidrText(c: ReadCtx, v: unknown, path: Path, strict: boolean
 export function readIpText(c: ReadCtx, v: unknown, path: Path, req = false): string | undefined {
   const s = readStr(c, v, path, req);
   if (s === undefined) return undefined;
-  if (parseIpv4(s) === null) return fail(c, path, `expected an IPv4 address, got ${JSON.stringify(s)}`);
+  if (parseIpv4(s) === null) return fail(c, path, 'import.field.ipv4', { value: JSON.stringify(s) });
   return s;
 }
 
@@ -280,7 +268,7 @@ function readContainer(c: ReadCtx, v: unknown, path: Path): Container | undefine
   if (!o) return undefined;
   const name = readStr(c, o.name, [...path, 'name'], true);
   if (name !== undefined && !isDns1123Label(name)) {
-    fail(c, [...path, 'name'], `invalid container name ${JSON.stringify(name)}: a DNS-1123 label`);
+    fail(c, [...path, 'name'], 'import.field.containerName', { name: JSON.stringify(name) });
   }
   const container: Container = { name: name ?? '' };
   const image = readStr(c, o.image, [...path, 'image']);
@@ -302,11 +290,7 @@ function readContainerPort(c: ReadCtx, v: unknown, path: Path): ContainerPort | 
   const containerPort = readInt(c, o.containerPort, [...path, 'containerPort'], 1, 65535, true);
   const name = readStr(c, o.name, [...path, 'name']);
   if (name !== undefined && !isPortName(name)) {
-    fail(
-      c,
-      [...path, 'name'],
-      `invalid port name ${JSON.stringify(name)}: ≤ 15 lower-case alphanumerics or '-', with a letter`,
-    );
+    fail(c, [...path, 'name'], 'import.field.portName', { name: JSON.stringify(name) });
   }
   readInt(c, o.hostPort, [...path, 'hostPort'], 1, 65535);
   // The API server defaults the protocol to TCP (SetDefaults_ContainerPort).
@@ -355,7 +339,7 @@ export function readPodSpec(c: ReadCtx, v: unknown, path: Path): PodSpecRead | u
   }
   const containers = readList(c, o.containers, [...path, 'containers'], true);
   if (containers) {
-    if (containers.length === 0) fail(c, [...path, 'containers'], 'a Pod needs at least one container');
+    if (containers.length === 0) fail(c, [...path, 'containers'], 'import.field.noContainers');
     containers.forEach((item, i) => {
       const ct = readContainer(c, item, [...path, 'containers', i]);
       if (ct) spec.containers.push(ct);
@@ -366,7 +350,8 @@ export function readPodSpec(c: ReadCtx, v: unknown, path: Path): PodSpecRead | u
   for (const key of ['hostname', 'subdomain'] as const) {
     const s = readStr(c, o[key], [...path, key]);
     if (s === undefined) continue;
-    if (!isDns1123Label(s)) fail(c, [...path, key], `invalid ${key} ${JSON.stringify(s)}: a DNS-1123 label`);
+    if (!isDns1123Label(s))
+      fail(c, [...path, key], 'import.field.dnsLabel', { field: key, name: JSON.stringify(s) });
     else spec[key] = s;
   }
   const dnsPolicy = readEnum(c, o.dnsPolicy, [...path, 'dnsPolicy'], DNS_POLICIES);
@@ -397,11 +382,10 @@ function readPodStatus(c: ReadCtx, v: unknown): K8sPod['status'] | undefined {
     });
     const first = status.podIPs[0]?.ip;
     if (podIP !== undefined && first !== undefined && first !== podIP) {
-      fail(
-        c,
-        ['status', 'podIPs', 0, 'ip'],
-        `must equal status.podIP (${podIP}), got ${JSON.stringify(first)}`,
-      );
+      fail(c, ['status', 'podIPs', 0, 'ip'], 'import.field.podIPs', {
+        ip: podIP,
+        value: JSON.stringify(first),
+      });
     }
     if (podIP === undefined && first !== undefined) status.podIP = first;
   }

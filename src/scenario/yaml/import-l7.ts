@@ -101,7 +101,7 @@ function readHostname(c: ReadCtx, v: unknown, path: Path, req = false): string |
   const h = readStr(c, v, path, req);
   if (h === undefined) return undefined;
   if (!HOSTNAME.test(h) || h.length > 253 || /^[0-9.]+$/.test(h))
-    return fail(c, path, `invalid hostname ${JSON.stringify(h)}: a DNS name, optionally starting with "*."`);
+    return fail(c, path, 'import.field.hostname', { value: JSON.stringify(h) });
   return h;
 }
 
@@ -120,7 +120,7 @@ function readIngressBackend(c: ReadCtx, v: unknown, path: Path): IngressBackend 
     const number = p ? port(c, p.number, [...path, 'service', 'port', 'number']) : undefined;
     const pname = p ? readStr(c, p.name, [...path, 'service', 'port', 'name']) : undefined;
     if (p && number !== undefined && pname !== undefined)
-      fail(c, [...path, 'service', 'port'], 'set either number or name, not both');
+      fail(c, [...path, 'service', 'port'], 'import.field.numberOrName');
     if (name === undefined) return undefined;
     return {
       service: {
@@ -144,7 +144,7 @@ function readIngressBackend(c: ReadCtx, v: unknown, path: Path): IngressBackend 
     if (kind === undefined || name === undefined) return undefined;
     return { resource: { kind, name, ...(apiGroup !== undefined ? { apiGroup } : {}) } };
   }
-  return fail(c, path, 'a backend needs service or resource');
+  return fail(c, path, 'import.field.backend');
 }
 
 export function readIngress(c: ReadCtx, o: Obj): K8sIngress | undefined {
@@ -198,9 +198,9 @@ export function readIngress(c: ReadCtx, o: Obj): K8sIngress | undefined {
           );
           const path = readStr(c, y.path, [...q, 'path']);
           if (path !== undefined && !path.startsWith('/') && pathType !== 'ImplementationSpecific')
-            fail(c, [...q, 'path'], `must be an absolute path (start with "/"), got ${JSON.stringify(path)}`);
+            fail(c, [...q, 'path'], 'import.field.absolutePath', { value: JSON.stringify(path) });
           if (path === undefined && pathType !== undefined && pathType !== 'ImplementationSpecific')
-            fail(c, [...q, 'path'], `required for pathType ${pathType}`);
+            fail(c, [...q, 'path'], 'import.field.pathRequired', { pathType });
           const backend = readIngressBackend(c, y.backend, [...q, 'backend']);
           if (!pathType || !backend) return;
           rule.http!.paths.push({ pathType, backend, ...(path !== undefined ? { path } : {}) });
@@ -210,7 +210,7 @@ export function readIngress(c: ReadCtx, o: Obj): K8sIngress | undefined {
     });
   }
   if (!spec.defaultBackend && (!spec.rules || spec.rules.length === 0))
-    fail(c, ['spec'], 'either defaultBackend or rules must be specified');
+    fail(c, ['spec'], 'import.field.ingressEmpty');
   return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: m, spec };
 }
 
@@ -321,11 +321,13 @@ export function readGateway(c: ReadCtx, o: Obj): K8sGateway | undefined {
     const x = readListener(c, l, ['spec', 'listeners', i]);
     if (!x) return;
     if (listeners.some((y) => y.name === x.name))
-      fail(c, ['spec', 'listeners', i, 'name'], `duplicate listener name ${JSON.stringify(x.name)}`);
+      fail(c, ['spec', 'listeners', i, 'name'], 'import.field.listenerDuplicate', {
+        name: JSON.stringify(x.name),
+      });
     listeners.push(x);
   });
   if (raw.length === 0 && Array.isArray(s.listeners))
-    fail(c, ['spec', 'listeners'], 'at least one listener is required');
+    fail(c, ['spec', 'listeners'], 'import.field.noListeners');
   if (gatewayClassName === undefined) return undefined;
   return { apiVersion: gwVersion(o), kind: 'Gateway', metadata: m, spec: { gatewayClassName, listeners } };
 }
@@ -346,7 +348,7 @@ function readBackendRef(c: ReadCtx, v: unknown, p: Path, weighted: boolean): HTT
   if (bport !== undefined) ref.port = bport;
   // A Service backendRef must name its port (CEL rule on BackendObjectReference).
   if ((x.port === undefined || x.port === null) && (group ?? '') === '' && (kind ?? 'Service') === 'Service')
-    fail(c, [...p, 'port'], 'required when referring to a Service');
+    fail(c, [...p, 'port'], 'import.field.backendPort');
   if (weighted) {
     const w = readInt(c, x.weight, [...p, 'weight'], 0, 1_000_000);
     if (w !== undefined) ref.weight = w;
@@ -447,11 +449,9 @@ function readFilters(c: ReadCtx, v: unknown, p: Path): HTTPRouteFilter[] | undef
       const rport = port(c, r.port, [...q, 'requestRedirect', 'port']);
       const code = r.statusCode;
       if (code !== undefined && code !== null && ![301, 302, 303, 307, 308].includes(code as number))
-        fail(
-          c,
-          [...q, 'requestRedirect', 'statusCode'],
-          `expected one of 301, 302, 303, 307, 308, got ${String(code)}`,
-        );
+        fail(c, [...q, 'requestRedirect', 'statusCode'], 'import.field.redirectCode', {
+          value: String(code),
+        });
       else if (typeof code === 'number') rr.statusCode = code as 301;
       if (scheme) rr.scheme = scheme;
       if (hostname) rr.hostname = hostname;
@@ -487,7 +487,7 @@ function readFilters(c: ReadCtx, v: unknown, p: Path): HTTPRouteFilter[] | undef
     out.push(filter);
   });
   if (out.some((f) => f.type === 'RequestRedirect') && out.some((f) => f.type === 'URLRewrite'))
-    fail(c, p, 'RequestRedirect and URLRewrite cannot be used together');
+    fail(c, p, 'import.field.redirectRewrite');
   return out;
 }
 
@@ -504,11 +504,7 @@ function readMatch(c: ReadCtx, v: unknown, p: Path): HTTPRouteMatch | undefined 
     ] as const);
     const value = readStr(c, path.value, [...p, 'path', 'value']);
     if (value !== undefined && type !== 'RegularExpression' && !value.startsWith('/'))
-      fail(
-        c,
-        [...p, 'path', 'value'],
-        `must be an absolute path (start with "/"), got ${JSON.stringify(value)}`,
-      );
+      fail(c, [...p, 'path', 'value'], 'import.field.absolutePath', { value: JSON.stringify(value) });
     m.path = { ...(type ? { type } : {}), ...(value !== undefined ? { value } : {}) };
   }
   for (const key of ['headers', 'queryParams'] as const) {

@@ -27,7 +27,7 @@ function readPeer(c: ReadCtx, v: unknown, path: Path): NetworkPolicyPeer | undef
   if (ipb) {
     const cidr = readCidrText(c, ipb.cidr, [...path, 'ipBlock', 'cidr'], false);
     if (cidr === undefined && (ipb.cidr === undefined || ipb.cidr === null)) {
-      fail(c, [...path, 'ipBlock', 'cidr'], 'required field is missing');
+      fail(c, [...path, 'ipBlock', 'cidr'], 'import.field.missing');
     }
     const except: string[] = [];
     readList(c, ipb.except, [...path, 'ipBlock', 'except'])?.forEach((item, i) => {
@@ -38,16 +38,16 @@ function readPeer(c: ReadCtx, v: unknown, path: Path): NetworkPolicyPeer | undef
     except.forEach((e, i) => {
       const inner = parseCidr(e, false);
       if (outer && inner && !(inner.prefix > outer.prefix && cidrContains(outer, inner.base))) {
-        fail(c, [...path, 'ipBlock', 'except', i], `must be a strict subset of cidr ${cidr}`);
+        fail(c, [...path, 'ipBlock', 'except', i], 'import.field.except', { cidr: String(cidr) });
       }
     });
     if (cidr !== undefined) peer.ipBlock = except.length > 0 ? { cidr, except } : { cidr };
     if (peer.podSelector || peer.namespaceSelector) {
-      fail(c, path, 'a peer may not combine ipBlock with podSelector or namespaceSelector');
+      fail(c, path, 'import.field.peerMixed');
     }
   }
   if (!peer.podSelector && !peer.namespaceSelector && !peer.ipBlock && !o.ipBlock) {
-    fail(c, path, 'a peer needs podSelector, namespaceSelector or ipBlock');
+    fail(c, path, 'import.field.peerEmpty');
   }
   return peer;
 }
@@ -62,8 +62,8 @@ function readPort(c: ReadCtx, v: unknown, path: Path): NetworkPolicyPort | undef
   if (port !== undefined) out.port = port;
   const endPort = readInt(c, o.endPort, [...path, 'endPort'], 1, 65535);
   if (endPort !== undefined) {
-    if (typeof port !== 'number') fail(c, [...path, 'endPort'], 'needs a numeric port');
-    else if (endPort < port) fail(c, [...path, 'endPort'], `must be ≥ port (${port})`);
+    if (typeof port !== 'number') fail(c, [...path, 'endPort'], 'import.field.endPortNumeric');
+    else if (endPort < port) fail(c, [...path, 'endPort'], 'import.field.endPort', { port });
     out.endPort = endPort;
   }
   return out;

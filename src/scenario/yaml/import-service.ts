@@ -58,9 +58,9 @@ export function readIntOrName(c: ReadCtx, v: unknown, path: Path): number | stri
   if (typeof v === 'number') return readInt(c, v, path, 1, 65535);
   if (typeof v === 'string') {
     if (isPortName(v)) return v;
-    return fail(c, path, `expected an integer 1–65535 or a port name, got ${describe(v)}`);
+    return fail(c, path, 'import.field.intOrName', { got: describe(v) });
   }
-  return fail(c, path, `expected an integer 1–65535 or a port name, got ${describe(v)}`);
+  return fail(c, path, 'import.field.intOrName', { got: describe(v) });
 }
 
 function readServicePort(c: ReadCtx, v: unknown, path: Path): ServicePort | undefined {
@@ -70,7 +70,7 @@ function readServicePort(c: ReadCtx, v: unknown, path: Path): ServicePort | unde
   const name = readStr(c, o.name, [...path, 'name']);
   // Service port names are DNS-1123 labels (ValidateService), unlike container port names.
   if (name !== undefined && name !== '' && !isDns1123Label(name)) {
-    fail(c, [...path, 'name'], `invalid port name ${JSON.stringify(name)}: a DNS-1123 label`);
+    fail(c, [...path, 'name'], 'import.field.servicePortName', { name: JSON.stringify(name) });
   }
   const protocol = readEnum(c, o.protocol, [...path, 'protocol'], PROTOCOLS) ?? 'TCP';
   const targetPort = readIntOrName(c, o.targetPort, [...path, 'targetPort']);
@@ -105,16 +105,17 @@ export function readService(c: ReadCtx, o: Obj): K8sService | undefined {
     if (spec.ports.length > 1) {
       const seen = new Set<string>();
       spec.ports.forEach((p, i) => {
-        if (!p.name) fail(c, ['spec', 'ports', i, 'name'], 'required when a Service has more than one port');
+        if (!p.name) fail(c, ['spec', 'ports', i, 'name'], 'import.field.portNameRequired');
         else if (seen.has(p.name))
-          fail(c, ['spec', 'ports', i, 'name'], `duplicate port name ${JSON.stringify(p.name)}`);
+          fail(c, ['spec', 'ports', i, 'name'], 'import.field.portNameDuplicate', {
+            name: JSON.stringify(p.name),
+          });
         else seen.add(p.name);
       });
     }
     if (type !== 'NodePort' && type !== 'LoadBalancer') {
       spec.ports.forEach((p, i) => {
-        if (p.nodePort !== undefined)
-          fail(c, ['spec', 'ports', i, 'nodePort'], `only for type NodePort or LoadBalancer`);
+        if (p.nodePort !== undefined) fail(c, ['spec', 'ports', i, 'nodePort'], 'import.field.nodePort');
       });
     }
   }
@@ -131,7 +132,7 @@ export function readService(c: ReadCtx, o: Obj): K8sService | undefined {
         ips.push(t);
     });
     if (spec.clusterIP && ips[0] !== undefined && ips[0] !== spec.clusterIP) {
-      fail(c, ['spec', 'clusterIPs', 0], `must equal spec.clusterIP (${spec.clusterIP})`);
+      fail(c, ['spec', 'clusterIPs', 0], 'import.field.clusterIPs', { ip: String(spec.clusterIP) });
     }
     if (ips.length > 0) {
       spec.clusterIPs = ips;
@@ -141,7 +142,7 @@ export function readService(c: ReadCtx, o: Obj): K8sService | undefined {
   const externalName = readStr(c, s.externalName, ['spec', 'externalName']);
   if (externalName !== undefined) spec.externalName = externalName;
   if (type === 'ExternalName' && !externalName)
-    fail(c, ['spec', 'externalName'], 'required for type ExternalName');
+    fail(c, ['spec', 'externalName'], 'import.field.externalName');
   const externalIPs = readList(c, s.externalIPs, ['spec', 'externalIPs']);
   if (externalIPs) {
     spec.externalIPs = [];
@@ -222,7 +223,7 @@ function readEndpoint(
     const a = addressType === 'IPv4' ? readIpText(c, item, p, true) : readStr(c, item, p, true);
     if (a !== undefined) addresses.push(a);
   });
-  if (list && list.length === 0) fail(c, [...path, 'addresses'], 'an endpoint needs at least one address');
+  if (list && list.length === 0) fail(c, [...path, 'addresses'], 'import.field.noAddresses');
   const ep: Endpoint = { addresses };
   const cond = readObj(c, o.conditions, [...path, 'conditions'], ['ready', 'serving', 'terminating']);
   if (cond) {

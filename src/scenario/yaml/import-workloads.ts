@@ -74,13 +74,9 @@ export function readWorkload(c: ReadCtx, o: Obj, kind: WorkloadKind): Workload |
   const labels = tmeta?.labels ?? {};
   if (selector) {
     const empty = !selector.matchLabels && !selector.matchExpressions;
-    if (empty) fail(c, ['spec', 'selector'], 'an empty selector is not allowed for apps/v1 workloads');
+    if (empty) fail(c, ['spec', 'selector'], 'import.field.emptySelector');
     else if (!selectorMatches(selector, labels)) {
-      fail(
-        c,
-        ['spec', 'selector'],
-        'selector does not match template labels (spec.template.metadata.labels)',
-      );
+      fail(c, ['spec', 'selector'], 'import.field.selectorMismatch');
     }
   }
   if (!podSpec) return undefined;
@@ -98,11 +94,10 @@ export function readWorkload(c: ReadCtx, o: Obj, kind: WorkloadKind): Workload |
   if (kind === 'StatefulSet') {
     const serviceName = readStr(c, spec.serviceName, ['spec', 'serviceName']);
     if (serviceName !== undefined && !isDns1123Label(serviceName)) {
-      fail(
-        c,
-        ['spec', 'serviceName'],
-        `invalid serviceName ${JSON.stringify(serviceName)}: a DNS-1123 label`,
-      );
+      fail(c, ['spec', 'serviceName'], 'import.field.dnsLabel', {
+        field: 'serviceName',
+        name: JSON.stringify(serviceName),
+      });
     } else if (serviceName !== undefined) w.serviceName = serviceName;
     const ordinals = readObj(c, spec.ordinals, ['spec', 'ordinals'], ['start']);
     if (ordinals)

@@ -32,7 +32,7 @@ import {
 } from './import-cluster';
 import { readNamespace, readNode, readPod } from './import-core';
 import { readNetworkPolicy } from './import-policy';
-import { say } from './messages';
+import { say, sayText, type ImportMessageKey } from './messages';
 import { podFlags } from './plan-evidence';
 import { corefileDomain } from './corefile';
 import { readEndpointSlice, readService } from './import-service';
@@ -150,7 +150,7 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
       document: c.document,
       line: c.lineAt(c.prefix),
       path: c.prefix.length ? formatPrefix(c.prefix) : '',
-      message: `expected a Kubernetes object (a mapping with apiVersion and kind), got ${describe(value)}`,
+      ...said('import.error.notObject', { got: describe(value) }),
     });
     return;
   }
@@ -161,18 +161,18 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   const ns =
     isObj(value.metadata) && typeof value.metadata.namespace === 'string' ? value.metadata.namespace : '';
   const ref = ns ? `${ns}/${metaName}` : metaName || '(unnamed)';
-  const at = (field: string, message: string): void => {
+  const at = (field: string, key: ImportMessageKey, args: Record<string, string>): void => {
     c.errors.push({
       document: c.document,
       line: c.lineAt([...c.prefix, field]),
       path: formatPrefix([...c.prefix, field]),
-      message,
+      ...said(key, args),
     });
   };
   if (typeof kind !== 'string' || kind === '')
-    return at('kind', `expected the object's kind, got ${describe(kind)}`);
+    return at('kind', 'import.error.kind', { got: describe(kind) });
   if (typeof apiVersion !== 'string' || apiVersion === '') {
-    return at('apiVersion', `expected an apiVersion, got ${describe(apiVersion)}`);
+    return at('apiVersion', 'import.error.apiVersion', { got: describe(apiVersion) });
   }
   c.kind = kind;
   c.name = ref;
@@ -222,10 +222,11 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
   const l7 = L7_READERS[kind];
   if (l7) {
     if (!l7.apiVersions.includes(apiVersion))
-      return at(
-        'apiVersion',
-        `${kind} is served as ${l7.apiVersions.join(' or ')}, got ${JSON.stringify(apiVersion)}`,
-      );
+      return at('apiVersion', 'import.error.servedAs', {
+        kind,
+        versions: l7.apiVersions.join(' or '),
+        value: JSON.stringify(apiVersion),
+      });
     return l7.read(c, value, (into.l7 ??= emptyL7()));
   }
   const spec = KINDS[kind];
@@ -246,7 +247,11 @@ function readObject(c: ReadCtx, value: unknown, into: Collected): void {
     return;
   }
   if (apiVersion !== spec.apiVersion) {
-    return at('apiVersion', `${kind} is served as ${spec.apiVersion}, got ${JSON.stringify(apiVersion)}`);
+    return at('apiVersion', 'import.error.servedAs', {
+      kind,
+      versions: spec.apiVersion,
+      value: JSON.stringify(apiVersion),
+    });
   }
   if (spec.workload) {
     const w = readWorkload(c, value, spec.workload);
@@ -309,14 +314,15 @@ function loadDocument(
 ): unknown {
   const skip = undefined;
   for (const e of doc.errors) {
-    // The parser's own detail stays in its English; the page translates the sentence around it.
+    // The parser's own detail stays in its English; the page says what its code means instead.
     const detail = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+    const { line, col } = lc.linePos(e.pos[0]);
     errors.push({
       document,
-      line: lc.linePos(e.pos[0]).line,
+      line,
       path: '',
       message: `malformed YAML: ${detail}`,
-      say: say('import.error.malformed', { detail }),
+      say: say('import.error.malformed', { detail, yamlCode: e.code, line, column: col }),
     });
   }
   for (const w of doc.warnings) {
@@ -354,6 +360,15 @@ function loadDocument(
 
 const errorOnly = (message: string): ImportIssue => ({ document: 0, line: null, path: '', message });
 
+/** `{message, say}` of an import message: the English sentence and its key. */
+function said(
+  key: ImportMessageKey,
+  args: Record<string, string | number> = {},
+): { message: string; say: Say } {
+  const s = say(key, args);
+  return { message: sayText(s), say: s };
+}
+
 /**
  * Parses Kubernetes YAML into a Scenario built on `base` (its cluster settings and designs are
  * kept). Errors carry document, line and field path; with any error the scenario is null.
@@ -367,11 +382,10 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
   const bytes = utf8Length(text);
   if (bytes > IMPORT_LIMITS.maxBytes) {
     const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    errors.push(
-      errorOnly(
-        `the input is ${mib(bytes)} MiB; the import limit is ${mib(IMPORT_LIMITS.maxBytes)} MiB (split the file)`,
-      ),
-    );
+    errors.push({
+      ...errorOnly(''),
+      ...said('import.error.tooLarge', { size: mib(bytes), limit: mib(IMPORT_LIMITS.maxBytes) }),
+    });
     return fail();
   }
 
@@ -435,11 +449,10 @@ export function importYaml(text: string, base: Scenario, options: ImportOptions 
     }
   }
   if (objects > IMPORT_LIMITS.maxObjects) {
-    errors.push(
-      errorOnly(
-        `the input has more than ${IMPORT_LIMITS.maxObjects} objects, the import limit (split the file)`,
-      ),
-    );
+    errors.push({
+      ...errorOnly(''),
+      ...said('import.error.tooManyObjects', { max: IMPORT_LIMITS.maxObjects }),
+    });
     return fail();
   }
   if (errors.length > 0) return fail();

@@ -1,5 +1,6 @@
 import type { Say } from '../../core/trace/types';
 import type { ImportIssue } from './types';
+import { say, sayText, type ImportMessageKey } from './messages';
 
 /**
  * Typed field readers for decoded YAML, modelled on what the API server's strict decoder and
@@ -45,9 +46,18 @@ function issue(c: ReadCtx, path: Path, message: string): ImportIssue {
   return out;
 }
 
-/** Records an error at a field; returns undefined so readers can `return fail(…)`. */
-export function fail(c: ReadCtx, path: Path, message: string): undefined {
-  c.errors.push(issue(c, path, message));
+/**
+ * Records an error at a field, as a key of messages.ts and its arguments (the English sentence is
+ * the CLI's, the key the page's); returns undefined so readers can `return fail(…)`.
+ */
+export function fail(
+  c: ReadCtx,
+  path: Path,
+  key: ImportMessageKey,
+  args: Record<string, string | number> = {},
+): undefined {
+  const s = say(key, args);
+  c.errors.push({ ...issue(c, path, sayText(s)), say: s });
   return undefined;
 }
 
@@ -64,7 +74,7 @@ export function describe(v: unknown): string {
   return String(v);
 }
 
-const missing = (c: ReadCtx, path: Path): undefined => fail(c, path, 'required field is missing');
+const missing = (c: ReadCtx, path: Path): undefined => fail(c, path, 'import.field.missing');
 
 export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,7 +92,7 @@ export function readObj(
   req = false,
 ): Obj | undefined {
   if (v === null || v === undefined) return req ? missing(c, path) : undefined;
-  if (!isObj(v)) return fail(c, path, `expected a mapping, got ${describe(v)}`);
+  if (!isObj(v)) return fail(c, path, 'import.field.mapping', { got: describe(v) });
   if (known) {
     for (const key of Object.keys(v)) {
       if (!known.includes(key))
@@ -94,19 +104,19 @@ export function readObj(
 
 export function readList(c: ReadCtx, v: unknown, path: Path, req = false): unknown[] | undefined {
   if (v === null || v === undefined) return req ? missing(c, path) : undefined;
-  if (!Array.isArray(v)) return fail(c, path, `expected a list, got ${describe(v)}`);
+  if (!Array.isArray(v)) return fail(c, path, 'import.error.list', { got: describe(v) });
   return v;
 }
 
 export function readStr(c: ReadCtx, v: unknown, path: Path, req = false): string | undefined {
   if (v === null || v === undefined) return req ? missing(c, path) : undefined;
-  if (typeof v !== 'string') return fail(c, path, `expected a string, got ${describe(v)}`);
+  if (typeof v !== 'string') return fail(c, path, 'import.field.string', { got: describe(v) });
   return v;
 }
 
 export function readBool(c: ReadCtx, v: unknown, path: Path): boolean | undefined {
   if (v === null || v === undefined) return undefined;
-  if (typeof v !== 'boolean') return fail(c, path, `expected true or false, got ${describe(v)}`);
+  if (typeof v !== 'boolean') return fail(c, path, 'import.field.bool', { got: describe(v) });
   return v;
 }
 
@@ -121,7 +131,7 @@ export function readInt(
 ): number | undefined {
   if (v === null || v === undefined) return req ? missing(c, path) : undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    return fail(c, path, `expected an integer ${min}–${max}, got ${describe(v)}`);
+    return fail(c, path, 'import.field.int', { min, max, got: describe(v) });
   }
   return v;
 }
@@ -135,7 +145,7 @@ export function readEnum<T extends string>(
 ): T | undefined {
   if (v === null || v === undefined) return req ? missing(c, path) : undefined;
   if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
-    return fail(c, path, `expected one of ${values.join(', ')}, got ${describe(v)}`);
+    return fail(c, path, 'import.field.enum', { values: values.join(', '), got: describe(v) });
   }
   return v as T;
 }
@@ -191,15 +201,15 @@ export function readLabels(c: ReadCtx, v: unknown, path: Path): Record<string, s
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(o)) {
     if (!isLabelKey(key)) {
-      fail(c, [...path, key], 'invalid label key: a qualified name ([prefix/]name, ≤ 63 characters)');
+      fail(c, [...path, key], 'import.field.labelKey');
       continue;
     }
     if (typeof value !== 'string') {
-      fail(c, [...path, key], `expected a string, got ${describe(value)} (quote it: "${String(value)}")`);
+      fail(c, [...path, key], 'import.field.labelQuote', { got: describe(value), value: String(value) });
       continue;
     }
     if (!isLabelValue(value)) {
-      fail(c, [...path, key], `invalid label value ${describe(value)}: ≤ 63 alphanumerics, '-', '_', '.'`);
+      fail(c, [...path, key], 'import.field.labelValue', { got: describe(value) });
       continue;
     }
     out[key] = value;
@@ -213,7 +223,7 @@ export function readAnnotations(c: ReadCtx, v: unknown, path: Path): Record<stri
   if (!o) return undefined;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(o)) {
-    if (typeof value !== 'string') fail(c, [...path, key], `expected a string, got ${describe(value)}`);
+    if (typeof value !== 'string') fail(c, [...path, key], 'import.field.string', { got: describe(value) });
     else out[key] = value;
   }
   return out;

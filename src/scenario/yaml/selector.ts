@@ -33,14 +33,14 @@ export function readSelector(c: ReadCtx, v: unknown, path: Path, req = false): L
       if (!e) return;
       const key = readStr(c, e.key, [...p, 'key'], true);
       if (key !== undefined && !isLabelKey(key))
-        fail(c, [...p, 'key'], `invalid label key ${JSON.stringify(key)}`);
+        fail(c, [...p, 'key'], 'import.field.selectorKey', { key: JSON.stringify(key) });
       const operator = readEnum(c, e.operator, [...p, 'operator'], OPERATORS, true);
       const values = readStrList(c, e.values, [...p, 'values']);
       if (operator === 'In' || operator === 'NotIn') {
         if (!values || values.length === 0)
-          fail(c, [...p, 'values'], `operator ${operator} needs at least one value`);
+          fail(c, [...p, 'values'], 'import.field.valuesNeeded', { operator });
       } else if (operator && values && values.length > 0) {
-        fail(c, [...p, 'values'], `operator ${operator} takes no values`);
+        fail(c, [...p, 'values'], 'import.field.valuesNone', { operator });
       }
       if (key === undefined || operator === undefined) return;
       const req: LabelSelectorRequirement = { key, operator };

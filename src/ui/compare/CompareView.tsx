@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { DifferenceKey } from '../../core/compare/diff';
+import type { Difference, DifferenceKey } from '../../core/compare/diff';
 import type { Designs, InterDesign, IntraDesign, ProxyMode } from '../../core/model/scenario';
 import type { Trace } from '../../core/trace/types';
 import type { Topology } from '../../core/topology/types';
@@ -105,6 +105,11 @@ export function CompareView() {
   const hopB = compare.linked ? (compare.align[hopIndex] ?? 0) : compare.hopIndex;
   const setB = (patch: Partial<Designs>) => void a.openCompare({ ...compare.designs, ...patch });
   const row = (key: DifferenceKey) => t.t(`compare.row.${key}` as MessageKey);
+  // The verdict row in the chosen language (the core's row is English words and a drop code).
+  const verdict = (tr: Trace) =>
+    `${t.t(`compare.verdict.${tr.verdict}` as MessageKey)}${tr.reason ? ` (${t.drop(tr.reason)})` : ''}`;
+  const cell = (d: Difference, side: 'a' | 'b') =>
+    d.key === 'verdict' ? verdict(side === 'a' ? trace : compare.trace) : d[side];
 
   return (
     <div
@@ -257,8 +262,12 @@ export function CompareView() {
                 {row(d.key)}
                 {d.same ? '' : ` — ${t.t('compare.differs')}`}
               </th>
-              <td className="border-b border-slate-200 px-2 py-1 align-top font-mono text-xs">{d.a}</td>
-              <td className="border-b border-slate-200 px-2 py-1 align-top font-mono text-xs">{d.b}</td>
+              <td className="border-b border-slate-200 px-2 py-1 align-top font-mono text-xs">
+                {cell(d, 'a')}
+              </td>
+              <td className="border-b border-slate-200 px-2 py-1 align-top font-mono text-xs">
+                {cell(d, 'b')}
+              </td>
             </tr>
           ))}
         </tbody>

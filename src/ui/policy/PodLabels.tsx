@@ -22,7 +22,7 @@ export function PodLabels() {
   const apply = async (k: string, v: string | null): Promise<boolean> => {
     const r = await applyEdit(setPodLabel(podKey, k, v));
     setProblem(
-      r.ok ? null : r.problems.map((p) => `${p.path}: ${p.message}`).join('; ') || t.t('policy.refused'),
+      r.ok ? null : r.problems.map((p) => `${p.path}: ${t.said(p)}`).join('; ') || t.t('policy.refused'),
     );
     return r.ok;
   };

@@ -262,7 +262,7 @@ export function PolicyEditor({ start, onClose }: { start: EditorStart; onClose: 
             <ul className="list-disc pl-6 font-mono text-sm">
               {refused.map((p, k) => (
                 <li key={k}>
-                  {p.path}: {p.message}
+                  {p.path}: {t.said(p)}
                 </li>
               ))}
             </ul>

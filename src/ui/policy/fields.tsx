@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { ImportIssue } from '../../scenario/yaml/types';
+import { useT } from '../hooks/useT';
 
 /** The issues that belong to a form field: its path, or (unless `exact`) anything below it. */
 export function issuesAt(issues: readonly ImportIssue[], path: string, exact = false): ImportIssue[] {
@@ -63,12 +64,13 @@ export function FieldMessages({
   issues: ImportIssue[];
   hint?: string | undefined;
 }) {
+  const t = useT();
   if (issues.length === 0 && !hint) return null;
   return (
     <div id={id} className="text-xs">
       {issues.map((i, k) => (
         <p key={k} className="font-semibold text-red-800" data-testid="field-error" data-path={i.path}>
-          {i.message}
+          {t.said(i)}
         </p>
       ))}
       {issues.length === 0 && hint && <p className="text-slate-600">{hint}</p>}

@@ -7,7 +7,7 @@ export function issueText(t: Translator, issue: ImportIssue): string {
   if (issue.document > 0) where.push(t.t('yaml.document', { n: issue.document }));
   if (issue.line !== null) where.push(t.t('yaml.line', { n: issue.line }));
   const head = where.length ? `${where.join(', ')} · ` : '';
-  const message = issue.say ? t.imported(issue.say, issue.message) : issue.message;
+  const message = t.said(issue);
   return `${head}${issue.path ? `${issue.path}: ` : ''}${message}`;
 }
 

@@ -31,16 +31,7 @@ const pureRestrictions = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'dist-cli',
-      'dist-*',
-      '.dist-*',
-      'node_modules',
-      'test-results',
-      'playwright-report',
-      '.reports',
-    ],
+    ignores: ['dist', 'dist-*', '.dist-*', 'node_modules', 'test-results', 'playwright-report', '.reports'],
   },
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The dev server injects an inline script (React Fast Refresh) that the site's
@@ -31,10 +33,38 @@ function woff2Only(): Plugin {
   };
 }
 
+/**
+ * `virtual:kne-ja-glyphs`: every distinct character at or above U+3000 (CJK punctuation, kana,
+ * kanji, full-width forms) in the site's sources, so src/platform/fonts.ts can load the bundled
+ * font's slices for all Japanese the site prints before showing it.
+ */
+function jaGlyphs(): Plugin {
+  const id = 'virtual:kne-ja-glyphs';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? walk(join(dir, e.name))
+        : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
+    );
+  return {
+    name: 'kne-ja-glyphs',
+    resolveId: (source) => (source === id ? '\0' + id : null),
+    load(resolved) {
+      if (resolved !== '\0' + id) return null;
+      const chars = new Set<string>();
+      for (const f of walk('src'))
+        for (const ch of readFileSync(f, 'utf8')) if (ch.codePointAt(0)! >= 0x3000) chars.add(ch);
+      return `export default ${JSON.stringify([...chars].sort().join(''))};`;
+    },
+  };
+}
+
 // Relative base: the built site works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [woff2Only(), react(), tailwindcss(), cspOnlyInBuild()],
+  plugins: [woff2Only(), jaGlyphs(), react(), tailwindcss(), cspOnlyInBuild()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173, strictPort: false },

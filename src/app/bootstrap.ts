@@ -4,6 +4,7 @@ import { startSession } from '../ui/share/session';
 import { createAppStore, type AppStore } from '../store';
 import { createSimClient, type SimClient } from '../worker/client';
 import { isEmbed, noWork } from '../platform/embed';
+import type { Lang } from '../i18n/lang';
 
 declare global {
   interface Window {
@@ -13,7 +14,7 @@ declare global {
 }
 
 /** Wires the simulator, the store and the first scenario; nothing here runs at import time. */
-export function bootstrap(): AppStore {
+export function bootstrap(prepareLang?: (lang: Lang) => Promise<void>): AppStore {
   let store: AppStore | null = null;
   const sim = createSimClient({
     onFatal: (m) => store?.getState().reportError(m),
@@ -22,7 +23,7 @@ export function bootstrap(): AppStore {
   // The embed view (an iframe elsewhere) never touches the visitor's own saved work.
   const embed = isEmbed();
   const work = embed ? noWork : workStorage;
-  store = createAppStore({ sim, saveLang, work }, { lang: loadLang() });
+  store = createAppStore({ sim, saveLang, work, prepareLang }, { lang: loadLang() });
   window.__kne = { store, sim };
   const s = store;
   // One ingress: a link in the address, else the saved work, else preset S (ui/share/session.ts).

@@ -109,6 +109,8 @@ export interface StoreDeps {
   saveLang?: (lang: Lang) => void;
   /** Saved work (autosave, draft); optional in tests. */
   work?: WorkStore;
+  /** Loads a language's glyphs before it is shown (platform/fonts.ts); optional in tests. */
+  prepareLang?: (lang: Lang) => Promise<void>;
 }
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;

@@ -3,6 +3,7 @@ import type { GetState, SetState, StoreDeps, ViewSlice } from './types';
 import { probeWithServicePort } from './probeTarget';
 
 export function createViewSlice(set: SetState, get: GetState, deps: StoreDeps, lang: Lang): ViewSlice {
+  let wanted: Lang = lang;
   return {
     lang,
     probe: { from: '', to: '', port: 9090, protocol: 'TCP' },
@@ -14,8 +15,14 @@ export function createViewSlice(set: SetState, get: GetState, deps: StoreDeps, l
       set({ viewport });
     },
     setLanguage(next) {
-      set({ lang: next });
+      wanted = next;
       deps.saveLang?.(next);
+      const show = () => {
+        // A later switch wins over one still waiting for its glyphs.
+        if (wanted === next) set({ lang: next });
+      };
+      if (deps.prepareLang) void deps.prepareLang(next).then(show, show);
+      else show();
     },
     setProbe(patch) {
       set((s) => ({ probe: { ...s.probe, ...patch } }));

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { StoreProvider, useApp, type AppStore } from '../store';
 import { Canvas } from '../ui/canvas/Canvas';
@@ -49,13 +49,15 @@ const TOOL_PANELS = {
 /**
  * The workspace. From 1280 px wide it fills the window without page scrolling: the scenario
  * controls (preset, designs, trace form) in a left sidebar that folds away, the canvas with its
- * playback bar taking the remaining height, the tools panel (tabs) under it, and on the right the
- * hop list and the hop detail. Each sidebar scrolls on its own. Narrower windows stack the same
+ * playback bar taking the remaining height, the open tools panel (tabs) beside it at a width the
+ * user sets, and on the right the hop list and the hop detail. Each sidebar scrolls on its own. Narrower windows stack the same
  * parts in one scrolling column.
  */
 function Shell() {
   const lang = useApp((s) => s.lang);
   const controlsHidden = useLayout((s) => s.controlsHidden);
+  const dockOpen = useLayout((s) => s.open);
+  const dockWidth = useLayout((s) => s.width);
   usePlaybackClock();
   useKeyboardPlayback();
   useEffect(() => {
@@ -86,17 +88,26 @@ function Shell() {
           <RequestBuilder />
           <FromToHint />
         </ControlsSidebar>
-        {/* When the welcome banner or a two-row header leaves little height, this column scrolls
-            rather than letting the canvas slide over the tool tabs. */}
-        <div className="flex min-w-0 flex-col gap-2 xl:min-h-0 xl:overflow-y-auto [&>*]:shrink-0">
-          <OverviewBar />
-          <PresetPoint />
-          <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:flex-1">
-            {/* Playback first: from Trace, a couple of Tabs reach Play (the canvas holds many buttons). */}
-            <PlaybackBar />
-            <Canvas />
+        {/* The canvas and, from 1280 px, the open tools panel beside it (narrower: under it). When
+            the welcome banner or a two-row header leaves little height, the canvas column scrolls
+            rather than letting the canvas slide over anything. */}
+        <div className="kne-centre min-w-0 xl:min-h-0">
+          <div
+            className="kne-centre-grid flex min-w-0 flex-col gap-2"
+            data-dock-open={dockOpen}
+            style={dockWidth ? ({ '--tool-w': `${dockWidth}px` } as CSSProperties) : undefined}
+          >
+            <div className="kne-stage flex min-w-0 flex-col gap-2 xl:min-h-0 xl:overflow-y-auto [&>*]:shrink-0">
+              <OverviewBar />
+              <PresetPoint />
+              <div className="flex h-[75vh] min-h-[22rem] flex-col xl:h-auto xl:flex-1">
+                {/* Playback first: from Trace, a couple of Tabs reach Play (the canvas holds many buttons). */}
+                <PlaybackBar />
+                <Canvas />
+              </div>
+            </div>
+            <ToolDock panels={TOOL_PANELS} />
           </div>
-          <ToolDock panels={TOOL_PANELS} />
         </div>
         <aside
           className="flex min-w-0 flex-col gap-3 xl:min-h-0 xl:overflow-y-auto [&>*]:shrink-0"

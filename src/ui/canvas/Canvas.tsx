@@ -8,6 +8,7 @@ import { anchorPoints, computeLayout } from './layout';
 import { nodeTypes } from './nodes';
 import { PacketLayer } from './PacketLayer';
 import { PathLegend } from './PathLegend';
+import { NatMarks } from './NatMarks';
 import { toFlow } from './toFlow';
 import { serviceEdgeTypes, serviceFlow, serviceNodeTypes } from './serviceNodes';
 import { l7EdgeTypes, l7Flow, l7NodeTypes } from './l7Nodes';
@@ -124,6 +125,8 @@ export function Canvas() {
           edgeTypes={allEdgeTypes}
           minZoom={0.15}
           maxZoom={2.5}
+          zoomOnPinch
+          panOnDrag
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
@@ -139,6 +142,7 @@ export function Canvas() {
           <ViewportSync topology={topology} />
           <LessonHighlights anchors={view.anchors} />
           <PacketLayer anchors={view.anchors} layout={view.layout} />
+          <NatMarks anchors={view.anchors} />
           <PathLegend />
           <PresenterFocus anchors={view.anchors} />
         </ReactFlow>

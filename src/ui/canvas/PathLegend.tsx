@@ -1,11 +1,16 @@
+import { isNatKind } from '../../core/trace/hop-kinds';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 
-/** What the drawn path's strokes mean: the packet's path, and the VXLAN envelope around tunnelled legs. */
+/**
+ * What the drawn path's strokes mean: the packet's path, the VXLAN envelope around tunnelled legs,
+ * the badges where NAT rewrites the packet.
+ */
 export function PathLegend() {
   const t = useT();
   const tunnelled = useApp((s) => s.trace?.hops.some((h) => h.outer) ?? false);
   const traced = useApp((s) => s.trace !== null);
+  const translated = useApp((s) => s.trace?.hops.some((h) => isNatKind(h.kind)) ?? false);
   const gateways = useApp((s) => (s.l7?.entries.length ?? 0) > 0);
   if (!traced && !gateways) return null;
   return (
@@ -39,6 +44,23 @@ export function PathLegend() {
             <line x1="6" y1="7" x2="22" y2="7" stroke="#f59e0b" strokeWidth="4" strokeLinecap="round" />
           </svg>
           {t.t('legend.tunnel')}
+        </div>
+      )}
+      {translated && (
+        <div className="flex items-center gap-2" data-testid="legend-nat">
+          <svg width="28" height="14" aria-hidden="true">
+            <rect
+              x="3"
+              y="2"
+              width="22"
+              height="10"
+              rx="2"
+              fill="#fff7ed"
+              stroke="#c2410c"
+              strokeWidth="1.5"
+            />
+          </svg>
+          {t.t('legend.nat')}
         </div>
       )}
       {gateways && (

@@ -58,7 +58,7 @@ const BTN =
 /**
  * The overview of a large cluster: every node at once, as one <canvas> (zones as bands, nodes as
  * squares coloured by Pod count, the traced packet's nodes in amber). Pan by dragging, zoom with
- * the wheel or the buttons; click a node to draw it in detail. From the keyboard the map is one
+ * the wheel, a pinch or the buttons; click a node to draw it in detail. From the keyboard the map is one
  * tab stop: arrow keys move a cursor between nodes (announced in a live region), Enter opens it.
  * Drawing is a rAF-batched redraw of a few thousand rectangles: no DOM per node.
  */
@@ -80,10 +80,12 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
 
   const names = useMemo(() => (map ? map.names.split('\n') : []), [map]);
   const order = useMemo(() => (map ? readingOrder(map) : new Int32Array()), [map]);
-  const onPath = useMemo(() => {
+  // The traced packet's nodes, in the order it visits them.
+  const route = useMemo(() => {
     const idx = new Map(names.map((n, i) => [n, i]));
-    return new Set((trace ? traceNodes(trace) : []).map((n) => idx.get(n) ?? -1).filter((i) => i >= 0));
+    return (trace ? traceNodes(trace) : []).map((n) => idx.get(n) ?? -1).filter((i) => i >= 0);
   }, [names, trace]);
+  const onPath = useMemo(() => new Set(route), [route]);
 
   const labels = useMemo(
     () => ({
@@ -111,12 +113,12 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
       view.current ??= fitMap(map, w, h);
       const ctx = el.getContext('2d');
       if (!ctx) return;
-      drawOverview(ctx, map, view.current, { dpr, w, h, onPath, cursor, hover, names, labels });
+      drawOverview(ctx, map, view.current, { dpr, w, h, onPath, route, cursor, hover, names, labels });
       const v = view.current;
       el.dataset.view = `${v.x},${v.y},${v.zoom}`;
       el.dataset.ready = 'true';
     });
-  }, [map, onPath, cursor, hover, names, labels]);
+  }, [map, onPath, route, cursor, hover, names, labels]);
 
   // A new map is shown whole.
   useEffect(() => {
@@ -170,12 +172,37 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
     if (name) void focusNodes([name]);
   };
 
+  // Pointers down on the map: one drags, two pinch (zoom about their midpoint, on touch screens).
+  const touches = useRef(new Map<number, { x: number; y: number }>());
+  const pinch = useRef<{ d: number } | null>(null);
+  const spread = () => {
+    const [a, b] = [...touches.current.values()];
+    return a && b ? { d: Math.hypot(a.x - b.x, a.y - b.y), mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 } : null;
+  };
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (!view.current) return;
     e.currentTarget.setPointerCapture(e.pointerId);
+    touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (touches.current.size === 2) {
+      const s0 = spread();
+      pinch.current = s0 ? { d: s0.d } : null;
+      drag.current = null;
+      return;
+    }
     drag.current = { x: e.clientX, y: e.clientY, vx: view.current.x, vy: view.current.y, moved: false };
   };
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (touches.current.has(e.pointerId)) touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (pinch.current && view.current) {
+      const now = spread();
+      if (now && pinch.current.d > 0) {
+        const r = e.currentTarget.getBoundingClientRect();
+        view.current = zoomAt(view.current, now.d / pinch.current.d, now.mx - r.left, now.my - r.top);
+        pinch.current = { d: now.d };
+        draw();
+      }
+      return;
+    }
     const d = drag.current;
     if (d && view.current) {
       if (Math.abs(e.clientX - d.x) + Math.abs(e.clientY - d.y) > 4) d.moved = true;
@@ -191,6 +218,13 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
     if (i !== hover) setHover(i);
   };
   const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
+    touches.current.delete(e.pointerId);
+    if (pinch.current) {
+      // The pinch ends with the last finger; a pinch is never a click on a node.
+      if (touches.current.size === 0) pinch.current = null;
+      drag.current = null;
+      return;
+    }
     const d = drag.current;
     drag.current = null;
     if (!d || d.moved || !map || !view.current) return;
@@ -241,6 +275,7 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
           onPointerLeave={() => setHover(-1)}
           onKeyDown={onKeyDown}
         />
@@ -282,6 +317,10 @@ export function OverviewCanvas({ aria }: { aria: Record<string, string> }) {
         <span className="flex items-center gap-1">
           <span className="inline-block h-3 w-3 rounded-sm bg-amber-500" aria-hidden="true" />
           {t.t('overview.legendPath')}
+        </span>
+        <span className="flex items-center gap-1">
+          <span className="inline-block h-3 w-0.5 bg-emerald-700" aria-hidden="true" />
+          {t.t('layout.overview.underlay')}
         </span>
         <span
           id="kne-overview-cursor"

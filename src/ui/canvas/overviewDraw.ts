@@ -1,9 +1,12 @@
 import { CELL, STRIDE, type OverviewMap } from '../../worker/overview';
 import type { MapView } from './overviewGeometry';
+import { SPINE_X, overviewRoute, spineExtent } from './overviewRoute';
 
 /**
  * Paints the overview map on a 2D canvas: zone bands with their labels (in screen pixels, so they
- * stay readable at any zoom), one square per node in a density colour, amber for the traced path,
+ * stay readable at any zoom), one square per node in a density colour, the underlay as a line down
+ * the bands' left edge, amber for the traced path (its nodes, and its way between them along the
+ * links: node → underlay → node),
  * a ring for the keyboard cursor and the pointer. Only cells in view are painted, grouped by colour
  * so a frame is a few thousand fillRects.
  */
@@ -18,6 +21,8 @@ export interface DrawOptions {
   w: number;
   h: number;
   onPath: ReadonlySet<number>;
+  /** The path's nodes in the order the packet visits them (drawn along the links between them). */
+  route: readonly number[];
   cursor: number;
   hover: number;
   names: readonly string[];
@@ -77,7 +82,27 @@ export function drawOverview(
     ctx.lineWidth = 1 / v.zoom;
     for (const i of visible) ctx.strokeRect(g[i * STRIDE]!, g[i * STRIDE + 1]!, s, s);
   }
-  // The traced path: amber with a dark edge, never smaller than a few pixels.
+  // The underlay (a line down the bands' left padding) and the packet's way along it between nodes.
+  const spine = spineExtent(map);
+  if (spine) {
+    ctx.strokeStyle = '#047857';
+    ctx.lineWidth = Math.max(1.5, 2 / v.zoom);
+    ctx.beginPath();
+    ctx.moveTo(SPINE_X, spine[0]);
+    ctx.lineTo(SPINE_X, spine[1]);
+    ctx.stroke();
+  }
+  const way = overviewRoute(map, o.route);
+  if (way.length > 1) {
+    ctx.strokeStyle = PATH;
+    ctx.lineWidth = Math.max(2, 4 / v.zoom);
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    ctx.moveTo(way[0]!.x, way[0]!.y);
+    for (const p of way.slice(1)) ctx.lineTo(p.x, p.y);
+    ctx.stroke();
+  }
+  // The traced path's nodes: amber with a dark edge, never smaller than a few pixels.
   ctx.fillStyle = PATH;
   ctx.strokeStyle = PATH_EDGE;
   ctx.lineWidth = 2 / v.zoom;

@@ -1,5 +1,6 @@
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
+import { CompactLabel } from '../components/CompactLabel';
 
 /** Opens compare mode on the traced flow, with B differing from A between nodes (overlay ↔ routing). */
 export function CompareButton() {
@@ -13,12 +14,13 @@ export function CompareButton() {
       disabled={!traced || !designs}
       className="kne-focus rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:text-slate-400"
       data-testid="compare-open"
+      aria-label={t.t('compare.open')}
       onClick={() =>
         designs &&
         void openCompare({ ...designs, inter: designs.inter === 'overlay' ? 'routing' : 'overlay' })
       }
     >
-      {t.t('compare.open')}
+      <CompactLabel full={t.t('compare.open')} short={t.t('layout.short.compare')} />
     </button>
   );
 }

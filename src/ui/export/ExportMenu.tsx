@@ -5,6 +5,7 @@ import { drilledTopology } from '../canvas/overviewFlow';
 import { useT } from '../hooks/useT';
 import { rasterise } from './rasterise';
 import { renderSvg } from './svg';
+import { CompactLabel } from '../components/CompactLabel';
 
 const btn =
   'kne-focus rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100';
@@ -59,11 +60,23 @@ export function ExportMenu() {
 
   return (
     <div className="flex items-center gap-1" role="group" aria-label={t.t('export.heading')}>
-      <button type="button" className={btn} data-testid="export-svg" onClick={svg}>
-        {t.t('export.svg')}
+      <button
+        type="button"
+        className={btn}
+        data-testid="export-svg"
+        aria-label={t.t('export.svg')}
+        onClick={svg}
+      >
+        <CompactLabel full={t.t('export.svg')} short={t.t('layout.short.svg')} />
       </button>
-      <button type="button" className={btn} data-testid="export-png" onClick={() => void png()}>
-        {t.t('export.png')}
+      <button
+        type="button"
+        className={btn}
+        data-testid="export-png"
+        aria-label={t.t('export.png')}
+        onClick={() => void png()}
+      >
+        <CompactLabel full={t.t('export.png')} short={t.t('layout.short.png')} />
       </button>
       {error && (
         <p role="alert" className="text-sm text-red-800">

@@ -1,17 +1,9 @@
-import {
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../i18n';
 import { useAppStoreApi } from '../../store';
 import { useT } from '../hooks/useT';
 import { tabKeyTarget } from '../hooks/tabKeys';
-import { DOCK_MIN, TOOLS, dockMax, useLayout, type ToolId } from './layoutStore';
+import { CANVAS_MIN, DOCK_MIN, TOOLS, dockMax, useLayout, type ToolId } from './layoutStore';
 
 const LABEL: Record<ToolId, MessageKey> = {
   linux: 'layout.tool.linux',
@@ -35,10 +27,10 @@ function useLinuxFollowsSelection(): void {
 }
 
 /**
- * The canvas changes height with the panel: keep what was in its centre at the same zoom (a fit
- * would shrink the drawing to half its size and its text with it).
+ * The canvas changes size with the panel: keep what was in its centre at the same zoom (a fit
+ * would shrink the drawing and its text with it).
  */
-function useRefitOnResize(open: boolean, height: number | null): void {
+function useRefitOnResize(open: boolean, width: number | null): void {
   const store = useAppStoreApi();
   const first = useRef(true);
   useEffect(() => {
@@ -50,35 +42,43 @@ function useRefitOnResize(open: boolean, height: number | null): void {
       store.setState((s) => ({ viewportRestore: s.viewportRestore + 1 })),
     );
     return () => cancelAnimationFrame(id);
-  }, [open, height, store]);
+  }, [open, width, store]);
 }
 
 /**
- * The secondary tools (Linux view, DNS lookup, NetworkPolicy & YAML, editor) as ARIA tabs under
- * the canvas: one visible at a time, the others stay mounted (their typed input survives), the
- * panel folds away and its height can be dragged or set with ↑ / ↓ on the separator.
+ * The secondary tools (Linux view, DNS lookup, NetworkPolicy & YAML, editor, Gateways) as ARIA
+ * tabs: one visible at a time, the others stay mounted (their typed input survives). From 1280 px
+ * wide an open panel sits beside the canvas (the drawing keeps its height and zoom) and its width
+ * can be dragged or set with ← / → on the separator, kept for the next visit; folded, only the tab
+ * strip shows under the canvas. Narrower windows stack it under the canvas.
  */
 export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
   const t = useT();
   const tool = useLayout((s) => s.tool);
   const open = useLayout((s) => s.open);
-  const height = useLayout((s) => s.height);
+  const width = useLayout((s) => s.width);
   const showTool = useLayout((s) => s.showTool);
   const toggleOpen = useLayout((s) => s.toggleOpen);
-  const setHeight = useLayout((s) => s.setHeight);
+  const setWidth = useLayout((s) => s.setWidth);
+  const sectionRef = useRef<HTMLElement>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ y: number; h: number } | null>(null);
+  const drag = useRef<{ x: number; w: number } | null>(null);
   useLinuxFollowsSelection();
-  const [measured, setMeasured] = useState(DOCK_MIN);
+  // The panel's drawn width and the centre column's (the separator's range), kept current.
+  const [box, setBox] = useState({ w: DOCK_MIN, centre: DOCK_MIN + CANVAS_MIN });
   useEffect(() => {
-    const el = bodyRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setMeasured(el.getBoundingClientRect().height));
+    const el = sectionRef.current;
+    const parent = el?.parentElement;
+    if (!el || !parent || typeof ResizeObserver === 'undefined') return;
+    const measure = () =>
+      setBox({ w: el.getBoundingClientRect().width, centre: parent.getBoundingClientRect().width });
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
+    ro.observe(parent);
     return () => ro.disconnect();
   }, []);
-  useRefitOnResize(open, height);
+  useRefitOnResize(open, width);
+  const max = dockMax(box.centre);
 
   const onTabKey = (e: KeyboardEvent) => {
     const id = tabKeyTarget(e, TOOLS, tool);
@@ -87,32 +87,37 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
     tabsRef.current?.querySelector<HTMLElement>(`[data-tool="${id}"]`)?.focus();
   };
 
-  const current = () => bodyRef.current?.getBoundingClientRect().height ?? DOCK_MIN;
+  const current = () => sectionRef.current?.getBoundingClientRect().width ?? DOCK_MIN;
+  // The separator is the panel's left edge: ← widens the panel, → gives the canvas the room.
   const onSepKey = (e: KeyboardEvent) => {
     const step = e.shiftKey ? 96 : 32;
-    const d = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
-    if (!d) return;
+    let next: number | null = null;
+    if (e.key === 'ArrowLeft') next = current() + step;
+    else if (e.key === 'ArrowRight') next = current() - step;
+    else if (e.key === 'Home') next = DOCK_MIN;
+    else if (e.key === 'End') next = max;
+    if (next === null) return;
     e.preventDefault();
     e.stopPropagation();
-    setHeight(current() + d);
+    setWidth(next, max);
   };
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { y: e.clientY, h: current() };
+    drag.current = { x: e.clientX, w: current() };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (drag.current) setHeight(drag.current.h - (e.clientY - drag.current.y));
+    if (drag.current) setWidth(drag.current.w - (e.clientX - drag.current.x), max);
   };
   const onPointerUp = () => {
     drag.current = null;
   };
 
-  const shown = height ?? undefined;
   return (
     <section
+      ref={sectionRef}
       aria-label={t.t('layout.tools')}
-      className={`kne-dock flex min-h-0 shrink-0 flex-col rounded-xl border border-slate-300 bg-white ${open ? '' : 'xl:!h-auto'}`}
+      className="kne-dock relative flex min-h-0 min-w-0 shrink-0 flex-col rounded-xl border border-slate-300 bg-white"
       data-testid="tool-dock"
       data-open={open}
       data-tool={tool}
@@ -121,13 +126,14 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
         <div
           role="separator"
           tabIndex={0}
-          aria-orientation="horizontal"
+          aria-orientation="vertical"
           aria-label={t.t('layout.resize')}
           aria-controls="tool-dock-body"
           aria-valuemin={DOCK_MIN}
-          aria-valuemax={typeof window === 'undefined' ? DOCK_MIN : dockMax()}
-          aria-valuenow={Math.round(shown ?? measured)}
-          className="kne-focus group hidden h-3 shrink-0 cursor-row-resize touch-none items-center justify-center rounded-t-xl hover:bg-sky-50 xl:flex"
+          aria-valuemax={max}
+          aria-valuenow={Math.round(width ?? box.w)}
+          aria-valuetext={t.t('layout.resizeValue', { px: Math.round(width ?? box.w) })}
+          className="kne-dock-sep kne-focus group absolute inset-y-0 -left-3 z-10 hidden w-3 cursor-col-resize touch-none items-center justify-center rounded-md hover:bg-sky-100"
           data-testid="tool-dock-resize"
           onKeyDown={onSepKey}
           onPointerDown={onPointerDown}
@@ -135,7 +141,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerUp}
         >
-          <span aria-hidden="true" className="h-1 w-12 rounded-full bg-slate-400 group-hover:bg-sky-700" />
+          <span aria-hidden="true" className="h-12 w-1 rounded-full bg-slate-400 group-hover:bg-sky-700" />
         </div>
       )}
       <div className="flex shrink-0 items-end gap-2 border-b border-slate-200 px-2">
@@ -143,7 +149,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
           ref={tabsRef}
           role="tablist"
           aria-label={t.t('layout.tools')}
-          className="flex min-w-0 flex-1 flex-wrap gap-1"
+          className="flex min-w-0 flex-1 flex-wrap gap-x-1"
           onKeyDown={onTabKey}
         >
           {TOOLS.map((id) => (
@@ -157,7 +163,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
               aria-selected={id === tool}
               aria-controls={`tool-panel-${id}`}
               tabIndex={id === tool ? 0 : -1}
-              className={`kne-focus rounded-t-md border-b-4 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap ${
+              className={`kne-focus rounded-t-md border-b-4 px-2 py-1.5 text-sm font-semibold whitespace-nowrap ${
                 id === tool
                   ? 'border-sky-700 bg-sky-50 text-sky-950'
                   : 'border-transparent text-slate-800 hover:bg-slate-100'
@@ -181,13 +187,7 @@ export function ToolDock({ panels }: { panels: Record<ToolId, ReactNode> }) {
           <span className="xl:max-2xl:sr-only">{t.t(open ? 'layout.hidePanel' : 'layout.showPanel')}</span>
         </button>
       </div>
-      <div
-        ref={bodyRef}
-        id="tool-dock-body"
-        hidden={!open}
-        className="kne-dock-body min-h-0 overflow-auto xl:h-[var(--dock-h)]"
-        style={{ '--dock-h': shown ? `${shown}px` : 'clamp(10rem, 26vh, 22rem)' } as CSSProperties}
-      >
+      <div id="tool-dock-body" hidden={!open} className="kne-dock-body min-h-0 overflow-auto">
         {TOOLS.map((id) => (
           <div
             key={id}

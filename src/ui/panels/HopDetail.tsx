@@ -6,6 +6,7 @@ import { outerRows, packetRows, type FieldRow } from './headerDiff';
 import { NatBeforeAfter } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
 import { L7Decision } from '../l7/L7Decision';
+import { RuleText } from './RuleText';
 
 function Fields({
   rows,
@@ -99,13 +100,7 @@ export function HopDetail() {
             )}
           </h3>
           {hop.rule ? (
-            <pre
-              tabIndex={0}
-              className="kne-focus overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-slate-50 [overflow-wrap:anywhere]"
-              data-testid="hop-rule"
-            >
-              {hop.rule}
-            </pre>
+            <RuleText key={`${index}:${hop.rule}`} rule={hop.rule} />
           ) : (
             <p className="text-sm text-slate-700">{t.t('detail.noRule')}</p>
           )}

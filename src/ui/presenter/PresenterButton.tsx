@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../hooks/useT';
 import { usePresenter } from './presenterStore';
+import { CompactLabel } from '../components/CompactLabel';
 
 /** Enters presenter mode; the P key does too (outside text fields). */
 export function PresenterButton() {
@@ -30,9 +31,10 @@ export function PresenterButton() {
       className="kne-focus rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100"
       aria-keyshortcuts="P"
       data-testid="presenter-enter"
+      aria-label={t.t('presenter.enter')}
       onClick={() => setOn(true)}
     >
-      {t.t('presenter.enter')}
+      <CompactLabel full={t.t('presenter.enter')} short={t.t('layout.short.presenter')} />
     </button>
   );
 }

@@ -11,6 +11,7 @@ import { useT } from '../hooks/useT';
 import { importScenarioFile } from './importFile';
 import { ShareNotice } from './ShareNotice';
 import { useUndoKeys } from './useUndoKeys';
+import { CompactLabel } from '../components/CompactLabel';
 
 type LinkState =
   { kind: 'copied' | 'shown'; url: string } | { kind: 'too-long'; length: number; limit: number } | null;
@@ -96,7 +97,7 @@ export function ShareBar() {
           data-testid="undo"
           onClick={() => void undo()}
         >
-          ↶ {t.t('share.undo')}
+          <span aria-hidden="true">↶</span> <span className="xl:sr-only">{t.t('share.undo')}</span>
         </button>
         <button
           type="button"
@@ -107,7 +108,7 @@ export function ShareBar() {
           data-testid="redo"
           onClick={() => void redo()}
         >
-          ↷ {t.t('share.redo')}
+          <span aria-hidden="true">↷</span> <span className="xl:sr-only">{t.t('share.redo')}</span>
         </button>
         <span className="mx-1 h-6 w-px bg-slate-300" aria-hidden="true" />
         <button
@@ -124,18 +125,20 @@ export function ShareBar() {
           className={btn}
           disabled={!ready}
           data-testid="export-json"
+          aria-label={t.t('share.export')}
           onClick={exportFile}
         >
-          {t.t('share.export')}
+          <CompactLabel full={t.t('share.export')} short={t.t('layout.short.export')} />
         </button>
         <button
           type="button"
           className={btn}
           disabled={!ready}
           data-testid="import-json"
+          aria-label={t.t('share.import')}
           onClick={() => fileRef.current?.click()}
         >
-          {t.t('share.import')}
+          <CompactLabel full={t.t('share.import')} short={t.t('layout.short.import')} />
         </button>
         <input
           ref={fileRef}

@@ -140,7 +140,59 @@ function portSignatures(index: PolicyIndex): {
   return hit;
 }
 
-/** Partitions the Pods into classes under the current policies. O(Pods + memberships). */
+/**
+ * Pods that no policy edit can ever tell apart: same label group (namespace, labels, hostNetwork)
+ * and same container-port list. Fixed for a policy index (its Pods never change), so computed once
+ * and cached; numbered in order of their first Pod, which keeps class numbering the same as a walk
+ * over every Pod would give.
+ */
+interface SubGroups {
+  count: number;
+  ofPod: Uint32Array;
+  group: Uint32Array;
+  portSig: Uint32Array;
+  firstPod: Uint32Array;
+}
+
+const subGroupCache = new WeakMap<Uint32Array, SubGroups>();
+
+function subGroups(index: PolicyIndex, portSigOfPod: Uint32Array, portSigCount: number): SubGroups {
+  let hit = subGroupCache.get(index.groupOfPod);
+  if (hit) return hit;
+  const n = index.pods.length;
+  const ofPod = new Uint32Array(n);
+  const byKey = new Map<number, number>();
+  const group: number[] = [];
+  const portSig: number[] = [];
+  const firstPod: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = index.groupOfPod[i]!;
+    const k = g * portSigCount + portSigOfPod[i]!;
+    let s = byKey.get(k);
+    if (s === undefined) {
+      s = firstPod.length;
+      byKey.set(k, s);
+      group.push(g);
+      portSig.push(portSigOfPod[i]!);
+      firstPod.push(i);
+    }
+    ofPod[i] = s;
+  }
+  hit = {
+    count: firstPod.length,
+    ofPod,
+    group: Uint32Array.from(group),
+    portSig: Uint32Array.from(portSig),
+    firstPod: Uint32Array.from(firstPod),
+  };
+  subGroupCache.set(index.groupOfPod, hit);
+  return hit;
+}
+
+/**
+ * Partitions the Pods into classes under the current policies. O(sub-groups) without ipBlocks
+ * (every Pod of a sub-group shares a class), O(Pods + memberships) with them.
+ */
 export function buildClasses(index: PolicyIndex): PodClasses {
   const n = index.pods.length;
   const named = referencedNamedPorts(index);
@@ -174,12 +226,11 @@ export function buildClasses(index: PolicyIndex): PodClasses {
   const npId = new Map<string, number>();
   const npIdOfSig = npOfSig.map((np) => npId.get(np) ?? (npId.set(np, npId.size), npId.size - 1));
   const stride = npId.size;
-  for (let i = 0; i < n; i++) {
-    const pod = index.pods[i]!;
-    const g = index.groupOfPod[i]!;
-    const ipSig = ipSigOfPod ? ipSigOfPod[i]! : 0;
-    const sig = sigOfPod[i]!;
-    const np = npOfSig[sig]!;
+  const sub = subGroups(index, sigOfPod, sigPorts.length);
+  /** The class of Pod `i` in sub-group `s` with ipBlock signature `ipSig`, created on first sight. */
+  const classOf = (i: number, s: number, ipSig: number): number => {
+    const g = sub.group[s]!;
+    const sig = sub.portSig[s]!;
     // group signature × ipBlock signature × named-port variant, as one number
     const key = (sigOfGroup[g]! * ipSigAtoms.length + ipSig) * stride + npIdOfSig[sig]!;
     let c = classByKey.get(key);
@@ -187,10 +238,11 @@ export function buildClasses(index: PolicyIndex): PodClasses {
       c = reps.length;
       classByKey.set(key, c);
       reps.push(i);
+      const pod = index.pods[i]!;
       const groupAtoms = index.groups[g]!.atoms;
       const ipA = ipSigAtoms[ipSig]!;
       atoms.push(ipA.length ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
-      const resolved = np ? new Map<string, number>() : NO_NAMED_PORTS;
+      const resolved = npOfSig[sig] ? new Map<string, number>() : NO_NAMED_PORTS;
       // first container port of a name wins, as in the named-port lookup of ports.ts
       for (const cp of pod.ports) {
         const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
@@ -199,7 +251,14 @@ export function buildClasses(index: PolicyIndex): PodClasses {
       namedPorts.push(resolved);
       hostNet.push(pod.hostNetwork ? 1 : 0);
     }
-    classOfPod[i] = c;
+    return c;
+  };
+  if (ipSigOfPod) for (let i = 0; i < n; i++) classOfPod[i] = classOf(i, sub.ofPod[i]!, ipSigOfPod[i]!);
+  else {
+    // sub-groups in order of their first Pod: classes are created in the same order as Pod by Pod
+    const classOfSub = new Uint32Array(sub.count);
+    for (let s = 0; s < sub.count; s++) classOfSub[s] = classOf(sub.firstPod[s]!, s, 0);
+    for (let i = 0; i < n; i++) classOfPod[i] = classOfSub[sub.ofPod[i]!]!;
   }
   const atomClasses = new Map<number, number[]>();
   atoms.forEach((list, c) => {

@@ -76,8 +76,19 @@ export function diff(before: ReachabilityMatrix, after: ReachabilityMatrix, scop
   const podsOf: number[][] = [];
   const jb: number[] = [];
   const ja: number[] = [];
+  // most after-classes come from one before-class: remember the last pairing per after-class and
+  // only fall back to the map when it differs
+  const lastB = new Int32Array(Ca).fill(-1);
+  const lastJ = new Uint32Array(Ca);
   for (let i = 0; i < n; i++) {
-    const k = cb[i]! * Ca + ca[i]!;
+    const a = ca[i]!;
+    if (lastB[a] === cb[i]) {
+      const j = lastJ[a]!;
+      podsOf[j]!.push(i);
+      jointOfPod[i] = j;
+      continue;
+    }
+    const k = cb[i]! * Ca + a;
     let j = byKey.get(k);
     if (j === undefined) {
       j = podsOf.length;
@@ -86,6 +97,8 @@ export function diff(before: ReachabilityMatrix, after: ReachabilityMatrix, scop
       jb.push(cb[i]!);
       ja.push(ca[i]!);
     }
+    lastB[a] = cb[i]!;
+    lastJ[a] = j;
     podsOf[j]!.push(i);
     jointOfPod[i] = j;
   }

@@ -45,18 +45,53 @@ interface ClassPolicies {
   ruleBits: Map<CompiledRule, Bits>;
 }
 
-function classPolicies(index: PolicyIndex, cl: PodClasses): ClassPolicies {
+/**
+ * The policies of the classes computed last, per classes object: a policy edit changes the selecting
+ * policies only of the Pods the old or new version of the edited policy selects, so the next
+ * update takes every other class's lists from here.
+ */
+const policiesOfClasses = new WeakMap<PodClasses, ClassPolicies>();
+
+/** What `classPolicies` may reuse: the lists of `classes`, valid for every Pod not in `scope`. */
+interface PreviousPolicies {
+  classes: PodClasses;
+  scope: Uint8Array;
+}
+
+function classPolicies(
+  index: PolicyIndex,
+  cl: PodClasses,
+  prev: PreviousPolicies | null = null,
+): ClassPolicies {
   const ingress: CompiledPolicy[][] = [];
   const egress: CompiledPolicy[][] = [];
   const egressKey: string[] = [];
+  const old = prev && policiesOfClasses.get(prev.classes);
+  // a list is reused only while every policy in it is still the index's current object (a what-if
+  // puts edited policies back as new objects; their classes are then looked up again)
+  const current = (list: CompiledPolicy[]): boolean => list.every((p) => index.policies.get(p.key) === p);
   for (let c = 0; c < cl.count; c++) {
-    const rep = index.pods[cl.rep[c]!]!;
+    const r = cl.rep[c]!;
+    if (old && prev.scope[r] === 0) {
+      const oc = prev.classes.classOfPod[r]!;
+      const i = old.ingress[oc]!;
+      const e = old.egress[oc]!;
+      if (current(i) && current(e)) {
+        ingress.push(i);
+        egress.push(e);
+        egressKey.push(old.egressKey[oc]!);
+        continue;
+      }
+    }
+    const rep = index.pods[r]!;
     ingress.push(selectingPolicies(index, rep, 'ingress'));
     const e = selectingPolicies(index, rep, 'egress');
     egress.push(e);
     egressKey.push(e.map((p) => p.key).join('\u0000'));
   }
-  return { ingress, egress, egressKey, atomBits: new Map(), ruleBits: new Map() };
+  const cp = { ingress, egress, egressKey, atomBits: new Map(), ruleBits: new Map() };
+  policiesOfClasses.set(cl, cp);
+  return cp;
 }
 
 /** Computes one layer's bitmap; `reuse(s, d)` may return a known bit (0/1) or -1 to compute. */
@@ -344,7 +379,7 @@ export function updateMatrix(
   for (let c = 0; c < C; c++) if (colAff[c]) cols.push(c);
   const W = (C + 31) >>> 5;
   const oldW = m.stride >>> 2;
-  const cp = classPolicies(index, classes);
+  const cp = classPolicies(index, classes, { classes: m.classes, scope });
   const layers = m.ports.map((pp, li) => {
     const old = new Uint32Array(
       m.layers[li]!.buffer,

@@ -151,6 +151,8 @@ export function compilePolicies(
 
 function buildGroups(index: PolicyIndex): void {
   const byKey = new Map<string, number>();
+  // Pods of one template share their labels object: sort and spell each label set once
+  const labelText = new Map<Record<string, string>, { keys: string[]; text: string }>();
   const { pods } = index;
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i]!;
@@ -158,9 +160,15 @@ function buildGroups(index: PolicyIndex): void {
     if (!pod.hostNetwork) index.podByIp.set(pod.ip, i);
     if (!index.nsLabels.has(pod.namespace))
       index.nsLabels.set(pod.namespace, { [NAMESPACE_NAME_LABEL]: pod.namespace });
-    const keys = Object.keys(pod.labels).sort();
-    let key = `${pod.namespace}\u0000${pod.hostNetwork ? 1 : 0}`;
-    for (const k of keys) key += `\u0000${k}\u0001${pod.labels[k]}`;
+    let lt = labelText.get(pod.labels);
+    if (!lt) {
+      const sorted = Object.keys(pod.labels).sort();
+      let text = '';
+      for (const k of sorted) text += `\u0000${k}\u0001${pod.labels[k]}`;
+      labelText.set(pod.labels, (lt = { keys: sorted, text }));
+    }
+    const keys = lt.keys;
+    const key = `${pod.namespace}\u0000${pod.hostNetwork ? 1 : 0}${lt.text}`;
     let g = byKey.get(key);
     if (g === undefined) {
       g = index.groups.length;

@@ -170,8 +170,8 @@ function computeLayer(
     let b = namedBits.get(name);
     if (b) return b;
     b = new Uint32Array(W);
-    for (let c = 0; c < C; c++)
-      if (cl.namedPorts[c]!.get(`${name}/${pp.protocol}`) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
+    const key = `${name}/${pp.protocol}`;
+    for (let c = 0; c < C; c++) if (cl.namedPorts[c]!.get(key) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
     namedBits.set(name, b);
     return b;
   };

@@ -11,6 +11,7 @@ import { usePlaybackClock } from '../ui/hooks/usePlaybackClock';
 import { DesignPanel } from '../ui/panels/DesignPanel';
 import { HopDetail } from '../ui/panels/HopDetail';
 import { HopList } from '../ui/panels/HopList';
+import { TraceConntrack } from '../ui/services/NatSummary';
 import { LinuxPanel } from '../ui/panels/LinuxPanel';
 import { PlaybackBar } from '../ui/panels/PlaybackBar';
 import { TraceForm } from '../ui/panels/TraceForm';
@@ -117,6 +118,7 @@ function Shell() {
           <LessonPlayer />
           <HopList />
           <HopDetail />
+          <TraceConntrack />
           <Tables />
         </aside>
       </main>

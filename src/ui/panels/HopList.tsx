@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
-import { ConntrackList, NatInline } from '../services/NatSummary';
+import { NatInline } from '../services/NatSummary';
 import { isNatHop } from '../services/natRows';
 import { kindClass } from './hopStyle';
 import { TraceWarnings } from './TraceWarnings';
@@ -122,7 +122,6 @@ export function HopList() {
           ))}
         </ol>
       )}
-      {trace && <ConntrackList trace={trace} />}
     </section>
   );
 }

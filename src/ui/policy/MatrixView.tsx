@@ -235,7 +235,13 @@ export function MatrixView({ active }: { active: boolean }) {
       )}
       {m && m.summary.length > 0 && <CapFilter cap={cap} testid="matrix-summary" />}
       {m && m.summary.length > 0 && (
-        <div className="max-h-[36rem] overflow-auto">
+        // Focusable: in a narrow panel it scrolls sideways too, and keyboard users must reach it.
+        <div
+          className="kne-focus max-h-[36rem] overflow-auto"
+          tabIndex={0}
+          role="region"
+          aria-label={t.t('matrix.summary')}
+        >
           <table className="w-full text-left text-sm" data-testid="matrix-summary">
             <caption className="text-left font-bold">{t.t('matrix.summary')}</caption>
             <thead>

@@ -1,5 +1,6 @@
 import type { Hop, Trace } from '../../core/trace/types';
 import type { MessageKey } from '../../i18n';
+import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import { isNatHop, natRows } from './natRows';
 
@@ -60,7 +61,10 @@ export function NatBeforeAfter({ hop, prev }: { hop: Hop; prev: Hop | null }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className="border-t border-slate-200" data-field={r.key} data-changed={r.changed}>
-              <th scope="row" className="py-1 pr-2 text-left text-sm font-normal text-slate-700">
+              <th
+                scope="row"
+                className="min-w-[5.5em] py-1 pr-2 text-left text-sm font-normal text-slate-700"
+              >
                 {t.t(r.label)}
               </th>
               <td
@@ -89,7 +93,7 @@ export function ConntrackList({ trace }: { trace: Trace }) {
   const lines = trace.conntrack ?? [];
   if (lines.length === 0) return null;
   return (
-    <div className="border-t border-slate-200 px-3 py-2" data-testid="conntrack">
+    <section className="rounded-xl border border-slate-300 bg-white px-3 py-2" data-testid="conntrack">
       <h3 className="text-sm font-bold">{t.t('conntrack.heading')}</h3>
       <p className="mb-1 text-xs text-slate-700">{t.t('conntrack.hint')}</p>
       <ul className="flex flex-col gap-1">
@@ -106,6 +110,15 @@ export function ConntrackList({ trace }: { trace: Trace }) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
+}
+
+/**
+ * The trace's conntrack entries as a card under the hop detail (not between the hop list and the
+ * detail, where they pushed the selected hop's headers below the fold).
+ */
+export function TraceConntrack() {
+  const trace = useApp((s) => s.trace);
+  return trace ? <ConntrackList trace={trace} /> : null;
 }

@@ -211,7 +211,11 @@ export function resolveCluster(
       nodeIndex,
       ip: ip ?? node.ip,
       labels: pod.metadata.labels ?? {},
-      ports: pod.spec.containers.flatMap((c) => c.ports ?? []),
+      // a Pod with one container exposes that container's ports list as it is (no copy per Pod)
+      ports:
+        pod.spec.containers.length === 1 && pod.spec.containers[0]!.ports
+          ? pod.spec.containers[0]!.ports
+          : pod.spec.containers.flatMap((c) => c.ports ?? []),
       ready: isReady(pod),
       hostNetwork: pod.spec.hostNetwork === true,
     };

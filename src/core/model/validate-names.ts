@@ -31,6 +31,13 @@ const COLLECTIONS: [keyof Scenario, string, Rule, boolean][] = [
   ['networkPolicies', 'NetworkPolicy', 'subdomain', true],
 ];
 
+/** Whether `value` is a valid name under `rule` (what `check` reports nothing for). */
+function valid(value: unknown, rule: Rule): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  const { re, max } = RULES[rule];
+  return value.length <= max && re.test(value);
+}
+
 function check(
   problems: Problem[],
   kind: string,
@@ -64,17 +71,31 @@ function check(
 /** Every object's name and namespace; each problem names its JSON path. */
 export function nameProblems(scenario: Scenario): Problem[] {
   const problems: Problem[] = [];
+  // the same namespace names recur on every object: each is checked once (paths are spelled only
+  // for the objects that have a problem)
+  const goodNamespaces = new Set<string>();
   for (const [collection, kind, rule, namespaced] of COLLECTIONS) {
     const list = scenario[collection] as { metadata: { name: string; namespace?: string } }[];
     list.forEach((o, i) => {
-      const at = `${collection}[${i}].metadata`;
-      check(problems, kind, `${at}.name`, o.metadata.name, rule, 'metadata.name', `${collection}[${i}]`);
-      if (namespaced && o.metadata.namespace !== undefined)
+      const { name, namespace } = o.metadata;
+      if (!valid(name, rule))
         check(
           problems,
           kind,
-          `${at}.namespace`,
-          o.metadata.namespace,
+          `${collection}[${i}].metadata.name`,
+          name,
+          rule,
+          'metadata.name',
+          `${collection}[${i}]`,
+        );
+      if (!namespaced || namespace === undefined || goodNamespaces.has(namespace)) return;
+      if (valid(namespace, 'label')) goodNamespaces.add(namespace);
+      else
+        check(
+          problems,
+          kind,
+          `${collection}[${i}].metadata.namespace`,
+          namespace,
           'label',
           'metadata.namespace',
           `${collection}[${i}]`,

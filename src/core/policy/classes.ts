@@ -227,6 +227,7 @@ export function buildClasses(index: PolicyIndex): PodClasses {
   const npIdOfSig = npOfSig.map((np) => npId.get(np) ?? (npId.set(np, npId.size), npId.size - 1));
   const stride = npId.size;
   const sub = subGroups(index, sigOfPod, sigPorts.length);
+  const resolvedOfSig: (Map<string, number> | undefined)[] = [];
   /** The class of Pod `i` in sub-group `s` with ipBlock signature `ipSig`, created on first sight. */
   const classOf = (i: number, s: number, ipSig: number): number => {
     const g = sub.group[s]!;
@@ -242,11 +243,16 @@ export function buildClasses(index: PolicyIndex): PodClasses {
       const groupAtoms = index.groups[g]!.atoms;
       const ipA = ipSigAtoms[ipSig]!;
       atoms.push(ipA.length ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
-      const resolved = npOfSig[sig] ? new Map<string, number>() : NO_NAMED_PORTS;
-      // first container port of a name wins, as in the named-port lookup of ports.ts
-      for (const cp of pod.ports) {
-        const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
-        if (cp.name !== undefined && named.has(k) && !resolved.has(k)) resolved.set(k, cp.containerPort);
+      // one resolution per distinct ports list, shared by its classes (read only)
+      let resolved = resolvedOfSig[sig];
+      if (!resolved) {
+        resolvedOfSig[sig] = resolved = npOfSig[sig] ? new Map<string, number>() : NO_NAMED_PORTS;
+        // first container port of a name wins, as in the named-port lookup of ports.ts
+        if (resolved !== NO_NAMED_PORTS)
+          for (const cp of pod.ports) {
+            const k = `${cp.name}/${cp.protocol ?? 'TCP'}`;
+            if (cp.name !== undefined && named.has(k) && !resolved.has(k)) resolved.set(k, cp.containerPort);
+          }
       }
       namedPorts.push(resolved);
       hostNet.push(pod.hostNetwork ? 1 : 0);

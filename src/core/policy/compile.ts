@@ -151,17 +151,37 @@ export function compilePolicies(
 
 function buildGroups(index: PolicyIndex): void {
   const byKey = new Map<string, number>();
+  // Pods of one template share their labels object: sort and spell each label set once, and
+  // remember the group its last Pod went to (the next Pod of that template goes there too)
+  const labelText = new Map<
+    Record<string, string>,
+    { keys: string[]; text: string; namespace: string; hostNetwork: boolean; group: number }
+  >();
   const { pods } = index;
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i]!;
     // hostNetwork Pods carry the node's IP: that address stays the node's, not the Pod's
     if (!pod.hostNetwork) index.podByIp.set(pod.ip, i);
+    let lt = labelText.get(pod.labels);
+    if (lt && lt.namespace === pod.namespace && lt.hostNetwork === pod.hostNetwork) {
+      index.groups[lt.group]!.pods.push(i);
+      index.groupOfPod[i] = lt.group;
+      continue;
+    }
     if (!index.nsLabels.has(pod.namespace))
       index.nsLabels.set(pod.namespace, { [NAMESPACE_NAME_LABEL]: pod.namespace });
-    const keys = Object.keys(pod.labels).sort();
-    let key = `${pod.namespace}\u0000${pod.hostNetwork ? 1 : 0}`;
-    for (const k of keys) key += `\u0000${k}\u0001${pod.labels[k]}`;
+    if (!lt) {
+      const sorted = Object.keys(pod.labels).sort();
+      let text = '';
+      for (const k of sorted) text += `\u0000${k}\u0001${pod.labels[k]}`;
+      lt = { keys: sorted, text, namespace: '', hostNetwork: false, group: -1 };
+      labelText.set(pod.labels, lt);
+    }
+    const keys = lt.keys;
+    const key = `${pod.namespace}\u0000${pod.hostNetwork ? 1 : 0}${lt.text}`;
     let g = byKey.get(key);
+    lt.namespace = pod.namespace;
+    lt.hostNetwork = pod.hostNetwork;
     if (g === undefined) {
       g = index.groups.length;
       byKey.set(key, g);
@@ -180,6 +200,7 @@ function buildGroups(index: PolicyIndex): void {
           push(index.keyPostings, k, g);
         }
     }
+    lt.group = g;
     index.groups[g]!.pods.push(i);
     index.groupOfPod[i] = g;
   }

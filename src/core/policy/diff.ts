@@ -73,34 +73,39 @@ export function diff(before: ReachabilityMatrix, after: ReachabilityMatrix, scop
   const Ca = after.classes.count;
   const jointOfPod = new Uint32Array(n);
   const byKey = new Map<number, number>();
-  const podsOf: number[][] = [];
   const jb: number[] = [];
   const ja: number[] = [];
+  const size: number[] = [];
   // most after-classes come from one before-class: remember the last pairing per after-class and
   // only fall back to the map when it differs
   const lastB = new Int32Array(Ca).fill(-1);
   const lastJ = new Uint32Array(Ca);
   for (let i = 0; i < n; i++) {
     const a = ca[i]!;
-    if (lastB[a] === cb[i]) {
-      const j = lastJ[a]!;
-      podsOf[j]!.push(i);
-      jointOfPod[i] = j;
-      continue;
+    let j: number | undefined;
+    if (lastB[a] === cb[i]) j = lastJ[a]!;
+    else {
+      const k = cb[i]! * Ca + a;
+      j = byKey.get(k);
+      if (j === undefined) {
+        j = size.length;
+        byKey.set(k, j);
+        size.push(0);
+        jb.push(cb[i]!);
+        ja.push(a);
+      }
+      lastB[a] = cb[i]!;
+      lastJ[a] = j;
     }
-    const k = cb[i]! * Ca + a;
-    let j = byKey.get(k);
-    if (j === undefined) {
-      j = podsOf.length;
-      byKey.set(k, j);
-      podsOf.push([]);
-      jb.push(cb[i]!);
-      ja.push(ca[i]!);
-    }
-    lastB[a] = cb[i]!;
-    lastJ[a] = j;
-    podsOf[j]!.push(i);
+    size[j]!++;
     jointOfPod[i] = j;
+  }
+  // the Pods of each joint class, in arrays allocated at their final size
+  const podsOf: number[][] = size.map((k) => new Array<number>(k));
+  const fill = new Uint32Array(size.length);
+  for (let i = 0; i < n; i++) {
+    const j = jointOfPod[i]!;
+    podsOf[j]![fill[j]!++] = i;
   }
   const J = podsOf.length;
   const rowAff = new Uint8Array(J);
@@ -175,15 +180,17 @@ export function flipSummary(
   ids: NamespaceIds = namespaceIds(index),
 ): FlipSummary[] {
   const NS = ids.namespaces.length;
-  // per joint class: namespace → Pods
-  const nsCount = new Map<number, Map<number, number>>();
-  const countsOf = (j: number): Map<number, number> => {
-    let m = nsCount.get(j);
-    if (m) return m;
-    m = new Map();
+  // per joint class: its namespaces and their Pods, flat as [ns, Pods, ns, Pods, …]
+  const nsCount = new Map<number, number[]>();
+  const countsOf = (j: number): number[] => {
+    let flat = nsCount.get(j);
+    if (flat) return flat;
+    const m = new Map<number, number>();
     for (const i of d.podsOf[j]!) m.set(ids.nsOfPod[i]!, (m.get(ids.nsOfPod[i]!) ?? 0) + 1);
-    nsCount.set(j, m);
-    return m;
+    flat = [];
+    for (const [ns, k] of m) flat.push(ns, k);
+    nsCount.set(j, flat);
+    return flat;
   };
   const acc = new Map<number, [number, number]>(); // (layer * NS + from) * NS + to
   const add = (layer: number, a: number, b: number, before: boolean, k: number): void => {
@@ -200,10 +207,14 @@ export function flipSummary(
             add(f.layer, ids.nsOfPod[a]!, ids.nsOfPod[b]!, f.before, 1);
       continue;
     }
-    for (const [a, na] of countsOf(f.from))
-      for (const [b, nb] of countsOf(f.to)) add(f.layer, a, b, f.before, na * nb);
+    const from = countsOf(f.from);
+    const to = countsOf(f.to);
+    for (let x = 0; x < from.length; x += 2)
+      for (let y = 0; y < to.length; y += 2)
+        add(f.layer, from[x]!, to[y]!, f.before, from[x + 1]! * to[y + 1]!);
     // loopback: a Pod to itself never flips
-    if (f.from === f.to) for (const [a, na] of countsOf(f.from)) add(f.layer, a, a, f.before, -na);
+    if (f.from === f.to)
+      for (let x = 0; x < from.length; x += 2) add(f.layer, from[x]!, from[x]!, f.before, -from[x + 1]!);
   }
   return [...acc.entries()]
     .sort((x, y) => {

@@ -170,8 +170,8 @@ function computeLayer(
     let b = namedBits.get(name);
     if (b) return b;
     b = new Uint32Array(W);
-    for (let c = 0; c < C; c++)
-      if (cl.namedPorts[c]!.get(`${name}/${pp.protocol}`) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
+    const key = `${name}/${pp.protocol}`;
+    for (let c = 0; c < C; c++) if (cl.namedPorts[c]!.get(key) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
     namedBits.set(name, b);
     return b;
   };
@@ -219,12 +219,36 @@ function computeLayer(
   // --- combine: M[s][d] = E[s][d] & (d open, or some peer atom of s admitted into d) ---
   const tail = C & 31 ? (1 << (C & 31)) - 1 : -1;
   const row = new Uint32Array(W);
+  // for an update: per affected column, the peer atoms admitted into it (so an unaffected row
+  // recomputes only its bits in those columns, not the whole row)
+  const atomsInto: Set<number>[] = [];
+  if (reuse !== null && reuse.cols.length > 0) {
+    const at = new Map<number, Set<number>>();
+    for (const d of reuse.cols) at.set(d, new Set());
+    for (const [a, list] of colsOf) for (const d of list) at.get(d)?.add(a);
+    for (const d of reuse.cols) atomsInto.push(at.get(d)!);
+  }
   for (let s = 0; s < C; s++) {
     const base = s * W;
     if (reuse !== null && !reuse.rowAffected[s]) {
-      // unaffected row: previous words, then only the affected columns are recomputed below
+      // unaffected row: previous words, then the affected columns, bit by bit as the full row below
+      // would compute them: (open, or a peer atom of s admitted) and egress-allowed
       reuse.copyRow(s, out, base);
       if (reuse.cols.length === 0) continue;
+      const E = egressOf(s);
+      const mine = cl.atoms[s]!;
+      reuse.cols.forEach((d, k) => {
+        const w = d >>> 5;
+        const m = 1 << (d & 31);
+        let bit = (openCols[w]! & m) !== 0;
+        if (!bit) {
+          const into = atomsInto[k]!;
+          if (into.size > 0) bit = mine.some((a) => into.has(a));
+        }
+        if (bit && E !== null) bit = (E[w]! & m) !== 0;
+        out[base + w] = bit ? out[base + w]! | m : out[base + w]! & ~m;
+      });
+      continue;
     }
     row.set(openCols);
     for (const a of cl.atoms[s]!) {
@@ -244,12 +268,7 @@ function computeLayer(
     const E = egressOf(s);
     if (E !== null) for (let w = 0; w < W; w++) row[w]! &= E[w]!;
     row[W - 1]! &= tail;
-    if (reuse !== null && !reuse.rowAffected[s])
-      for (const d of reuse.cols) {
-        const m = 1 << (d & 31);
-        out[base + (d >>> 5)] = (out[base + (d >>> 5)]! & ~m) | (row[d >>> 5]! & m);
-      }
-    else out.set(row, base);
+    out.set(row, base);
   }
 }
 

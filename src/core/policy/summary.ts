@@ -22,15 +22,18 @@ const idsCache = new WeakMap<PolicyIndex['pods'], NamespaceIds>();
 export function namespaceIds(index: PolicyIndex): NamespaceIds {
   const hit = idsCache.get(index.pods);
   if (hit) return hit;
-  const namespaces = [...new Set(index.pods.map((p) => p.namespace))].sort();
+  // every Pod of a label group shares its namespace: look namespaces up per group, not per Pod
+  const namespaces = [...new Set(index.groups.map((g) => g.namespace))].sort();
   const id = new Map(namespaces.map((n, i) => [n, i]));
-  const nsOfPod = new Uint32Array(index.pods.length);
+  const nsOfGroup = Uint32Array.from(index.groups, (g) => id.get(g.namespace)!);
+  const n = index.pods.length;
+  const nsOfPod = new Uint32Array(n);
   const podsIn = new Float64Array(namespaces.length);
-  index.pods.forEach((p, i) => {
-    const n = id.get(p.namespace)!;
-    nsOfPod[i] = n;
-    podsIn[n]!++;
-  });
+  for (let i = 0; i < n; i++) {
+    const ns = nsOfGroup[index.groupOfPod[i]!]!;
+    nsOfPod[i] = ns;
+    podsIn[ns]!++;
+  }
   const ids = { namespaces, nsOfPod, podsIn };
   idsCache.set(index.pods, ids);
   return ids;

@@ -140,9 +140,15 @@ function workloadPods(w: Workload, nodes: K8sNode[], cursor: { next: number }, r
   const ports = [{ name: w.kind.portName, containerPort: w.kind.containerPort }];
   const hash = podTemplateHash(rng);
   const used = new Set<string>();
+  // Every replica comes from one Pod template: its labels and containers are the same objects for
+  // all of them (a scenario is never mutated in place), which keeps 150,000 Pods light to build.
+  const labels: Record<string, string> =
+    w.tier === 'db'
+      ? { app: w.kind.name, tier: w.tier }
+      : { app: w.kind.name, tier: w.tier, 'pod-template-hash': hash };
+  let containers: K8sPod['spec']['containers'] | null = null;
   for (let r = 0; r < w.replicas; r++) {
     const node = nodes[cursor.next++ % nodes.length] as K8sNode;
-    const labels: Record<string, string> = { app: w.kind.name, tier: w.tier };
     let name: string;
     if (w.tier === 'db') {
       name = `${w.kind.name}-${r}`;
@@ -150,9 +156,11 @@ function workloadPods(w: Workload, nodes: K8sNode[], cursor: { next: number }, r
       do name = `${w.kind.name}-${hash}-${nameSuffix(rng)}`;
       while (used.has(name));
       used.add(name);
-      labels['pod-template-hash'] = hash;
     }
-    const pod = makePod(w.namespace, name, node.metadata.name, labels, ports, w.kind.image);
+    const pod: K8sPod = containers
+      ? podOf(w.namespace, name, node.metadata.name, labels, containers)
+      : makePod(w.namespace, name, node.metadata.name, labels, ports, w.kind.image);
+    containers = pod.spec.containers;
     if (w.tier === 'db') {
       pod.spec.hostname = name;
       pod.spec.subdomain = w.kind.name;
@@ -161,6 +169,20 @@ function workloadPods(w: Workload, nodes: K8sNode[], cursor: { next: number }, r
   }
   return pods;
 }
+
+/** A Pod shaped as `makePod` shapes it, with a template's labels and containers shared. */
+const podOf = (
+  namespace: string,
+  name: string,
+  nodeName: string,
+  labels: Record<string, string>,
+  containers: K8sPod['spec']['containers'],
+): K8sPod => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace, labels },
+  spec: { nodeName, containers },
+});
 
 function workloadService(w: Workload, index: number, nodePorts: { next: number }): K8sService {
   const svc: K8sService = {

@@ -74,6 +74,29 @@ for (const lang of ['en', 'ja'] as const) {
   });
 }
 
+for (const lang of ['en', 'ja'] as const) {
+  test(`390×844 (${lang}): the header is a few compact rows, its action bars scroll sideways`, async ({
+    page,
+  }) => {
+    await page.addInitScript((l) => localStorage.setItem('kne.lang', l), lang);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const app = new Explorer(page);
+    await app.open();
+    // It used to be a column of one button per row, filling the whole first screen.
+    const header = (await page.locator('header').boundingBox())!;
+    expect(header.height).toBeLessThan(844 * 0.4);
+    for (const id of ['share-bar', 'teach-bar']) {
+      const bar = page.getByTestId(id);
+      const row = id === 'share-bar' ? bar.locator(':scope > div').first() : bar;
+      expect(await row.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    }
+    // Every action is still there: the last one scrolls into view and works from the keyboard.
+    const embed = page.getByTestId('teach-bar').getByRole('button').last();
+    await embed.scrollIntoViewIfNeeded();
+    await expect(embed).toBeInViewport();
+  });
+}
+
 for (const [w, h] of [
   [1280, 720],
   [1440, 900],

@@ -3,6 +3,7 @@ import { buildEngine } from './engine';
 import type { K8sService } from './model/k8s';
 import type { Scenario } from './model/scenario';
 import { smallScenario } from '../scenario/presets/small';
+import { formatIpv4 } from './net/ipv4';
 
 const svc = (name: string, clusterIP: string): K8sService => ({
   apiVersion: 'v1',
@@ -24,17 +25,25 @@ describe('validation as the API server does it', () => {
   });
 
   it("a Service on kube-dns's address (index 10 of the scenario's own Service CIDR)", () => {
-    expect(keys({ ...base, services: [...base.services, svc('a', '10.96.0.10')] })[0]?.[2]).toContain(
+    // kube-dns in the scenario holding index 10: a second Service there is "already allocated".
+    const dns: K8sService = {
+      ...svc('kube-dns', '10.96.0.10'),
+      metadata: { name: 'kube-dns', namespace: 'kube-system' },
+    };
+    expect(keys({ ...base, services: [...base.services, dns, svc('a', '10.96.0.10')] })[0]?.[2]).toContain(
       'already allocated (to Service kube-system/kube-dns)',
     );
-    // With another Service CIDR, index 10 moves with it.
+    // kube-dns added by the explorer (a dump without it) yields index 10 to a Service that asks for
+    // it, and takes another address; the Pods' resolv.conf follows it.
     const other = { ...base, cluster: { ...base.cluster, serviceCidr: '10.100.0.0/16' } };
-    expect(
-      keys({
-        ...other,
-        services: [...base.services.filter((x) => !x.spec.clusterIP), svc('a', '10.100.0.10')],
-      })[0]?.[2],
-    ).toContain('kube-system/kube-dns');
+    const moved = buildEngine({
+      ...other,
+      services: [...base.services.filter((x) => !x.spec.clusterIP), svc('a', '10.100.0.10')],
+    });
+    expect(moved.problems).toEqual([]);
+    const kubeDns = moved.engine!.services.services.find((x) => x.name === 'kube-dns');
+    expect(kubeDns?.clusterIP).toBeTypeOf('number');
+    expect(formatIpv4(kubeDns!.clusterIP!)).not.toBe('10.100.0.10');
     expect(keys({ ...other, services: [svc('a', '10.100.0.11')] })).toEqual([]);
   });
 

@@ -329,11 +329,10 @@ items:
           expect(c.nodeCidrMaskSize).toBe(g.mask);
           const s: Scenario = { ...empty(), cluster: c, nodes, pods: uniquePods, services };
           // kubeadm creates default/kubernetes (index 1) and kube-dns (index 10) before any other
-          // Service, so a Service asking for those addresses is refused ("already allocated").
-          const taken = [1, 10].map((n) => ranges[2]!.base + n);
-          const onAddon = services.some(
-            (sv) => sv.metadata.name !== 'kubernetes' && taken.includes(parseIpv4(sv.spec.clusterIP!)!),
-          );
+          // Service; the dump here holds no kube-dns, so the one the explorer adds yields index 10 to
+          // a Service asking for it. Only two Services of the dump on one address clash.
+          const ips = services.map((sv) => sv.spec.clusterIP!);
+          const onAddon = new Set(ips).size < ips.length;
           const problems = buildEngine(s).problems;
           if (onAddon) expect(problems.map((p) => p.say?.key)).toContain('problem.clusterIP.allocated');
           else expect(problems).toEqual([]);

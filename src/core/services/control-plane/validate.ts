@@ -13,7 +13,8 @@ import { ipv4Problem } from '../../net/ipv4-problem';
  * "provided IP … is not in the valid range"), and not be held by another Service (else "provided IP
  * is already allocated": kubernetes pkg/registry/core/service/ipallocator/interfaces.go). kubeadm
  * creates `default/kubernetes` (index 1) and `kube-system/kube-dns` (index 10) before any user
- * Service, so their addresses are taken first when they take the default.
+ * Service, so their addresses are taken first when they take the default, unless a Service in
+ * the scenario asks for that address explicitly (a partial dump: the add-on is the explorer's).
  * Uses the scenario's own Service CIDR (`cluster.serviceCidr`), never a default.
  */
 export function clusterIpProblems(services: readonly K8sService[], serviceCidr: Cidr): Problem[] {
@@ -24,10 +25,20 @@ export function clusterIpProblems(services: readonly K8sService[], serviceCidr: 
     ['default/kubernetes', KUBERNETES_SERVICE_INDEX],
     ['kube-system/kube-dns', DNS_SERVICE_INDEX],
   ];
+  // Only an add-on that takes the default is reserved, and only when no Service asks for that
+  // address itself: a dump without kube-dns (the explorer adds one) may hold a user Service on .10,
+  // and the added kube-dns then gets another address (its Pods' resolv.conf follows it).
+  const asked = new Set(
+    services
+      .map(given)
+      .filter((t): t is string => t !== undefined)
+      .map(parseIpv4),
+  );
   for (const [key, index] of wellKnown) {
     const svc = services.find((s) => serviceKey(s) === key);
-    if (svc && given(svc) === undefined && svc.spec.type !== 'ExternalName')
-      owner.set(nthAddress(serviceCidr, index), key);
+    const ip = nthAddress(serviceCidr, index);
+    if (svc && given(svc) === undefined && svc.spec.type !== 'ExternalName' && !asked.has(ip))
+      owner.set(ip, key);
   }
   const last = broadcastOf(serviceCidr);
   services.forEach((svc, i) => {

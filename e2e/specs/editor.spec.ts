@@ -67,7 +67,10 @@ test('an overlapping Service CIDR shows an error beside the field and changes no
   await expect(problem).toContainText('serviceCidr 10.244.16.0/20 overlaps podCidr 10.244.0.0/16');
   await expect(problem.locator('[data-path="cluster.serviceCidr"]')).toHaveCount(1);
   // In Japanese the sentence itself is Japanese (the core's key and args, not its English message).
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(problem).toContainText('serviceCidr 10.244.16.0/20 が podCidr 10.244.0.0/16 と重なっています');
   await expect(problem).not.toContainText('overlaps');
   await page.getByTestId('lang-en').click();
@@ -164,7 +167,10 @@ test('the editor and the scenario bar pass axe, in English and Japanese, and wor
             .join(', ')}`,
       );
   expect(await serious()).toEqual([]);
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(page.getByTestId('share-notice')).toContainText('リンクが壊れていて読み取れません');
   await expect(page.getByTestId('editor-cluster')).toContainText('アドレス範囲が重なっています');
   expect(await serious()).toEqual([]);

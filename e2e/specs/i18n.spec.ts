@@ -5,7 +5,10 @@ test('switching to Japanese changes labels and hop sentences', async ({ page }) 
   const app = new Explorer(page);
   await app.open();
   const firstHopEn = await app.hops.first().textContent();
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Kubernetes ネットワーク・エクスプローラー',

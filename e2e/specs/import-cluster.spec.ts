@@ -69,7 +69,10 @@ test('a pasted kind dump loads with its own address plan, lists what was inferre
   await expect(page.getByTestId('verdict')).toContainText('shop/web-5d8f7c9b6-8zv4t');
 
   // The same list in Japanese.
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(inferred.locator('li[data-key="import.plan.underlay"]')).toContainText(
     'ノードのネットワークは 172.19.0.0/24、ゲートウェイは 172.19.0.1',

@@ -11,7 +11,11 @@ for (const lang of ['en', 'ja'] as const) {
     await page.setViewportSize({ width: 1440, height: 900 });
     const app = new Explorer(page);
     await app.open();
-    if (lang === 'ja') await page.getByTestId('lang-ja').click();
+    if (lang === 'ja')
+      await page
+        .getByTestId('lang-ja')
+        .click()
+        .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await page.getByTestId('probe-from').selectOption('default/client');
     await page.getByTestId('probe-to').selectOption('default/backend');
     await expect(page.locator('[data-testid="hop"][data-kind="dnat"]')).toHaveCount(1);

@@ -52,7 +52,11 @@ for (const lang of ['en', 'ja'] as const) {
   }) => {
     const app = new Explorer(page);
     await app.open();
-    if (lang === 'ja') await page.getByTestId('lang-ja').click();
+    if (lang === 'ja')
+      await page
+        .getByTestId('lang-ja')
+        .click()
+        .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     const toggle = page.getByTestId('preset-toggle');
     await expect(toggle).toHaveAttribute('data-origin', 'preset');
     const status = await page.getByTestId('preset-status').textContent();

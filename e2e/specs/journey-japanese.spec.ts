@@ -22,7 +22,10 @@ for (const [w, h] of [
     const app = new Explorer(page);
     await app.open();
     const english = fonts.length;
-    await page.getByTestId('lang-ja').click();
+    await page
+      .getByTestId('lang-ja')
+      .click()
+      .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await expect(page.getByTestId('trace-run')).toHaveText('追跡する');
     // The face that covers these characters is the bundled one, and it loaded.
     const loaded = await page.evaluate(async () => {

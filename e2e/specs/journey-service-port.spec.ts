@@ -21,7 +21,11 @@ for (const lang of ['en', 'ja'] as const) {
   }) => {
     const app = new Explorer(page);
     await app.open();
-    if (lang === 'ja') await page.getByTestId('lang-ja').click();
+    if (lang === 'ja')
+      await page
+        .getByTestId('lang-ja')
+        .click()
+        .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await page.getByTestId('probe-from').selectOption('default/client');
     await expect(page.getByTestId('probe-port')).toHaveValue('9090');
 

@@ -165,7 +165,10 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await expect(page.locator('[data-testid="gateway-card"][data-via="ingressclass/nginx"]')).toContainText(
       'foo.bar.com',
     );
-    await page.getByTestId('lang-ja').click();
+    await page
+      .getByTestId('lang-ja')
+      .click()
+      .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: '/tmp/l7-ingress-1440.png' });
     expect(ex.errors).toEqual([]);

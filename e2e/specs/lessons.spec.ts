@@ -91,7 +91,10 @@ test('a lesson in Japanese, keyboard only, and axe-clean', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   const app = new Explorer(page);
   await app.open();
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(page.getByTestId('welcome')).toContainText('はじめての方へ');
   await page.getByTestId('welcome-start').focus();
   await page.keyboard.press('Enter');

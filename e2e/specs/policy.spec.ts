@@ -271,7 +271,11 @@ test('the workspace has no serious axe violations on any tab, in English and Jap
       );
   };
   for (const lang of ['en', 'ja'] as const) {
-    if (lang === 'ja') await page.getByTestId('lang-ja').click();
+    if (lang === 'ja')
+      await page
+        .getByTestId('lang-ja')
+        .click()
+        .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await page.getByTestId('workspace-tab-matrix').click();
     await expect(page.getByTestId('matrix-grid')).toBeVisible();
     expect(await scan()).toEqual([]);

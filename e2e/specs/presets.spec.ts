@@ -64,6 +64,7 @@ test('the picker names every preset in Japanese and works from the keyboard', as
   const app = new Explorer(page);
   await app.open();
   await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   const toggle = page.getByTestId('preset-toggle');
   await toggle.focus();
   await page.keyboard.press('Enter');

@@ -162,7 +162,10 @@ for (const size of [
     await page.getByTestId('canvas').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/scale-l-${size.width}.png` });
     expect(await serious(page)).toEqual([]);
-    await page.getByTestId('lang-ja').click();
+    await page
+      .getByTestId('lang-ja')
+      .click()
+      .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
     await expect(page.getByTestId('overview-summary')).toContainText('ノード 100');
     await page.getByTestId('pod-search').fill('zz-none');
     await expect(page.getByTestId('pod-search-none')).toContainText('一致するものはありません');

@@ -234,7 +234,10 @@ test('external client → default/frontend goes through the load balancer, a Nod
   await expect(page.getByTestId('conntrack-entry')).toContainText(`dport=${frontend.ports[0]!.nodePort}`);
   await page.screenshot({ path: '/tmp/svc-external.png', fullPage: true });
 
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(page.getByTestId('service-caption')).toContainText('ルール');
   await page.screenshot({ path: '/tmp/svc-external-ja.png', fullPage: true });
   expect(app.errors).toEqual([]);

@@ -184,7 +184,10 @@ test('the new views are axe-clean in Japanese: presenter, compare, embed', async
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new Explorer(page);
   await app.open();
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await page.getByTestId('welcome-explore').click();
   const serious = async () => {
     const r = await new AxeBuilder({ page }).analyze();

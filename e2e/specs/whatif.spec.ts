@@ -129,7 +129,10 @@ test('the preview speaks Japanese (phone width)', async ({ page }) => {
   await page.getByTestId('policy-new').click();
   const editor = page.getByTestId('policy-editor');
   await expect(editor.getByTestId('policy-status')).toHaveAttribute('data-valid', 'true');
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await editor.getByTestId('policy-preview').click();
   await expect(editor.getByTestId('whatif-totals')).toHaveText(
     '許可 → 拒否が 60 通信、拒否 → 許可が 0 通信です。',

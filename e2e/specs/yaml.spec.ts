@@ -153,7 +153,10 @@ test('a malformed document is reported with its document and line, and nothing o
   await page.getByTestId('policy-workspace').screenshot({ path: '/tmp/pol-yaml-error.png' });
 
   // In Japanese the same report reads naturally.
-  await page.getByTestId('lang-ja').click();
+  await page
+    .getByTestId('lang-ja')
+    .click()
+    .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await expect(errors).toContainText('ドキュメント 2');
   await expect(errors).toContainText('YAML の書式が正しくありません');
   await expect(errors).not.toContainText('malformed YAML');

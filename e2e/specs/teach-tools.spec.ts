@@ -181,6 +181,8 @@ test('compare two designs on the same flow and read the differences', async ({ p
 });
 
 test('the new views are axe-clean in Japanese: presenter, compare, embed', async ({ page, baseURL }) => {
+  // Three whole-page axe scans take ~15 s each on a loaded 2-core machine: a budget, not a bar.
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new Explorer(page);
   await app.open();

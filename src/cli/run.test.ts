@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { itShared, realManifest } from '../testing/shared-data';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../core/model/scenario';
+import { emptyScenario } from '../core/model/scenario';
 import { importYaml } from '../scenario/manifests';
 import { EXIT, runCli } from './run';
 
 const realPath = realManifest;
 
-const emptyBase = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const emptyBase = emptyScenario;
 
 interface Run {
   code: number;

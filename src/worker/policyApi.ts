@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Engine } from '../core/engine';
 import type { K8sNetworkPolicy, Protocol } from '../core/model/k8s';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../core/model/scenario';
+import { emptyScenario, type Scenario } from '../core/model/scenario';
 import {
   compilePolicies,
   declaredPorts,
@@ -74,17 +74,7 @@ export interface MatrixAnswer {
   namespaces: string[];
 }
 
-const EMPTY_BASE: Scenario = {
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-};
+const EMPTY_BASE: Scenario = emptyScenario();
 
 /** `kubectl apply -f` of a YAML stream onto the current scenario (replace or merge). */
 export function importInto(base: Scenario, text: string, mode: 'replace' | 'merge'): YamlImportAnswer {

@@ -69,3 +69,18 @@ export const DEFAULT_CLUSTER: ClusterSettings = {
 };
 
 export const DEFAULT_DESIGNS: Designs = { intra: 'bridge', inter: 'overlay', proxy: 'iptables' };
+
+/** A scenario with no objects, on the default networks and designs (an import's base). */
+export function emptyScenario(): Scenario {
+  return {
+    version: 1,
+    cluster: { ...DEFAULT_CLUSTER },
+    designs: { ...DEFAULT_DESIGNS },
+    nodes: [],
+    namespaces: [],
+    pods: [],
+    services: [],
+    endpointSlices: [],
+    networkPolicies: [],
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { emptyScenario } from '../../core/model/scenario';
 import { corefileDomain } from './corefile';
 import { importYaml } from './import';
 import { sayText } from './messages';
@@ -28,17 +28,7 @@ const KUBEADM_COREFILE = `.:53 {
 }
 `;
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 const indent = (text: string, n: number): string =>
   text

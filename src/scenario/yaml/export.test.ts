@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { itShared, realManifest } from '../../testing/shared-data';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { DEFAULT_CLUSTER, emptyScenario, type Scenario } from '../../core/model/scenario';
 import { smallScenario } from '../presets/small';
 import { exportYaml } from './export';
 import { importYaml } from './import';
@@ -10,17 +10,7 @@ import { formatIssue } from './types';
 
 const real = (path: string): string => readFileSync(realManifest(path), 'utf8');
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 /** Import, export, import again: the second import must give the first scenario back. */
 function roundTrip(s: Scenario, base: Scenario = empty()): { again: Scenario; yaml: string } {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildL7, decide, parseRequestUrl } from '../../core/l7';
 import type { L7Decision } from '../../core/l7';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { emptyScenario, type Scenario } from '../../core/model/scenario';
 import { decode, encode } from '../codec/index';
 import { loadScenario } from '../load';
 import { defaultViewState } from '../view-state';
@@ -16,17 +16,7 @@ const HAVE = existsSync(DIR);
 const SKIP = '(skipped: ../shared/data/real-manifests/l7 is absent)';
 const real = (f: string): string => readFileSync(`${DIR}${f}`, 'utf8');
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 function load(text: string, base = empty()): Scenario {
   const r = importYaml(text, base);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { itShared, realManifest } from '../../testing/shared-data';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { emptyScenario, type Scenario } from '../../core/model/scenario';
 import { smallScenario } from '../presets/small';
 import { importYaml } from './import';
 import { sayText } from './messages';
@@ -10,17 +10,7 @@ import { IMPORT_LIMITS, formatIssue } from './types';
 
 const real = (path: string): string => readFileSync(realManifest(path), 'utf8');
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 const A = `[${K8S_ALPHANUMS}]`;
 const ok = (text: string, base: Scenario = empty(), seed?: number): Scenario => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEngine } from '../../core/engine';
 import type { K8sNode, K8sPod, K8sService } from '../../core/model/k8s';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { DEFAULT_CLUSTER, emptyScenario, type Scenario } from '../../core/model/scenario';
 import { cidrContains, cidrOverlaps, formatCidr, parseCidr } from '../../core/net/cidr';
 import { ipv4FromInt, formatIpv4, parseIpv4 } from '../../core/net/ipv4';
 import { importYaml } from './import';
@@ -13,17 +13,7 @@ import { formatIssue } from './types';
 
 const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 const node = (name: string, ip?: string, podCIDR?: string): K8sNode => ({
   apiVersion: 'v1',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { K8sNode, K8sPod, K8sService } from '../../core/model/k8s';
 import {
   DEFAULT_CLUSTER,
-  DEFAULT_DESIGNS,
+  emptyScenario,
   INTER_DESIGN_IDS,
   INTRA_DESIGN_IDS,
   PROXY_MODE_IDS,
@@ -21,17 +21,7 @@ import { IMPORT_LIMITS, formatIssue } from './types';
  * infers nothing, notices nothing and changes nothing — from any base.
  */
 
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 const otherBase = (): Scenario => ({
   ...empty(),
   cluster: {

@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildEngine, engineTrace } from '../../core/engine';
-import { DEFAULT_CLUSTER, DEFAULT_DESIGNS, type Scenario } from '../../core/model/scenario';
+import { emptyScenario } from '../../core/model/scenario';
 import { formatIpv4 } from '../../core/net/ipv4';
 import { importYaml } from './import';
 import { sayText } from './messages';
 import { formatIssue } from './types';
 
 const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
-const empty = (): Scenario => ({
-  version: 1,
-  cluster: { ...DEFAULT_CLUSTER },
-  designs: { ...DEFAULT_DESIGNS },
-  nodes: [],
-  namespaces: [],
-  pods: [],
-  services: [],
-  endpointSlices: [],
-  networkPolicies: [],
-});
+const empty = emptyScenario;
 
 function eks() {
   const r = importYaml(fixture('eks.yaml'), empty());

@@ -48,36 +48,14 @@ export function PathLegend() {
       )}
       {translated && (
         <div className="flex items-center gap-2" data-testid="legend-nat">
-          <svg width="28" height="14" aria-hidden="true">
-            <rect
-              x="3"
-              y="2"
-              width="22"
-              height="10"
-              rx="2"
-              fill="#fff7ed"
-              stroke="#c2410c"
-              strokeWidth="1.5"
-            />
-          </svg>
+          <BoxSwatch fill="#fff7ed" stroke="#c2410c" strokeWidth={1.5} />
           {t.t('legend.nat')}
         </div>
       )}
       {gateways && (
         <>
           <div className="flex items-center gap-2" data-testid="legend-gateway">
-            <svg width="28" height="14" aria-hidden="true">
-              <rect
-                x="3"
-                y="2"
-                width="22"
-                height="10"
-                rx="2"
-                fill="#fff1f2"
-                stroke="#be123c"
-                strokeDasharray="1 2"
-              />
-            </svg>
+            <BoxSwatch fill="#fff1f2" stroke="#be123c" strokeDasharray="1 2" />
             {t.t('l7.legend.declaration')}
           </div>
           <div className="flex items-center gap-2">
@@ -89,5 +67,14 @@ export function PathLegend() {
         </>
       )}
     </div>
+  );
+}
+
+/** A legend swatch for something drawn as a small box (a NAT mark, a declaration card). */
+function BoxSwatch(props: { fill: string; stroke: string; strokeWidth?: number; strokeDasharray?: string }) {
+  return (
+    <svg width="28" height="14" aria-hidden="true">
+      <rect x="3" y="2" width="22" height="10" rx="2" {...props} />
+    </svg>
   );
 }

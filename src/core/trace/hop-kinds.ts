@@ -32,6 +32,8 @@ export interface HopKindInfo {
   /** i18n key of the short badge (src/i18n/hops.ts HOP_KIND_LABELS). */
   label: `hopKind.${string}`;
   color: HopColor;
+  /** For a NAT hop, the side it rewrites: DNAT and the load balancer the destination, SNAT the source. */
+  translates?: 'source' | 'destination';
 }
 
 export const HOP_KINDS = {
@@ -52,15 +54,27 @@ export const HOP_KINDS = {
   /** The node network between hosts. */
   underlay: { category: 'l3', rewrites: false, label: 'hopKind.underlay', color: 'emerald' },
   /** kube-proxy (or its eBPF replacement) rewriting a Service VIP to an endpoint. */
-  dnat: { category: 'nat', rewrites: true, label: 'hopKind.dnat', color: 'orange' },
+  dnat: {
+    category: 'nat',
+    rewrites: true,
+    label: 'hopKind.dnat',
+    color: 'orange',
+    translates: 'destination',
+  },
   /** Masquerade in nat POSTROUTING. */
-  snat: { category: 'nat', rewrites: true, label: 'hopKind.snat', color: 'orange' },
+  snat: { category: 'nat', rewrites: true, label: 'hopKind.snat', color: 'orange', translates: 'source' },
   /** NetworkPolicy evaluation. */
   policy: { category: 'policy', rewrites: false, label: 'hopKind.policy', color: 'fuchsia' },
   /** Name resolution by the client's stub resolver (and CoreDNS answering). */
   dns: { category: 'dns', rewrites: false, label: 'hopKind.dns', color: 'cyan' },
   /** The external load balancer forwarding a LoadBalancer VIP to a node's NodePort. */
-  lb: { category: 'nat', rewrites: true, label: 'hopKind.lb', color: 'lime' },
+  lb: {
+    category: 'nat',
+    rewrites: true,
+    label: 'hopKind.lb',
+    color: 'lime',
+    translates: 'destination',
+  },
   /** The HTTP decision inside a proxy Pod (Gateway API / Ingress): listener, route, rule, backend. */
   l7: { category: 'l7', rewrites: true, label: 'hopKind.l7', color: 'rose' },
   /** Loopback delivery inside one netns. */

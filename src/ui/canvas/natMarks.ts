@@ -1,4 +1,4 @@
-import { isNatKind, type HopKind } from '../../core/trace/hop-kinds';
+import { HOP_KINDS, isNatKind, type HopKind, type HopKindInfo } from '../../core/trace/hop-kinds';
 import type { PacketHeaders, Trace } from '../../core/trace/types';
 import type { Point } from './layout';
 
@@ -15,9 +15,10 @@ export interface NatMark {
 
 const hostPort = (ip: string, port: number | null) => (port === null ? ip : `${ip}:${port}`);
 
-/** What a NAT hop wrote: SNAT/masquerade changes the source, DNAT and the load balancer the destination. */
+/** What a NAT hop wrote: the side the hop-kind registry says it translates. */
 export function natAddress(kind: HopKind, packet: PacketHeaders, before?: PacketHeaders): string {
-  if (kind === 'snat') {
+  const info: HopKindInfo = HOP_KINDS[kind];
+  if (info.translates === 'source') {
     // Masquerade keeps the source port unless it clashes: show the port only when it changed.
     const portChanged = before !== undefined && before.srcPort !== packet.srcPort;
     return hostPort(packet.src, portChanged ? packet.srcPort : null);

@@ -1,11 +1,13 @@
 import type { Cluster, ClusterPod, Problem } from '../model/cluster';
 import type { K8sNamespace, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../model/k8s';
-import { parseCidr } from '../net/cidr';
 import type { Ipv4 } from '../net/ipv4';
-import type { Say } from '../trace/types';
 import { problem as keyedProblem } from '../model/problem-messages';
 import { type CompiledPort, compilePort } from './ports';
 import { type CompiledSelector, compileSelector, selectorMatches } from './selector';
+import { type ProblemFn, peerAtom, podsAtom } from './peers';
+import { lowerBound } from './lookup';
+
+export { groupHasAtom, ipInBlock, lowerBound } from './lookup';
 
 /**
  * NetworkPolicies compiled into an index so that evaluating a flow costs a few array lookups.
@@ -318,52 +320,6 @@ function addPolicy(index: PolicyIndex, policy: K8sNetworkPolicy, path: string): 
   if (problems.length) index.problemsByPolicy.set(key, problems);
 }
 
-/** A problem as a key of core/model/problem-messages.ts (the policy's name is added). */
-type ProblemFn = (where: string, message: Say) => void;
-
-function podsAtom(namespace: string, sel: CompiledSelector, problem: ProblemFn, where: string): AtomSpec {
-  for (const m of sel.problems) problem(where, m);
-  return { kind: 'pods', namespace, pod: sel };
-}
-
-function peerAtom(namespace: string, peer: NetworkPolicyPeer, problem: ProblemFn, where: string): AtomSpec {
-  const hasPod = peer.podSelector !== undefined && peer.podSelector !== null;
-  const hasNs = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
-  if (peer.ipBlock) {
-    if (hasPod || hasNs) {
-      problem(where, { key: 'problem.policy.peerMixed', args: {} });
-      return { kind: 'none' };
-    }
-    const c = parseCidr(peer.ipBlock.cidr ?? '', false);
-    if (!c) {
-      problem(`${where}.ipBlock.cidr`, {
-        key: 'problem.policy.cidr',
-        args: { cidr: String(peer.ipBlock.cidr) },
-      });
-      return { kind: 'none' };
-    }
-    const mask = c.prefix === 0 ? 0 : (0xffffffff << (32 - c.prefix)) >>> 0;
-    const except: { base: number; mask: number }[] = [];
-    for (const e of peer.ipBlock.except ?? []) {
-      const x = parseCidr(e, false);
-      if (!x) problem(`${where}.ipBlock.except`, { key: 'problem.policy.cidr', args: { cidr: String(e) } });
-      else except.push({ base: x.base, mask: x.prefix === 0 ? 0 : (0xffffffff << (32 - x.prefix)) >>> 0 });
-    }
-    const text = `${peer.ipBlock.cidr}${(peer.ipBlock.except ?? []).length ? ` except ${(peer.ipBlock.except ?? []).join(',')}` : ''}`;
-    return { kind: 'ip', text, base: c.base, mask, except };
-  }
-  if (!hasPod && !hasNs) {
-    problem(where, { key: 'problem.policy.peerEmpty', args: {} });
-    return { kind: 'none' };
-  }
-  const pod = hasPod ? compileSelector(peer.podSelector) : null;
-  for (const m of pod?.problems ?? []) problem(`${where}.podSelector`, m);
-  if (!hasNs) return { kind: 'pods', namespace, pod: pod! };
-  const ns = compileSelector(peer.namespaceSelector);
-  for (const m of ns.problems) problem(`${where}.namespaceSelector`, m);
-  return { kind: 'nsPods', ns, pod };
-}
-
 function atomKey(spec: AtomSpec): string {
   switch (spec.kind) {
     case 'pods':
@@ -432,32 +388,6 @@ function matchGroups(index: PolicyIndex, spec: PodsAtom | NsPodsAtom): number[] 
     out.push(g);
   }
   return out.sort((a, b) => a - b);
-}
-
-/** First position in a sorted array whose value is >= x. */
-export function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether a group is matched by a selector atom. */
-export function groupHasAtom(group: Group, atom: number): boolean {
-  const a = group.atoms;
-  const i = lowerBound(a, atom);
-  return a[i] === atom;
-}
-
-/** Whether an address falls in an ipBlock: inside `cidr` and in none of `except`. */
-export function ipInBlock(spec: IpAtom, ip: number): boolean {
-  if ((ip & spec.mask) >>> 0 !== spec.base) return false;
-  for (const e of spec.except) if ((ip & e.mask) >>> 0 === e.base) return false;
-  return true;
 }
 
 /** Every validation problem of the compiled policies, with the JSON path of the offending field. */

@@ -1,3 +1,4 @@
+import { isDns1123Subdomain } from '../core/model/validate-names';
 import type { Scenario } from '../core/model/scenario';
 import { parseCidr } from '../core/net/cidr';
 import type { StatedPlan } from '../scenario/manifests';
@@ -31,8 +32,6 @@ export const PLAN_FLAGS: readonly FlagSpec[] = [
   },
 ];
 
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** The flags given, checked (a CIDR with zero host bits, a DNS domain), as stated settings. */
 export function statedFromFlags(flags: ParsedFlags, command: string): StatedPlan {
   const stated: StatedPlan = {};
@@ -57,7 +56,7 @@ export function statedFromFlags(flags: ParsedFlags, command: string): StatedPlan
   const domain = flags['cluster-domain'];
   if (typeof domain === 'string') {
     const d = domain.replace(/\.$/, '');
-    if (!DOMAIN.test(d))
+    if (!isDns1123Subdomain(d))
       throw new UsageError(
         `--cluster-domain must be a DNS domain like cluster.local; got ${JSON.stringify(domain)}`,
         command,

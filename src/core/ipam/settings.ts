@@ -1,3 +1,4 @@
+import { isDns1123Subdomain } from '../model/validate-names';
 import { cidrOverlaps, formatCidr, parseCidr } from '../net/cidr';
 import { parseIpv4 } from '../net/ipv4';
 import type { ClusterNetworks, Problem } from '../model/cluster';
@@ -68,7 +69,7 @@ export function parseNetworks(
       }
     }
   }
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s.clusterDomain)) {
+  if (!isDns1123Subdomain(String(s.clusterDomain))) {
     problems.push(
       problem('INVALID_VALUE', at('clusterDomain'), 'problem.cluster.domain', {
         value: String(s.clusterDomain),

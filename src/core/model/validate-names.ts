@@ -13,6 +13,9 @@ import { clipText, problem } from './problem-messages';
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** An RFC 1123 subdomain as Kubernetes checks it (apimachinery IsDNS1123Subdomain: ≤ 253 characters). */
+export const isDns1123Subdomain = (s: string): boolean => s.length <= 253 && SUBDOMAIN.test(s);
 const LABEL_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 type Rule = 'subdomain' | 'label' | 'label1035';

@@ -1,3 +1,4 @@
+import { isDns1123Subdomain } from '../../core/model/validate-names';
 import type { Say } from '../../core/trace/types';
 import type { ImportIssue } from './types';
 import { say, sayText, type ImportMessageKey } from './messages';
@@ -165,12 +166,11 @@ export function readStrList(c: ReadCtx, v: unknown, path: Path, req = false): st
 // Name and label syntax: k8s.io/apimachinery/pkg/util/validation/validation.go
 // (IsDNS1123Label, IsDNS1123Subdomain, IsQualifiedName, IsValidLabelValue, IsValidPortName).
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 export const isDns1123Label = (s: string): boolean => s.length <= 63 && DNS1123_LABEL.test(s);
-export const isDns1123Subdomain = (s: string): boolean => s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+export { isDns1123Subdomain };
 
 /** IANA_SVC_NAME: a port name (≤ 15 chars, lower-case alphanumerics and '-', at least one letter). */
 export function isPortName(s: string): boolean {

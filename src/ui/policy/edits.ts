@@ -1,3 +1,4 @@
+import { isDns1123Subdomain } from '../../core/model/validate-names';
 import type { K8sNetworkPolicy } from '../../core/model/k8s';
 import type { Scenario } from '../../core/model/scenario';
 
@@ -52,13 +53,12 @@ export const setPodLabel =
  * alphanumeric. Values may be empty.
  */
 const NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function isLabelKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
   if (slash < 0) return NAME.test(key);
   const prefix = key.slice(0, slash);
-  return prefix.length <= 253 && SUBDOMAIN.test(prefix) && NAME.test(key.slice(slash + 1));
+  return isDns1123Subdomain(prefix) && NAME.test(key.slice(slash + 1));
 }
 
 export const isLabelValue = (value: string): boolean => value === '' || NAME.test(value);

@@ -1,16 +1,7 @@
-import {
-  type Document,
-  LineCounter,
-  isMap,
-  isScalar,
-  isSeq,
-  parse,
-  parseAllDocuments,
-  parseDocument,
-} from 'yaml';
+import { type Document, LineCounter, parse, parseAllDocuments } from 'yaml';
 import { MAX_NESTING, yamlTooDeep } from '../nesting';
 import { checkMappings } from './bounds';
-import { type FastDocument, fastParseAll } from './fast-parse';
+import { fastParseAll } from './fast-parse';
 import type {
   K8sEndpointSlice,
   K8sNamespace,
@@ -39,6 +30,7 @@ import { readEndpointSlice, readService } from './import-service';
 import { L7_READERS } from './import-l7';
 import { type WorkloadKind, readWorkload } from './import-workloads';
 import { type Obj, type Path, type ReadCtx, describe, isDns1123Subdomain, isObj } from './reader';
+import { lazyLineAt, makeLineAt } from './line-at';
 import { IMPORT_LIMITS, type ImportIssue, type ImportOptions, type ImportResult } from './types';
 
 /**
@@ -91,57 +83,6 @@ function utf8Length(text: string): number {
     } else n += 3;
   }
   return n;
-}
-
-/** The line of the key (or item) at a document path; the nearest existing ancestor when absent. */
-function makeLineAt(doc: Document, lc: LineCounter): (path: Path) => number | null {
-  return (path) => {
-    let node: unknown = doc.contents;
-    let line: number | null = null;
-    const lineOf = (n: unknown): number | null => {
-      const range = (n as { range?: [number, number, number] } | null)?.range;
-      return range ? lc.linePos(range[0]).line : null;
-    };
-    line = lineOf(node);
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-        if (!pair) break;
-        line = lineOf(pair.key) ?? line;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg];
-        if (item === undefined) break;
-        line = lineOf(item) ?? line;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
-}
-
-/**
- * `makeLineAt` for a document read by the fast reader: the document's own text is parsed with the
- * Document API only when an issue asks for a line (ranges are then shifted to the whole text).
- */
-function lazyLineAt(text: string, d: FastDocument): (path: Path) => number | null {
-  let at: ((path: Path) => number | null) | null = null;
-  return (path) => {
-    if (!at) {
-      const lc = new LineCounter();
-      const doc = parseDocument(text.slice(d.start, d.end), {
-        lineCounter: lc,
-        prettyErrors: false,
-        uniqueKeys: false,
-      });
-      const inner = makeLineAt(doc, lc);
-      at = (p) => {
-        const line = inner(p);
-        return line === null ? null : line + d.line - 1;
-      };
-    }
-    return at(path);
-  };
 }
 
 function readObject(c: ReadCtx, value: unknown, into: Collected): void {

@@ -1,4 +1,5 @@
 import { arrayOf, fail, int, object, oneOf, recordOf, str, type Shape } from './codec/shape';
+import { HTTP_ROUTE_FILTER_TYPES } from '../core/model/l7';
 
 /**
  * Structural shapes of the L7 objects (core/model/l7.ts: networking.k8s.io/v1 Ingress and
@@ -118,14 +119,7 @@ const pathModifier = object(
 );
 const filter = object(
   {
-    type: oneOf(
-      'RequestHeaderModifier',
-      'ResponseHeaderModifier',
-      'RequestRedirect',
-      'URLRewrite',
-      'RequestMirror',
-      'ExtensionRef',
-    ),
+    type: oneOf(...HTTP_ROUTE_FILTER_TYPES),
   },
   {
     requestHeaderModifier: headerFilter,

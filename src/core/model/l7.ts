@@ -146,14 +146,18 @@ export interface BackendObjectReference {
   port?: number;
 }
 
+/** The HTTPRoute filter types of Gateway API v1 (apis/v1/httproute_types.go HTTPRouteFilterType). */
+export const HTTP_ROUTE_FILTER_TYPES = [
+  'RequestHeaderModifier',
+  'ResponseHeaderModifier',
+  'RequestRedirect',
+  'URLRewrite',
+  'RequestMirror',
+  'ExtensionRef',
+] as const;
+
 export interface HTTPRouteFilter {
-  type:
-    | 'RequestHeaderModifier'
-    | 'ResponseHeaderModifier'
-    | 'RequestRedirect'
-    | 'URLRewrite'
-    | 'RequestMirror'
-    | 'ExtensionRef';
+  type: (typeof HTTP_ROUTE_FILTER_TYPES)[number];
   requestHeaderModifier?: HTTPHeaderFilter;
   responseHeaderModifier?: HTTPHeaderFilter;
   requestRedirect?: {

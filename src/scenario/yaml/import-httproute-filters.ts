@@ -5,6 +5,7 @@ import type {
   HTTPPathModifier,
   HTTPRouteFilter,
 } from '../../core/model/l7';
+import { HTTP_ROUTE_FILTER_TYPES } from '../../core/model/l7';
 import {
   type Path,
   type ReadCtx,
@@ -84,14 +85,7 @@ function readPathModifier(c: ReadCtx, v: unknown, p: Path): HTTPPathModifier | u
   return value === undefined ? undefined : { type, [field]: value };
 }
 
-const FILTER_TYPES = [
-  'RequestHeaderModifier',
-  'ResponseHeaderModifier',
-  'RequestRedirect',
-  'URLRewrite',
-  'RequestMirror',
-  'ExtensionRef',
-] as const;
+const FILTER_TYPES = HTTP_ROUTE_FILTER_TYPES;
 
 export function readFilters(c: ReadCtx, v: unknown, p: Path): HTTPRouteFilter[] | undefined {
   const list = readList(c, v, p);

@@ -78,6 +78,8 @@ export function classPolicies(
   index: PolicyIndex,
   cl: PodClasses,
   prev: PreviousPolicies | null = null,
+  /** Remember the lists as those of `cl` (false for lists of a passing edit on classes kept). */
+  remember = true,
 ): ClassPolicies {
   const ingress: CompiledPolicy[][] = [];
   const egress: CompiledPolicy[][] = [];
@@ -106,7 +108,7 @@ export function classPolicies(
     egressKey.push(e.map((p) => p.key).join('\u0000'));
   }
   const cp = { ingress, egress, egressKey, atomBits: new Map(), ruleBits: new Map() };
-  policiesOfClasses.set(cl, cp);
+  if (remember) policiesOfClasses.set(cl, cp);
   return cp;
 }
 

@@ -1,5 +1,5 @@
 import type { K8sNetworkPolicy } from '../model/k8s';
-import { type PodClasses, buildClasses } from './classes';
+import { type PodClasses, buildClasses, refinedClasses } from './classes';
 import { type CompiledPolicy, type PolicyIndex, setPolicy } from './compile';
 import { type ClassPolicies, type LayerSink, classPolicies, computeLayer, wordsSink } from './layer';
 import type { ReachabilityMatrix } from './matrix';
@@ -71,6 +71,34 @@ export function applyEdit(
   for (let c = 0; c < C; c++) if (colAffected[c]) cols.push(c);
   const policies = classPolicies(index, classes, { classes: m.classes, scope });
   return { scope, classes, oldOfNew, sameNumbers, sameClasses, rowAffected, cols, policies };
+}
+
+/**
+ * Deletes policy `key` from the index, keeping the class numbers of `m`. Deleting only releases
+ * selector atoms, so every class after is a union of classes before: each class of `m` is still
+ * one no remaining policy can split, and its cells can be recomputed under the remaining policies
+ * with the atoms of the class around it now. The class policy lists are not remembered as `m`'s:
+ * they hold for the index without `key`.
+ */
+export function applyDeletion(m: ReachabilityMatrix, index: PolicyIndex, key: string): AppliedEdit {
+  const scope = new Uint8Array(index.pods.length);
+  const old = index.policies.get(key);
+  if (old) markScope(index, old, scope);
+  setPolicy(index, null, key);
+  const classes = refinedClasses(m.classes, buildClasses(index));
+  const C = classes.count;
+  const rowAffected = new Uint8Array(C);
+  const colAffected = new Uint8Array(C);
+  for (let i = 0; i < scope.length; i++) {
+    const f = scope[i]!;
+    if (f & 1) colAffected[classes.classOfPod[i]!] = 1;
+    if (f & 2) rowAffected[classes.classOfPod[i]!] = 1;
+  }
+  const cols: number[] = [];
+  for (let c = 0; c < C; c++) if (colAffected[c]) cols.push(c);
+  const policies = classPolicies(index, classes, { classes: m.classes, scope }, false);
+  const oldOfNew = Uint32Array.from({ length: C }, (_, c) => c);
+  return { scope, classes, oldOfNew, sameNumbers: true, sameClasses: true, rowAffected, cols, policies };
 }
 
 const wordsOf = (layer: Uint8Array): Uint32Array =>

@@ -52,3 +52,38 @@ test('a pasted EKS dump loads as VPC-native Pods, says so, and traces Pod → Po
   await expect(page.getByTestId('verdict')).toContainText('default/web-6d4f8b9c7-h2kxm');
   expect(app.errors).toEqual([]);
 });
+
+// A kind dump: every Pod holds an IP of its node's Pod CIDR (10.244.N.0/24), off the node network.
+const KIND = new URL('../../src/scenario/yaml/testdata/kind.yaml', import.meta.url);
+
+test('VPC-native picked for a dump whose Pods hold Pod-CIDR IPs: refused with the reasons in Japanese, the scenario kept', async ({
+  page,
+}) => {
+  await page.addInitScript(() => localStorage.setItem('kne.lang', 'ja'));
+  const app = new Explorer(page);
+  await app.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.getByTestId('tool-tab-policy').click();
+  await page.getByTestId('workspace-tab-yaml').click();
+  await page.getByTestId('yaml-input').fill(await readFile(KIND, 'utf8'));
+  await page.getByTestId('yaml-import').click();
+  await expect(page.getByTestId('yaml-outcome')).toHaveAttribute('data-applied', 'true', { timeout: 15_000 });
+  await expect(page.getByTestId('design-intra-bridge')).toBeChecked();
+
+  // with the VXLAN overlay on: VPC-native has no overlay
+  await page.locator('label:has([data-testid="design-intra-vpc"])').click();
+  const banner = page.getByTestId('error');
+  await expect(banner.locator('li[data-path="designs.inter"]')).toContainText('オーバーレイがありません');
+  await expect(page.getByTestId('design-inter-overlay')).toBeChecked();
+  // with native routing: the Pods' IPs are off the node network
+  await app.design('inter', 'routing');
+  await expect(banner).toHaveCount(0);
+  await page.locator('label:has([data-testid="design-intra-vpc"])').click();
+  await expect(banner.locator('li[data-code="POD_IP_OUTSIDE_NODE_RANGE"]').first()).toContainText(
+    'の外にあります',
+  );
+  // the scenario stays under the designs it had, and still traces
+  await expect(page.getByTestId('design-intra-bridge')).toBeChecked();
+  await expect(page.getByTestId('designs')).toHaveAttribute('data-busy', 'false');
+  expect(app.errors).toEqual([]);
+});

@@ -102,13 +102,24 @@ export function warmEngine(engine: Engine): void {
 
 /**
  * The same scenario under other designs. Pod addressing depends on the intra-node design
- * (a bridge gateway takes .1), so the cluster is resolved again.
+ * (a bridge gateway takes .1), so the cluster is resolved again, and designs can make a valid
+ * scenario invalid (Pods with fixed IPs outside the node network under `vpc`, `vpc` with the
+ * overlay): then the problems, as buildEngine words them.
  */
-export function withDesigns(engine: Engine, designs: Designs): Engine {
+export function tryDesigns(
+  engine: Engine,
+  designs: Designs,
+): { engine: Engine; problems: [] } | { engine: null; problems: Problem[] } {
   const { engine: next, problems } = buildEngine({ ...engine.cluster.scenario, designs });
-  if (!next)
-    throw new Error(`designs made a valid scenario invalid: ${problems.map((p) => p.message).join('; ')}`);
-  return next;
+  return next ? { engine: next, problems: [] } : { engine: null, problems };
+}
+
+/** `tryDesigns` for designs known to fit the scenario (tests, goldens): throws otherwise. */
+export function withDesigns(engine: Engine, designs: Designs): Engine {
+  const r = tryDesigns(engine, designs);
+  if (!r.engine)
+    throw new Error(`designs made a valid scenario invalid: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.engine;
 }
 
 /**

@@ -91,6 +91,8 @@ export const teachEn = {
   'compare.fact': 'What',
   'compare.differs': 'differs',
   'compare.failed': 'The comparison failed: {error}',
+  'compare.noTrace': 'Trace a packet first: compare mode shows that trace under two sets of designs.',
+  'compare.designsInvalid': 'These designs do not fit this scenario, so B keeps its previous designs:',
   'compare.row.verdict': 'Verdict',
   'compare.row.hops': 'Hops',
   'compare.row.devices': 'Devices crossed',
@@ -192,6 +194,9 @@ export const teachJa: Record<keyof typeof teachEn, string> = {
   'compare.fact': '項目',
   'compare.differs': '違いあり',
   'compare.failed': '比較できませんでした：{error}',
+  'compare.noTrace':
+    '先にパケットをトレースしてください。比較モードでは、そのトレースを2通りの設計で並べて表示します。',
+  'compare.designsInvalid': 'この設計はこのシナリオに合わないため、Bは前の設計のままです：',
   'compare.row.verdict': '結果',
   'compare.row.hops': 'ホップ数',
   'compare.row.devices': '通過するデバイス',

@@ -1,4 +1,5 @@
 import type { Difference } from '../core/compare/diff';
+import type { Problem } from '../core/model/cluster';
 import type { Designs } from '../core/model/scenario';
 import type { Trace } from '../core/trace/types';
 import type { Topology } from '../core/topology/types';
@@ -20,9 +21,15 @@ export interface ComparePane {
   linked: boolean;
 }
 
+/**
+ * Why compare mode shows no comparison: no trace yet, the B designs do not fit the scenario (its
+ * problems, worded by the i18n layer), or the worker's own error text.
+ */
+export type CompareError = { noTrace: true } | { problems: Problem[] } | { message: string };
+
 export interface CompareSlice {
   compare: ComparePane | null;
-  compareError: string | null;
+  compareError: CompareError | null;
   /** Traces the current probe under `designs` too and opens (or refreshes) compare mode. */
   openCompare(designs: Designs): Promise<void>;
   closeCompare(): void;
@@ -39,11 +46,13 @@ export function createCompareSlice(set: SetState, get: GetState, deps: StoreDeps
     compareError: null,
     async openCompare(designs) {
       const probe = get().trace?.probe;
-      if (!probe) return set({ compareError: 'trace a packet first' });
+      if (!probe) return set({ compareError: { noTrace: true } });
       const mine = ++seq;
       try {
         const r = await deps.sim.compare(designs, probe);
         if (mine !== seq) return;
+        // B's designs do not fit the scenario: say why, keep the comparison shown so far
+        if ('problems' in r) return set({ compareError: { problems: r.problems } });
         const prev = get().compare;
         const linked = prev?.linked ?? true;
         set({
@@ -61,7 +70,7 @@ export function createCompareSlice(set: SetState, get: GetState, deps: StoreDeps
           },
         });
       } catch (e) {
-        if (mine === seq) set({ compareError: message(e) });
+        if (mine === seq) set({ compareError: { message: message(e) } });
       }
     },
     closeCompare() {

@@ -54,8 +54,13 @@ export function createScenarioSlice(set: SetState, get: GetState, deps: StoreDep
       const designs = { ...topology.designs, ...patch };
       set({ status: 'loading', error: null });
       try {
-        const next = await deps.sim.setDesigns(designs);
+        const r = await deps.sim.setDesigns(designs);
+        // designs that do not fit the scenario (e.g. vpc with Pod IPs off the node network): the
+        // scenario stays under its designs and the problems say why
+        if (!r.topology) return set({ status: 'ready', problems: r.problems });
+        const next = r.topology;
         set({
+          problems: [],
           scenario: scenario ? { ...scenario, designs } : null,
           topology: next,
           probe: fitProbe(get().probe, next),

@@ -47,6 +47,38 @@ describe('app store over the in-thread simulator', () => {
     expect(s.trace!.verdict).toBe('delivered');
   });
 
+  it('designs that do not fit the scenario: its problems, and the scenario stays as it was', async () => {
+    // Pods with their IPs given from the Pod CIDR cannot live on the node network (vpc)
+    const sim = createSimClient({ inThread: true });
+    const store = createAppStore({ sim });
+    const base = smallScenario();
+    const given = {
+      ...base,
+      // node-N holds 10.244.(N-1).0/24
+      pods: base.pods.map((p, i) => {
+        const node = Number(/(\d+)$/.exec(p.spec.nodeName ?? '')![1]) - 1;
+        return { ...p, status: { ...p.status, podIP: `10.244.${node}.${20 + i}` } };
+      }),
+    };
+    await store.getState().loadScenario(given);
+    expect(store.getState().problems).toEqual([]);
+    const before = store.getState().topology!;
+    await store.getState().runTrace({ autoplay: false });
+    await store.getState().setDesigns({ intra: 'vpc', inter: 'routing' });
+    const s = store.getState();
+    expect(s.problems.length).toBeGreaterThan(0);
+    expect(s.problems.every((p) => p.say !== undefined)).toBe(true);
+    expect(s.topology).toBe(before);
+    expect(s.status).toBe('ready');
+    // compare mode says the same for B
+    await s.openCompare({ intra: 'vpc', inter: 'routing', proxy: 'iptables' });
+    expect(store.getState().compareError).toMatchObject({ problems: s.problems });
+    // and designs that fit clear the problems
+    await store.getState().setDesigns({ inter: 'routing' });
+    expect(store.getState().problems).toEqual([]);
+    expect(store.getState().topology!.designs.inter).toBe('routing');
+  });
+
   it('shows the Linux view of the selected netns and keeps only the latest answer', async () => {
     const { store } = await ready();
     store.getState().selectNetns('node/node-1');

@@ -30,6 +30,11 @@ export interface CompareAnswer {
 
 export type { ShowWhat };
 
+/** Designs that make the loaded scenario invalid, and why (keys and arguments, see i18n). */
+export interface DesignProblems {
+  problems: Problem[];
+}
+
 export interface LoadResult {
   /** Problems found by validation; when any is an error the previous scenario stays loaded. */
   problems: Problem[];
@@ -47,7 +52,8 @@ export interface LoadResult {
  */
 export interface SimApi {
   load(scenario: Scenario): Promise<LoadResult>;
-  setDesigns(designs: Designs): Promise<Topology>;
+  /** The loaded scenario under other designs; with problems (and no topology) it stays as it was. */
+  setDesigns(designs: Designs): Promise<LoadResult>;
   /** The trace in its compact wire form (≤ 10 KiB); `client.ts` unpacks it. */
   trace(probe: Probe, endpoint?: string): Promise<PackedTrace>;
   /** An HTTP request through a Gateway or Ingress (two legs), packed; or why it cannot be traced. */
@@ -93,7 +99,8 @@ export interface SimApi {
   /** The node a Pod `NS/POD` runs on; null when there is no such Pod. */
   locatePod(key: string): Promise<{ node: string } | null>;
   /** The probe on the loaded scenario under its designs (A) and under `designs` (B), compared. */
-  compare(designs: Designs, probe: Probe): Promise<CompareAnswer>;
+  /** Or the problems the other designs find in the scenario (nothing to compare then). */
+  compare(designs: Designs, probe: Probe): Promise<CompareAnswer | DesignProblems>;
   /**
    * Reads a share link (`#v1.…`) off the page's thread: bounded inflate, checksum, shape and
    * scenario validation. Presets named in `deferred` come back unbuilt (codec decodeDeferred).

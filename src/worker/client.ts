@@ -4,7 +4,7 @@ import type { Probe, Trace } from '../core/trace/types';
 import { unpackTrace, type PackedTrace } from '../core/trace/wire';
 import type { HttpProbe, HttpTraceError } from '../core/trace/http-trace';
 import type { Topology } from '../core/topology/types';
-import type { SimApi } from './api';
+import type { DesignProblems, SimApi } from './api';
 import type { PresetId } from '../scenario/presets/registry';
 import type { OpenResult } from '../scenario/codec';
 import type { Difference } from '../core/compare/diff';
@@ -28,7 +28,9 @@ export interface SimClient extends Omit<SimApi, 'trace' | 'httpTrace' | 'compare
   compare(
     designs: Designs,
     probe: Probe,
-  ): Promise<{ topology: Topology; a: Trace; b: Trace; differences: Difference[]; align: number[] }>;
+  ): Promise<
+    { topology: Topology; a: Trace; b: Trace; differences: Difference[]; align: number[] } | DesignProblems
+  >;
   /** Test hook: the worker dies silently, as an out-of-memory kill leaves it; recovery follows. */
   crashForTest(): void;
   dispose(): void;
@@ -217,9 +219,9 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
         return r;
       },
       async setDesigns(designs) {
-        const t = await run((a) => a.setDesigns(designs), build);
-        remember((h) => (h.designs = designs));
-        return t;
+        const r = await run((a) => a.setDesigns(designs), build);
+        if (r.topology) remember((h) => (h.designs = designs));
+        return r;
       },
       async trace(probe, endpoint) {
         const seq = ++latestTrace;
@@ -263,8 +265,8 @@ export function createSimClient(options: SimClientOptions = {}): SimClient {
       searchPods: (query) => run((a) => a.searchPods(query)),
       locatePod: (key) => run((a) => a.locatePod(key)),
       async compare(designs, probe) {
-        const r = await run((a) => a.compare(designs, probe), build);
-        return { ...r, a: unpackTrace(r.a), b: unpackTrace(r.b) };
+        const r = await run<Awaited<ReturnType<SimApi['compare']>>>((a) => a.compare(designs, probe), build);
+        return 'problems' in r ? r : { ...r, a: unpackTrace(r.a), b: unpackTrace(r.b) };
       },
       openLink: (fragment, deferred) =>
         run<OpenResult>((a) => a.openLink(fragment, deferred) as Promise<OpenResult>),

@@ -7,11 +7,11 @@ import {
   engineTopology,
   engineTrace,
   engineHttpTrace,
-  withDesigns,
+  tryDesigns,
   warmEngine,
   type Engine,
 } from '../core/engine';
-import type { SimApi } from './api';
+import type { DesignProblems, SimApi } from './api';
 import { packTrace } from '../core/trace/wire';
 import { l7View } from './l7View';
 import { policyPicture } from '../core/policy';
@@ -48,13 +48,15 @@ export function createSimApi(): SimApi {
   // (a few at most), dropped whenever another scenario is loaded.
   const others = new Map<string, Engine>();
   const designKey = (d: Designs) => `${d.intra}/${d.inter}/${d.proxy}`;
-  const otherEngine = (d: Designs): Engine => {
+  const otherEngine = (d: Designs): Engine | DesignProblems => {
     const key = designKey(d);
     const base = loaded();
     if (designKey(base.world.designs) === key) return base;
     let e = others.get(key);
     if (!e) {
-      e = withDesigns(base, d);
+      const r = tryDesigns(base, d);
+      if (!r.engine) return { problems: r.problems };
+      e = r.engine;
       if (others.size >= 3) others.delete(others.keys().next().value!);
       others.set(key, e);
     }
@@ -82,13 +84,20 @@ export function createSimApi(): SimApi {
     },
     async setDesigns(designs) {
       const prev = loaded();
-      engine = others.get(designKey(designs)) ?? withDesigns(prev, designs);
+      let next = others.get(designKey(designs));
+      if (!next) {
+        const r = tryDesigns(prev, designs);
+        // the scenario stays under its designs, as a load with problems keeps the previous one
+        if (!r.engine) return { problems: r.problems, topology: null };
+        next = r.engine;
+      }
+      engine = next;
       others.delete(designKey(designs));
       others.set(designKey(prev.world.designs), prev);
       if (others.size > 3) others.delete(others.keys().next().value!);
       warmSoon(engine);
       if (current) current = { ...current, designs };
-      return engineTopology(engine, focus);
+      return { problems: [], topology: engineTopology(engine, focus) };
     },
     async trace(probe, endpoint) {
       return packTrace(engineTrace(loaded(), probe, endpoint));
@@ -159,6 +168,7 @@ export function createSimApi(): SimApi {
     },
     async compare(designs, probe) {
       const b = otherEngine(designs);
+      if ('problems' in b) return b;
       const c = compareDesigns(loaded(), b, probe);
       return {
         topology: engineTopology(b, focus),

@@ -1,17 +1,51 @@
 import { useEffect, useMemo } from 'react';
 import type { Difference, DifferenceKey } from '../../core/compare/diff';
-import type { Designs, InterDesign, IntraDesign, ProxyMode } from '../../core/model/scenario';
+import {
+  INTER_DESIGN_IDS,
+  INTRA_DESIGN_IDS,
+  PROXY_MODE_IDS,
+  type Designs,
+  type InterDesign,
+  type IntraDesign,
+  type ProxyMode,
+} from '../../core/model/scenario';
 import type { Trace } from '../../core/trace/types';
 import type { Topology } from '../../core/topology/types';
 import type { MessageKey } from '../../i18n';
 import { useApp, useAppStoreApi } from '../../store';
+import type { CompareError } from '../../store/compareSlice';
 import { drilledTopology } from '../canvas/overviewFlow';
 import { renderSvg } from '../export/svg';
 import { useT } from '../hooks/useT';
 
-const INTRA: IntraDesign[] = ['bridge', 'routed', 'ebpf'];
-const INTER: InterDesign[] = ['overlay', 'routing'];
-const PROXY: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'ebpf'];
+const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
+const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
+const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
+
+/** Why there is no comparison, in the chosen language. */
+function CompareErrorText({ error }: { error: CompareError }) {
+  const t = useT();
+  return (
+    <div role="alert" className="mx-3 mt-2 text-sm text-red-800" data-testid="compare-error">
+      {'noTrace' in error ? (
+        <p>{t.t('compare.noTrace')}</p>
+      ) : 'problems' in error ? (
+        <>
+          <p>{t.t('compare.designsInvalid')}</p>
+          <ul className="list-disc pl-6">
+            {error.problems.map((p, i) => (
+              <li key={`${i}:${p.code}`} data-code={p.code}>
+                {t.problem(p)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t.t('compare.failed', { error: error.message })}</p>
+      )}
+    </div>
+  );
+}
 
 const btn =
   'kne-focus rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:text-slate-400';
@@ -96,11 +130,7 @@ export function CompareView() {
   }, [compare, a]);
 
   if (!compare || !trace || !topology || !designsA) {
-    return error ? (
-      <p role="alert" className="mx-3 mt-2 text-sm text-red-800">
-        {t.t('compare.failed', { error })}
-      </p>
-    ) : null;
+    return error ? <CompareErrorText error={error} /> : null;
   }
   const hopB = compare.linked ? (compare.align[hopIndex] ?? 0) : compare.hopIndex;
   const setB = (patch: Partial<Designs>) => void a.openCompare({ ...compare.designs, ...patch });
@@ -175,6 +205,7 @@ export function CompareView() {
           ✕ {t.t('compare.close')}
         </button>
       </div>
+      {error && <CompareErrorText error={error} />}
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t.t('compare.steps')}>
         <button
           type="button"

@@ -291,3 +291,29 @@ export function classNamedPort(
 ): number | undefined {
   return classes.namedPorts[c]!.get(`${name}/${protocol}`);
 }
+
+/**
+ * The partition of `fine` described with the atoms of `coarse`, a partition of the same Pods that
+ * `fine` refines (every class of `fine` lies within one class of `coarse`, as after a policy is
+ * deleted): class numbers, representatives and Pods of `fine`, atom lists and named ports of the
+ * `coarse` class around each. Lets cells be recomputed in `fine`'s numbering under the current
+ * atoms (atom ids can change when a what-if puts a policy back).
+ */
+export function refinedClasses(fine: PodClasses, coarse: PodClasses): PodClasses {
+  const outer = Uint32Array.from(fine.rep, (r) => coarse.classOfPod[r]!);
+  const atoms = Array.from(outer, (c) => coarse.atoms[c]!);
+  const atomClasses = new Map<number, number[]>();
+  atoms.forEach((list, c) => {
+    for (const a of list) (atomClasses.get(a) ?? atomClasses.set(a, []).get(a)!).push(c);
+  });
+  return {
+    count: fine.count,
+    classOfPod: fine.classOfPod,
+    rep: fine.rep,
+    atoms,
+    universalAtoms: coarse.universalAtoms,
+    namedPorts: Array.from(outer, (c) => coarse.namedPorts[c]!),
+    hostNetwork: fine.hostNetwork,
+    atomClasses,
+  };
+}

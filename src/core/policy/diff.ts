@@ -1,7 +1,11 @@
+import type { PodClasses } from './classes';
 import type { CompiledPolicy, PolicyIndex } from './compile';
-import { type ReachabilityMatrix, classAllowed, podAllowed } from './matrix';
+import { type ReachabilityMatrix, classAllowed } from './matrix';
 import { type NamespaceIds, namespaceIds } from './summary';
 import type { PortProto } from './types';
+import { type ChangedCells, type PolicyScope, markScope } from './update';
+
+export { markScope, type PolicyScope };
 
 /**
  * What a NetworkPolicy change would do before it is applied (a "what-if", like Calico's staged
@@ -12,15 +16,6 @@ import type { PortProto } from './types';
  * selects for ingress (a policy only ever decides for the Pods it selects, Kubernetes
  * NetworkPolicy docs "isolation").
  */
-
-/** Per Pod: 1 = a changed policy selects it for ingress, 2 = for egress. */
-export type PolicyScope = Uint8Array;
-
-/** Marks the Pods a compiled policy selects, per direction it isolates (1 ingress, 2 egress). */
-export function markScope(index: PolicyIndex, p: CompiledPolicy, into: PolicyScope): void {
-  const flag = (p.ingress !== null ? 1 : 0) | (p.egress !== null ? 2 : 0);
-  for (const g of index.atoms[p.target]!.groups) for (const pod of index.groups[g]!.pods) into[pod]! |= flag;
-}
 
 const sameSource = (a: CompiledPolicy, b: CompiledPolicy): boolean =>
   a.source === b.source || JSON.stringify(a.source) === JSON.stringify(b.source);
@@ -55,8 +50,8 @@ export interface ReachDiff {
   jointOfPod: Uint32Array;
   podsOf: number[][];
   flips: ClassFlip[];
+  /** The matrix before (its Pods' nodes and hostNetwork flags give the exempt cells). */
   before: ReachabilityMatrix;
-  after: ReachabilityMatrix;
 }
 
 /**
@@ -129,7 +124,67 @@ export function diff(before: ReachabilityMatrix, after: ReachabilityMatrix, scop
       else for (const d of colList) check(s, d);
     }
   }
-  return { ports: before.ports, jointOfPod, podsOf, flips, before, after };
+  return { ports: before.ports, jointOfPod, podsOf, flips, before };
+}
+
+const podsOfClasses = new WeakMap<PodClasses, number[][]>();
+
+/** The Pods of every class, kept per classes object (a what-if on one matrix reuses them). */
+function podsOfClass(cl: PodClasses): number[][] {
+  let podsOf = podsOfClasses.get(cl);
+  if (podsOf) return podsOf;
+  const size = new Uint32Array(cl.count);
+  for (let i = 0; i < cl.classOfPod.length; i++) size[cl.classOfPod[i]!]!++;
+  podsOf = Array.from(size, (k) => new Array<number>(k));
+  size.fill(0);
+  for (let i = 0; i < cl.classOfPod.length; i++) {
+    const c = cl.classOfPod[i]!;
+    podsOf[c]![size[c]!++] = i;
+  }
+  podsOfClasses.set(cl, podsOf);
+  return podsOf;
+}
+
+/**
+ * The diff of `before` and an edit that kept its classes, from the changed cells alone (the joint
+ * classes are the classes): the same flips, in the same order, as `diff` of the whole matrices.
+ */
+export function diffCells(before: ReachabilityMatrix, cells: ChangedCells): ReachDiff {
+  const C = before.classes.count;
+  const W = before.stride >>> 2;
+  const flips: ClassFlip[] = [];
+  before.ports.forEach((_, layer) => {
+    const bytes = before.layers[layer]!;
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+    const rows = cells.rows[layer]!;
+    const colBits = cells.colBits[layer]!;
+    for (let s = 0; s < C; s++) {
+      const row = rows.get(s);
+      if (row) {
+        for (let w = 0; w < W; w++) {
+          let x = words[s * W + w]! ^ row[w]!;
+          while (x !== 0) {
+            const low = x & -x;
+            const d = (w << 5) | (31 - Math.clz32(low));
+            flips.push({ layer, from: s, to: d, before: ((words[s * W + w]! >>> (d & 31)) & 1) === 1 });
+            x ^= low;
+          }
+        }
+        continue;
+      }
+      cells.cols.forEach((d, k) => {
+        const x = classAllowed(before, layer, s, d);
+        if (x !== (colBits[k]![s] === 1)) flips.push({ layer, from: s, to: d, before: x });
+      });
+    }
+  });
+  return {
+    ports: before.ports,
+    jointOfPod: before.classes.classOfPod,
+    podsOf: podsOfClass(before.classes),
+    flips,
+    before,
+  };
 }
 
 /** One flipped flow between two Pods (indexes), as the CLI lists it. */
@@ -149,8 +204,7 @@ export function* podFlips(d: ReachDiff): Generator<PodFlip> {
     const host = hasHostPod(d, f.from);
     for (const a of d.podsOf[f.from]!)
       for (const b of d.podsOf[f.to]!) {
-        if (a === b) continue; // loopback
-        if (host && podAllowed(d.before, f.layer, a, b) === podAllowed(d.after, f.layer, a, b)) continue;
+        if (a === b || (host && sameNode(d, a, b))) continue;
         yield { from: a, to: b, layer: f.layer, before: f.before };
       }
   }
@@ -158,6 +212,10 @@ export function* podFlips(d: ReachDiff): Generator<PodFlip> {
 
 /** hostNetwork classes hold only hostNetwork Pods (classes.ts keys them apart). */
 const hasHostPod = (d: ReachDiff, j: number): boolean => d.before.hostNetwork[d.podsOf[j]![0]!] === 1;
+
+/** A hostNetwork Pod reaches the Pods of its own node whatever the policies say (matrix.ts podAllowed). */
+const sameNode = (d: ReachDiff, a: number, b: number): boolean =>
+  d.before.nodeOfPod[a] === d.before.nodeOfPod[b];
 
 /** One row of the what-if summary: flipped Pod flows of a namespace pair on one port/protocol. */
 export interface FlipSummary {
@@ -203,8 +261,7 @@ export function flipSummary(
     if (hasHostPod(d, f.from)) {
       for (const a of d.podsOf[f.from]!)
         for (const b of d.podsOf[f.to]!)
-          if (podAllowed(d.before, f.layer, a, b) !== podAllowed(d.after, f.layer, a, b))
-            add(f.layer, ids.nsOfPod[a]!, ids.nsOfPod[b]!, f.before, 1);
+          if (a !== b && !sameNode(d, a, b)) add(f.layer, ids.nsOfPod[a]!, ids.nsOfPod[b]!, f.before, 1);
       continue;
     }
     const from = countsOf(f.from);

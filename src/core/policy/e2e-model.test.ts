@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { K8sNamespace, K8sNetworkPolicy, LabelSelector, Protocol } from '../model/k8s';
 import { compilePolicies, setPolicy } from './compile';
 import { evaluateFlow } from './evaluate';
-import { computeMatrix, podAllowed, updateMatrix } from './matrix';
+import { computeMatrix, podAllowed } from './matrix';
+import { updateMatrix } from './update';
 import { Reachability, netpol, xyzNamespaces, xyzPods, testNodes } from './testing/xyz';
 
 /**

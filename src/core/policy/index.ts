@@ -4,10 +4,10 @@
  */
 export { compilePolicies, policyKey, policyProblems, setPolicy, type PolicyIndex } from './compile';
 export { evaluateFlow, replyAllowed, resolveEndpoint, selectingPolicies } from './evaluate';
+export { updateMatrix } from './update';
 export {
   computeMatrix,
   eachLayer,
-  updateMatrix,
   podAllowed,
   classAllowed,
   expandBlock,

@@ -4,7 +4,8 @@ import type { ClusterPod } from '../model/cluster';
 import type { K8sNetworkPolicy } from '../model/k8s';
 import { compilePolicies, policyKey } from './compile';
 import { evaluateFlow } from './evaluate';
-import { type ReachabilityMatrix, computeMatrix, podAllowed, updateMatrix } from './matrix';
+import { type ReachabilityMatrix, computeMatrix, podAllowed } from './matrix';
+import { updateMatrix } from './update';
 import { PORTS, namespacesArb, nodes, podsArb, policiesArb, policyArb } from './testing/arbitraries';
 
 /** Random small clusters and policies (fast-check) checking the laws of NetworkPolicy. */

@@ -1,7 +1,8 @@
 import type { K8sNetworkPolicy } from '../model/k8s';
 import { type PolicyIndex, setPolicy } from './compile';
-import { type ReachDiff, diff, markScope } from './diff';
-import { type ReachabilityMatrix, updateMatrix } from './matrix';
+import { type ReachDiff, diff, diffCells } from './diff';
+import type { ReachabilityMatrix } from './matrix';
+import { applyDeletion, applyEdit, changedCells, editedMatrix } from './update';
 
 /**
  * A what-if on a live policy index (the page's editor before Apply, like Calico's staged policies):
@@ -70,7 +71,10 @@ function scratchOf(before: ReachabilityMatrix, edit: number): (layer: number, wo
 /**
  * The flows `edits` would flip on the layers of `before` (a matrix of `index` as it is now).
  * Cost ~ one incremental matrix update + the rows and columns of the Pods the edited policies select.
- * The diff's `after` matrix lives in scratch memory: read it before the next what-if on `before`.
+ * A single deletion, or a single edit that splits or merges no class (the common case: a policy
+ * over labels and namespaces other policies already name), is compared on its changed cells
+ * alone; otherwise the "after" matrix is written to scratch memory reused from one what-if on
+ * `before` to the next.
  */
 export function whatIf(
   index: PolicyIndex,
@@ -81,15 +85,20 @@ export function whatIf(
   let after = before;
   const undo: Undo[] = [];
   try {
-    edits.forEach((e, k) => {
-      const old = index.policies.get(e.key);
-      if (old) markScope(index, old, scope);
+    // one deletion: recomputed on the classes before (deleting a policy only merges classes)
+    if (edits.length === 1 && edits[0]!.policy === null) {
+      undo.push(remember(index, edits[0]!.key));
+      return diffCells(before, changedCells(before, index, applyDeletion(before, index, edits[0]!.key)));
+    }
+    for (const [k, e] of edits.entries()) {
       undo.push(remember(index, e.key));
-      // applies the edit (setPolicy) and recomputes only the classes it touches
-      after = updateMatrix(after, index, e.policy, e.key, scratchOf(before, k));
-      const now = index.policies.get(e.key);
-      if (now) markScope(index, now, scope);
-    });
+      // applies the edit (setPolicy) and finds the classes it touches
+      const applied = applyEdit(after, index, e.policy, e.key);
+      if (edits.length === 1 && applied.sameClasses)
+        return diffCells(before, changedCells(before, index, applied));
+      for (let i = 0; i < scope.length; i++) scope[i]! |= applied.scope[i]!;
+      after = editedMatrix(after, index, applied, scratchOf(before, k));
+    }
   } finally {
     restore(index, undo);
   }

@@ -10,10 +10,13 @@ const dist = process.env.PW_DIST ?? 'dist';
 export default defineConfig({
   testDir: 'e2e/specs',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers everywhere, CI included: CI is a 2-core machine too, every test has its own browser
+  // context and storage and the preview server only serves files, so one worker would only double
+  // the wall time (about 20 min of tests run serially). PW_WORKERS overrides it.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   retries: 0,
-  // A budget against hangs, not a bar: whole-page axe scans take 15-20 s each on a busy 2-core
-  // machine, and several tests scan every tab in two languages (60 s timed out there).
+  // A budget against hangs, not a bar: building preset XL and several axe scans (e2e/pages/axe.ts)
+  // in one test take a while on a busy 2-core machine.
   timeout: 120_000,
   reporter: [['list'], ['json', { outputFile: process.env.PW_REPORT ?? '.reports/playwright.json' }]],
   use: {

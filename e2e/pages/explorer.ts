@@ -78,6 +78,33 @@ export class Explorer {
     await expect(toggle).toBeEnabled({ timeout });
   }
 
+  /**
+   * Clicks a control drawn on the canvas as a person would: when any part of it lies outside the
+   * visible canvas, first press the fit-view button and wait until it is inside. Left to itself,
+   * Playwright scrolls React Flow's overflow-hidden wrapper to reach the control; React Flow scrolls
+   * the wrapper straight back, sometimes between the press and the release, and the click then lands
+   * on the pane instead (the probe does not change).
+   */
+  async clickOnCanvas(target: Locator): Promise<void> {
+    const canvas = this.page.locator('.react-flow');
+    const inside = async () => {
+      const [c, b] = await Promise.all([canvas.boundingBox(), target.boundingBox()]);
+      return (
+        c !== null &&
+        b !== null &&
+        b.x >= c.x &&
+        b.y >= c.y &&
+        b.x + b.width <= c.x + c.width &&
+        b.y + b.height <= c.y + c.height
+      );
+    };
+    if (!(await inside())) {
+      await this.page.locator('.react-flow__controls-fitview').click();
+      await expect.poll(inside).toBe(true);
+    }
+    await target.click();
+  }
+
   /** Shows one tool of the tabbed panel under the canvas (only one is visible at a time). */
   async tool(id: 'linux' | 'dns' | 'policy' | 'editor'): Promise<void> {
     await this.page.getByTestId(`tool-tab-${id}`).click();

@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 test('add a Pod with the editor and see it on the canvas', async ({ page }) => {
@@ -151,21 +151,7 @@ test('the editor and the scenario bar pass axe, in English and Japanese, and wor
   await field.fill('192.168.1.0/25');
   await field.press('Enter');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  const serious = async () =>
-    (
-      await new AxeBuilder({ page })
-        .include('[data-testid="editor"]')
-        .include('[data-testid="share-bar"]')
-        .analyze()
-    ).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
+  const serious = () => seriousViolations(page, '[data-testid="editor"]', '[data-testid="share-bar"]');
   expect(await serious()).toEqual([]);
   await page
     .getByTestId('lang-ja')

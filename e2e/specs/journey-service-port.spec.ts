@@ -76,9 +76,13 @@ test('the canvas To button on a Service traces to its port at once', async ({ pa
   await page.setViewportSize({ width: 1600, height: 1000 });
   const app = new Explorer(page);
   await app.open();
-  await page
-    .locator('[data-testid="service-card"][data-service="default/backend"] [data-testid="service-trace-to"]')
-    .click();
+  // The Service cards sit beside the cluster, which is what the first view fits: a person presses
+  // fit view (or pans) to reach them, and so does the test (clickOnCanvas).
+  await app.clickOnCanvas(
+    page.locator(
+      '[data-testid="service-card"][data-service="default/backend"] [data-testid="service-trace-to"]',
+    ),
+  );
   await expect(page.getByTestId('probe-port')).toHaveValue('80');
   await expect(page.locator('[data-testid="hop"][data-kind="dnat"]')).toHaveCount(1);
   expect(app.errors).toEqual([]);

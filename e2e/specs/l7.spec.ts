@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 // The real manifests live in the shared data folder next to the project; never copied in.
@@ -115,10 +115,7 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await expect(login.locator('[data-type="ResolvedRefs"]')).toContainText('BackendNotFound');
 
     // The builder, the L7 step's detail and the Gateways tab pass an axe scan.
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: '/tmp/l7-gateway-1440.png' });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 const current = (page: Page) => page.locator('[data-testid="hop"][aria-current="step"]');
@@ -110,9 +110,7 @@ test('a lesson in Japanese, keyboard only, and axe-clean', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('lesson-feedback')).toContainText('正解です');
   await page.screenshot({ path: '/tmp/kne-lesson-ja-1920.png' });
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(app.errors).toEqual([]);
 });
 

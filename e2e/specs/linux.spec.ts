@@ -28,8 +28,9 @@ test('clicking a node shows its ip route; tabs switch the command', async ({ pag
 
   // A Pod's own netns: db-0 is on node-3, outside the legible first view at 1280×720 with a tool
   // open, so fit the whole cluster first, as a person would.
-  await page.locator('.react-flow__controls-fitview').click();
-  await app.pod('default/db-0').getByRole('button', { name: 'Show Linux view of default/db-0' }).click();
+  await app.clickOnCanvas(
+    app.pod('default/db-0').getByRole('button', { name: 'Show Linux view of default/db-0' }),
+  );
   await expect(page.getByTestId('linux-netns')).toHaveText('default/db-0');
   await page.getByRole('tab', { name: 'ip route' }).click();
   await expect(out).toContainText('default via');

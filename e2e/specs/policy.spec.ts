@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 // Two Pods on two nodes (placed by their status.podIP) and a Service in front of the API.
@@ -258,18 +258,7 @@ test('the workspace has no serious axe violations on any tab, in English and Jap
   const app = new Explorer(page);
   await app.open();
   await app.tool('policy');
-  const scan = async () => {
-    const r = await new AxeBuilder({ page }).include('[data-testid="policy-workspace"]').analyze();
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-  };
+  const scan = () => seriousViolations(page, '[data-testid="policy-workspace"]');
   for (const lang of ['en', 'ja'] as const) {
     if (lang === 'ja')
       await page

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Topology } from '../../src/core/topology/types';
 import type { Trace } from '../../src/core/trace/types';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 type State = { topology: Topology | null; trace: Trace | null; probe: { from: string; to: string } };
@@ -35,17 +35,7 @@ async function nodeOnScreen(page: Page, name: string): Promise<{ x: number; y: n
   return { x: box.x + p.x * v.zoom + v.x, y: box.y + p.y * v.zoom + v.y };
 }
 
-async function serious(page: Page): Promise<string[]> {
-  return (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
+const serious = (page: Page) => seriousViolations(page);
 
 test('XL: a person sees the whole cluster, searches a Pod by name, drills in, traces, and finds the path on the map', async ({
   page,

@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Topology } from '../../src/core/topology/types';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 /** The Topology the page holds (read once, to know the ClusterIPs the worker allocated). */
@@ -189,11 +189,7 @@ test('the DNS panel resolves a short name from a Pod and shows resolv.conf and e
   // With a DNS answer, a Service trace and its NAT detail on screen: no serious axe violations.
   await traceTo(page, 'external', 'default/frontend', 80);
   await page.locator('[data-testid="hop"][data-kind="dnat"]').click();
-  const axe = await new AxeBuilder({ page }).analyze();
-  const bad = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(app.errors).toEqual([]);
 });
 

@@ -68,7 +68,9 @@ test('L shares as preset + seed + designs + flow: a fresh browser opens the same
   await page.getByTestId('find-from').fill(pods.from);
   await page.getByTestId('find-to').fill(pods.to);
   await page.getByTestId('find-go').click();
-  await expect(app.hops.first()).toHaveAttribute('data-netns', pods.from);
+  // The worker draws two nodes of L in detail (200 Pods) and traces: on a loaded 2-core machine
+  // that outlasted the 5 s default in two full runs (the hops came a little later).
+  await expect(app.hops.first()).toHaveAttribute('data-netns', pods.from, { timeout: 30_000 });
   await app.pause();
   await app.hops.nth(2).click();
   await expect(page.getByTestId('play-position')).toContainText('Hop 3 of');

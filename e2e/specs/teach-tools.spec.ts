@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 test.describe('presenter mode', () => {
@@ -181,8 +181,6 @@ test('compare two designs on the same flow and read the differences', async ({ p
 });
 
 test('the new views are axe-clean in Japanese: presenter, compare, embed', async ({ page, baseURL }) => {
-  // Three whole-page axe scans take ~15 s each on a loaded 2-core machine: a budget, not a bar.
-  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new Explorer(page);
   await app.open();
@@ -191,12 +189,7 @@ test('the new views are axe-clean in Japanese: presenter, compare, embed', async
     .click()
     .then(() => expect(page.locator('html')).toHaveAttribute('lang', 'ja'));
   await page.getByTestId('welcome-explore').click();
-  const serious = async () => {
-    const r = await new AxeBuilder({ page }).analyze();
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-  };
+  const serious = () => seriousViolations(page);
   await page.getByTestId('presenter-enter').click();
   await expect(page.getByTestId('presenter-caption')).toContainText(/./);
   await expect(page.getByTestId('presenter')).toContainText('PageDown');

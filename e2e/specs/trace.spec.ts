@@ -9,7 +9,7 @@ test('tracing two Pods on different nodes lists the worker trace and plays to th
 
   // frontend-1 runs on node-1, backend-2 on node-3 (preset S).
   await page.getByTestId('probe-from').selectOption('default/frontend-1');
-  await app.pod('default/backend-2').getByTestId('pick-to').click();
+  await app.clickOnCanvas(app.pod('default/backend-2').getByTestId('pick-to'));
   await expect(page.getByTestId('probe-to')).toHaveValue('default/backend-2');
   await page.getByTestId('probe-port').fill('9090');
   await page.getByTestId('trace-run').click();

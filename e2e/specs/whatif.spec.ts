@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../pages/axe';
 import { Explorer } from '../pages/explorer';
 
 // Three Pods in shop and one in other, on two nodes; api serves 8080.
@@ -76,8 +76,8 @@ test('preview a default-deny policy: read the flipped flows, trace one before an
   await result.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/whatif-trace.png' });
 
-  const axe = await new AxeBuilder({ page }).include('[data-testid="policy-editor"]').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  const axe = await axeViolations(page, '[data-testid="policy-editor"]');
+  expect(axe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
   // Editing the policy drops the stale preview.
   await editor.getByTestId('policy-podselector').fill('app=api');
@@ -110,8 +110,8 @@ test('preview a default-deny policy: read the flipped flows, trace one before an
   await expect(diagram.getByTestId('diagram-text')).toContainText(
     'Ingress: isolated: all denied. Egress: not isolated: all allowed.',
   );
-  const axeDiagram = await new AxeBuilder({ page }).include('[data-testid="policy-diagram"]').analyze();
-  expect(axeDiagram.violations.map((v) => v.id)).toEqual([]);
+  const axeDiagram = await axeViolations(page, '[data-testid="policy-diagram"]');
+  expect(axeDiagram.map((v) => v.id)).toEqual([]);
   await diagram.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/policy-diagram.png' });
   expect(app.errors).toEqual([]);

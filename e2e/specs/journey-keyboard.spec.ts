@@ -74,3 +74,32 @@ test('a phone opens at the top of the page, also while the trace plays', async (
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   expect(app.errors).toEqual([]);
 });
+
+test('a control focused outside the visible canvas is panned into view, and Enter uses it', async ({
+  page,
+}) => {
+  await page.addInitScript(() => localStorage.setItem('kne.welcome.dismissed', '1'));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const app = new Explorer(page);
+  await app.open();
+  // The Service cards sit below the cluster, outside the first view.
+  const to = page.locator(
+    '[data-testid="service-card"][data-service="default/backend"] [data-testid="service-trace-to"]',
+  );
+  const canvas = page.locator('.react-flow');
+  const inside = async () => {
+    const [b, c] = await Promise.all([to.boundingBox(), canvas.boundingBox()]);
+    return (
+      b!.y >= c!.y &&
+      b!.y + b!.height <= c!.y + c!.height &&
+      b!.x >= c!.x &&
+      b!.x + b!.width <= c!.x + c!.width
+    );
+  };
+  expect(await inside()).toBe(false);
+  await to.focus();
+  await expect.poll(inside).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('probe-port')).toHaveValue('80');
+  expect(app.errors).toEqual([]);
+});

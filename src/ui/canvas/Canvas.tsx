@@ -16,6 +16,7 @@ import { OverviewCanvas, useAggregatedView } from './overview';
 import { drilledTopology } from './overviewFlow';
 import { LessonHighlights } from '../lessons/Highlights';
 import { PresenterFocus } from '../presenter/PresenterFocus';
+import { FocusIntoView } from './FocusIntoView';
 
 // Module scope, so React Flow never sees a new object and remounts every node.
 const allNodeTypes = { ...nodeTypes, ...serviceNodeTypes, ...l7NodeTypes };
@@ -140,6 +141,7 @@ export function Canvas() {
           <Background gap={24} color="#cbd5e1" />
           <Controls showInteractive={false} />
           <ViewportSync topology={topology} />
+          <FocusIntoView />
           <LessonHighlights anchors={view.anchors} />
           <PacketLayer anchors={view.anchors} layout={view.layout} />
           <NatMarks anchors={view.anchors} />

@@ -11,6 +11,7 @@ import {
   computeMatrix,
   flipSummary,
   matrixBlock,
+  namespaceIds,
   whatIf,
   withEdits,
 } from './policy';
@@ -127,34 +128,49 @@ export function engineWhatIf(
   const d = whatIf(index, engineMatrixOf(engine, ports), edits);
   const summary = flipSummary(d, index);
   const groups: FlipGroup[] = summary.slice(0, maxGroups).map((s) => ({ ...s, flows: [] }));
-  const byKey = new Map(
-    groups.map((g) => [`${g.fromNamespace}|${g.toNamespace}|${g.port}/${g.protocol}`, g]),
-  );
+  // groups by (layer, from namespace, to namespace) as one number: no string per flipped cell
+  const ids = namespaceIds(index);
+  const NS = ids.namespaces.length;
+  const nsId = new Map(ids.namespaces.map((n, i) => [n, i]));
+  const layerOf = new Map(d.ports.map((p, l) => [`${p.port}/${p.protocol}`, l]));
+  const byKey = new Map<number, FlipGroup>();
+  for (const g of groups)
+    byKey.set(
+      (layerOf.get(`${g.port}/${g.protocol}`)! * NS + nsId.get(g.fromNamespace)!) * NS +
+        nsId.get(g.toNamespace)!,
+      g,
+    );
   let open = groups.length;
   const pods = engine.cluster.pods;
-  const nsOfJoint = new Map<number, string[]>();
-  const namespacesOf = (j: number): string[] => {
+  const nsOfJoint = new Map<number, number[]>();
+  const namespacesOf = (j: number): number[] => {
     let ns = nsOfJoint.get(j);
-    if (!ns) nsOfJoint.set(j, (ns = [...new Set(d.podsOf[j]!.map((i) => pods[i]!.namespace))]));
+    if (!ns) {
+      ns = [];
+      for (const i of d.podsOf[j]!) if (!ns.includes(ids.nsOfPod[i]!)) ns.push(ids.nsOfPod[i]!);
+      nsOfJoint.set(j, ns);
+    }
     return ns;
   };
   // Walk the flipped class pairs, expanding Pods only for groups that still want example flows.
   for (const f of d.flips) {
     if (open === 0) break;
-    const pp = d.ports[f.layer]!;
-    const wanted = (a: string, b: string): FlipGroup | undefined => {
-      const g = byKey.get(`${a}|${b}|${pp.port}/${pp.protocol}`);
+    const base = f.layer * NS;
+    const wanted = (a: number, b: number): FlipGroup | undefined => {
+      const g = byKey.get((base + a) * NS + b);
       return g && g.flows.length < flowsPerGroup ? g : undefined;
     };
-    const combos = namespacesOf(f.from).flatMap((a) => namespacesOf(f.to).map((b) => wanted(a, b)));
-    if (!combos.some((g) => g !== undefined)) continue;
+    const from = namespacesOf(f.from);
+    const to = namespacesOf(f.to);
+    const anyWanted = (): boolean => from.some((a) => to.some((b) => wanted(a, b) !== undefined));
+    if (!anyWanted()) continue;
     pairs: for (const ia of d.podsOf[f.from]!)
       for (const ib of d.podsOf[f.to]!) {
         if (ia === ib) continue; // loopback never flips
+        const g = wanted(ids.nsOfPod[ia]!, ids.nsOfPod[ib]!);
+        if (!g) continue;
         const a = pods[ia]!;
         const b = pods[ib]!;
-        const g = wanted(a.namespace, b.namespace);
-        if (!g) continue;
         // a hostNetwork Pod to its own node's Pods is allowed whatever the policies say
         if (a.hostNetwork && a.nodeIndex === b.nodeIndex) continue;
         g.flows.push({
@@ -165,7 +181,7 @@ export function engineWhatIf(
         });
         if (g.flows.length === flowsPerGroup) {
           open--;
-          if (!combos.some((c) => c !== undefined && c.flows.length < flowsPerGroup)) break pairs;
+          if (!anyWanted()) break pairs;
         }
       }
   }

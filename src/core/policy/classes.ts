@@ -21,6 +21,8 @@ export interface PodClasses {
   hostNetwork: Uint8Array;
   /** CSR of atom → classes. */
   atomClasses: Map<number, number[]>;
+  /** The index's atom epoch when these classes were built (compile.ts `atomEpoch`). */
+  epoch: number;
 }
 
 /** Named ports (`name/PROTO`) referenced by any compiled policy. */
@@ -279,6 +281,7 @@ export function buildClasses(index: PolicyIndex): PodClasses {
     namedPorts,
     hostNetwork: Uint8Array.from(hostNet),
     atomClasses,
+    epoch: index.atomEpoch,
   };
 }
 
@@ -315,5 +318,6 @@ export function refinedClasses(fine: PodClasses, coarse: PodClasses): PodClasses
     namedPorts: Array.from(outer, (c) => coarse.namedPorts[c]!),
     hostNetwork: fine.hostNetwork,
     atomClasses,
+    epoch: coarse.epoch,
   };
 }

@@ -98,6 +98,8 @@ export interface PolicyIndex {
   keyPostings: Map<string, number[]>;
   atoms: Atom[];
   atomByKey: Map<string, number>;
+  /** Bumped whenever an atom is created or released: Pod classes built at another epoch are stale. */
+  atomEpoch: number;
   policies: Map<string, CompiledPolicy>;
   /** Target atom → keys of the policies selecting with it. */
   policiesByTarget: Map<number, string[]>;
@@ -142,6 +144,7 @@ export function compilePolicies(
     keyPostings: new Map(),
     atoms: [],
     atomByKey: new Map(),
+    atomEpoch: 0,
     policies: new Map(),
     policiesByTarget: new Map(),
     problemsByPolicy: new Map(),
@@ -244,6 +247,7 @@ function release(index: PolicyIndex, id: number): void {
   const atom = index.atoms[id]!;
   atom.refs--;
   if (atom.refs > 0) return;
+  index.atomEpoch++;
   index.atomByKey.delete(atom.key);
   for (const g of atom.groups) {
     const atoms = index.groups[g]!.atoms;
@@ -341,6 +345,7 @@ function acquire(index: PolicyIndex, spec: AtomSpec): number {
     return found;
   }
   const id = index.atoms.length;
+  index.atomEpoch++;
   const groups = spec.kind === 'pods' || spec.kind === 'nsPods' ? matchGroups(index, spec) : [];
   index.atoms.push({ id, key, spec, refs: 1, groups });
   index.atomByKey.set(key, id);

@@ -50,7 +50,11 @@ export function applyEdit(
   setPolicy(index, policy, key);
   const now = index.policies.get(key);
   if (now) markScope(index, now, scope);
-  const classes = buildClasses(index);
+  // No atom created or released since `m` and no named port involved: the classes are `m`'s own
+  // (classes only follow atoms, ipBlocks and referenced named ports). A copy, so the class policy
+  // lists remembered for it (layer.ts) are never taken for `m`'s.
+  const kept = m.classes.epoch === index.atomEpoch && !namesPorts(old) && !namesPorts(now);
+  const classes = kept ? { ...m.classes } : buildClasses(index);
   const C = classes.count;
   const rowAffected = new Uint8Array(C);
   const colAffected = new Uint8Array(C);
@@ -66,7 +70,8 @@ export function applyEdit(
     if (oldOfNew[c] !== c) sameNumbers = false;
   }
   let sameClasses = sameNumbers;
-  for (let i = 0; sameClasses && i < n; i++) sameClasses = classes.classOfPod[i] === m.classes.classOfPod[i];
+  for (let i = 0; !kept && sameClasses && i < n; i++)
+    sameClasses = classes.classOfPod[i] === m.classes.classOfPod[i];
   const cols: number[] = [];
   for (let c = 0; c < C; c++) if (colAffected[c]) cols.push(c);
   const policies = classPolicies(index, classes, { classes: m.classes, scope });
@@ -100,6 +105,11 @@ export function applyDeletion(m: ReachabilityMatrix, index: PolicyIndex, key: st
   const oldOfNew = Uint32Array.from({ length: C }, (_, c) => c);
   return { scope, classes, oldOfNew, sameNumbers: true, sameClasses: true, rowAffected, cols, policies };
 }
+
+/** Whether a policy names a container port by name (named ports split classes, classes.ts). */
+const namesPorts = (p: CompiledPolicy | undefined): boolean =>
+  p !== undefined &&
+  [p.ingress, p.egress].some((rules) => rules?.some((r) => r.ports?.some((x) => x.kind === 'named')));
 
 const wordsOf = (layer: Uint8Array): Uint32Array =>
   new Uint32Array(layer.buffer, layer.byteOffset, layer.byteLength >>> 2);

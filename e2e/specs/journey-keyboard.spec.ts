@@ -97,7 +97,10 @@ test('a control focused outside the visible canvas is panned into view, and Ente
     );
   };
   expect(await inside()).toBe(false);
+  // a keyboard user (the focus ring shows), then focus lands on the button
+  await page.keyboard.press('Tab');
   await to.focus();
+  await expect(to).toHaveCSS('outline-style', /solid|auto/);
   await expect.poll(inside).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('probe-port')).toHaveValue('80');

@@ -20,11 +20,17 @@ export function FocusIntoView() {
       const el = e.target;
       if (!root || !(el instanceof HTMLElement) || !root.contains(el) || !el.closest('.react-flow__node'))
         return;
+      // Keyboard focus only (:focus-visible): a click focuses its button too, and panning under
+      // the pointer between press and release would lose the click.
+      if (!el.matches(':focus-visible')) return;
       // the browser may have scrolled the clipped wrapper to reach the control: undo that first
       root.scrollTop = 0;
       root.scrollLeft = 0;
       const box = root.getBoundingClientRect();
       const r = el.getBoundingClientRect();
+      const outside = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+      if (!outside) return;
+      // then bring it in with a margin
       let dx = 0;
       let dy = 0;
       if (r.left < box.left + MARGIN) dx = box.left + MARGIN - r.left;

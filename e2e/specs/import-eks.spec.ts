@@ -82,6 +82,16 @@ test('VPC-native picked for a dump whose Pods hold Pod-CIDR IPs: refused with th
   await expect(banner.locator('li[data-code="POD_IP_OUTSIDE_NODE_RANGE"]').first()).toContainText(
     'の外にあります',
   );
+  // compare mode says the same when B is VPC-native (B opens on the other inter-node design,
+  // the overlay here), and keeps B as it was
+  await page.getByTestId('trace-run').click();
+  await expect(app.hops.first()).toBeVisible();
+  await page.getByTestId('compare-open').click();
+  await expect(page.getByTestId('compare-inter')).toHaveValue('overlay');
+  await page.getByTestId('compare-intra').selectOption('vpc');
+  await expect(page.getByTestId('compare-error').locator('li')).toContainText('オーバーレイがありません');
+  await expect(page.getByTestId('compare-intra')).toHaveValue('bridge');
+  await page.getByTestId('compare-close').click();
   // the scenario stays under the designs it had, and still traces
   await expect(page.getByTestId('design-intra-bridge')).toBeChecked();
   await expect(page.getByTestId('designs')).toHaveAttribute('data-busy', 'false');

@@ -17,10 +17,14 @@ import type { CompareError } from '../../store/compareSlice';
 import { drilledTopology } from '../canvas/overviewFlow';
 import { renderSvg } from '../export/svg';
 import { useT } from '../hooks/useT';
+import { moreProblems } from '../components/moreProblems';
 
 const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
 const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
 const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
+
+/** Problems listed at most (the rest are counted): the panes stay in the first screen. */
+const SHOWN_PROBLEMS = 3;
 
 /** Why there is no comparison, in the chosen language. */
 function CompareErrorText({ error }: { error: CompareError }) {
@@ -33,11 +37,14 @@ function CompareErrorText({ error }: { error: CompareError }) {
         <>
           <p>{t.t('compare.designsInvalid')}</p>
           <ul className="list-disc pl-6">
-            {error.problems.map((p, i) => (
+            {error.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={`${i}:${p.code}`} data-code={p.code}>
                 {t.problem(p)}
               </li>
             ))}
+            {error.problems.length > SHOWN_PROBLEMS && (
+              <li>{t.problem(moreProblems(error.problems.length - SHOWN_PROBLEMS))}</li>
+            )}
           </ul>
         </>
       ) : (
@@ -256,7 +263,7 @@ export function CompareView() {
           </>
         )}
       </div>
-      <div className="flex min-h-0 flex-col gap-2 lg:flex-row">
+      <div className="flex shrink-0 flex-col gap-2 lg:flex-row">
         <Pane label="A" designs={designsA} topology={topology} trace={trace} hop={hopIndex} />
         <Pane
           label="B"

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { L7StatusDoc } from '../core/l7';
 import { EXIT } from './run';
+import { itShared } from '../testing/shared-data';
 import { cli, realPath } from './testing';
-
-const HAVE = existsSync(realPath('l7'));
-const SKIP = HAVE ? '' : ' (skipped: ../shared/data/real-manifests/l7 is absent)';
 
 const MANIFESTS = `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -98,24 +95,19 @@ describe('status: what the L7 controllers would write', () => {
     expect(r.err).toContain('Envoy');
   });
 
-  it.skipIf(!HAVE)(
-    `the cross-namespace guide's routes are accepted, their backends unresolved${SKIP}`,
-    () => {
-      const r = cli([
-        'status',
-        '--manifests',
-        realPath('l7/gateway-api-cross-namespace-routing.yaml'),
-        '--json',
-      ]);
-      const doc = JSON.parse(r.out) as L7StatusDoc;
-      expect(doc.gateways[0]!.listeners[0]).toMatchObject({ name: 'https', attachedRoutes: 3 });
-      expect(
-        doc.routes.map((x) => [x.name, x.parents[0]!.conditions.map((c) => c.reason).join(',')]),
-      ).toEqual([
-        ['site-ns/home', 'Accepted,BackendNotFound'],
-        ['site-ns/login', 'Accepted,BackendNotFound'],
-        ['store-ns/store', 'Accepted,BackendNotFound'],
-      ]);
-    },
-  );
+  itShared("the cross-namespace guide's routes are accepted, their backends unresolved", () => {
+    const r = cli([
+      'status',
+      '--manifests',
+      realPath('l7/gateway-api-cross-namespace-routing.yaml'),
+      '--json',
+    ]);
+    const doc = JSON.parse(r.out) as L7StatusDoc;
+    expect(doc.gateways[0]!.listeners[0]).toMatchObject({ name: 'https', attachedRoutes: 3 });
+    expect(doc.routes.map((x) => [x.name, x.parents[0]!.conditions.map((c) => c.reason).join(',')])).toEqual([
+      ['site-ns/home', 'Accepted,BackendNotFound'],
+      ['site-ns/login', 'Accepted,BackendNotFound'],
+      ['store-ns/store', 'Accepted,BackendNotFound'],
+    ]);
+  });
 });

@@ -268,10 +268,6 @@ export function buildClasses(index: PolicyIndex): PodClasses {
     for (let s = 0; s < sub.count; s++) classOfSub[s] = classOf(sub.firstPod[s]!, s, 0);
     for (let i = 0; i < n; i++) classOfPod[i] = classOfSub[sub.ofPod[i]!]!;
   }
-  const atomClasses = new Map<number, number[]>();
-  atoms.forEach((list, c) => {
-    for (const a of list) (atomClasses.get(a) ?? atomClasses.set(a, []).get(a)!).push(c);
-  });
   return {
     count: reps.length,
     classOfPod,
@@ -280,9 +276,18 @@ export function buildClasses(index: PolicyIndex): PodClasses {
     universalAtoms: universal,
     namedPorts,
     hostNetwork: Uint8Array.from(hostNet),
-    atomClasses,
+    atomClasses: atomClassesOf(atoms),
     epoch: index.atomEpoch,
   };
+}
+
+/** Atom → the classes whose atom lists hold it, in class order. */
+function atomClassesOf(atoms: readonly number[][]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  atoms.forEach((list, c) => {
+    for (const a of list) (out.get(a) ?? out.set(a, []).get(a)!).push(c);
+  });
+  return out;
 }
 
 /** The port number a class's Pods resolve `name/protocol` to, or undefined. */
@@ -305,10 +310,6 @@ export function classNamedPort(
 export function refinedClasses(fine: PodClasses, coarse: PodClasses): PodClasses {
   const outer = Uint32Array.from(fine.rep, (r) => coarse.classOfPod[r]!);
   const atoms = Array.from(outer, (c) => coarse.atoms[c]!);
-  const atomClasses = new Map<number, number[]>();
-  atoms.forEach((list, c) => {
-    for (const a of list) (atomClasses.get(a) ?? atomClasses.set(a, []).get(a)!).push(c);
-  });
   return {
     count: fine.count,
     classOfPod: fine.classOfPod,
@@ -317,7 +318,7 @@ export function refinedClasses(fine: PodClasses, coarse: PodClasses): PodClasses
     universalAtoms: coarse.universalAtoms,
     namedPorts: Array.from(outer, (c) => coarse.namedPorts[c]!),
     hostNetwork: fine.hostNetwork,
-    atomClasses,
+    atomClasses: atomClassesOf(atoms),
     epoch: coarse.epoch,
   };
 }

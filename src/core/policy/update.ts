@@ -56,13 +56,7 @@ export function applyEdit(
   const kept = m.classes.epoch === index.atomEpoch && !namesPorts(old) && !namesPorts(now);
   const classes = kept ? { ...m.classes } : buildClasses(index);
   const C = classes.count;
-  const rowAffected = new Uint8Array(C);
-  const colAffected = new Uint8Array(C);
-  for (let i = 0; i < n; i++) {
-    const f = scope[i]!;
-    if (f & 1) colAffected[classes.classOfPod[i]!] = 1;
-    if (f & 2) rowAffected[classes.classOfPod[i]!] = 1;
-  }
+  const { rowAffected, cols } = affected(classes, scope);
   const oldOfNew = new Uint32Array(C);
   let sameNumbers = C === m.classes.count;
   for (let c = 0; c < C; c++) {
@@ -72,8 +66,6 @@ export function applyEdit(
   let sameClasses = sameNumbers;
   for (let i = 0; !kept && sameClasses && i < n; i++)
     sameClasses = classes.classOfPod[i] === m.classes.classOfPod[i];
-  const cols: number[] = [];
-  for (let c = 0; c < C; c++) if (colAffected[c]) cols.push(c);
   const policies = classPolicies(index, classes, { classes: m.classes, scope });
   return { scope, classes, oldOfNew, sameNumbers, sameClasses, rowAffected, cols, policies };
 }
@@ -91,19 +83,24 @@ export function applyDeletion(m: ReachabilityMatrix, index: PolicyIndex, key: st
   if (old) markScope(index, old, scope);
   setPolicy(index, null, key);
   const classes = refinedClasses(m.classes, buildClasses(index));
-  const C = classes.count;
-  const rowAffected = new Uint8Array(C);
-  const colAffected = new Uint8Array(C);
+  const { rowAffected, cols } = affected(classes, scope);
+  const policies = classPolicies(index, classes, { classes: m.classes, scope }, false);
+  const oldOfNew = Uint32Array.from({ length: classes.count }, (_, c) => c);
+  return { scope, classes, oldOfNew, sameNumbers: true, sameClasses: true, rowAffected, cols, policies };
+}
+
+/** Classes holding a Pod in the egress scope (rows that may change) / ingress scope (columns). */
+function affected(classes: PodClasses, scope: PolicyScope): { rowAffected: Uint8Array; cols: number[] } {
+  const rowAffected = new Uint8Array(classes.count);
+  const colAffected = new Uint8Array(classes.count);
   for (let i = 0; i < scope.length; i++) {
     const f = scope[i]!;
     if (f & 1) colAffected[classes.classOfPod[i]!] = 1;
     if (f & 2) rowAffected[classes.classOfPod[i]!] = 1;
   }
   const cols: number[] = [];
-  for (let c = 0; c < C; c++) if (colAffected[c]) cols.push(c);
-  const policies = classPolicies(index, classes, { classes: m.classes, scope }, false);
-  const oldOfNew = Uint32Array.from({ length: C }, (_, c) => c);
-  return { scope, classes, oldOfNew, sameNumbers: true, sameClasses: true, rowAffected, cols, policies };
+  for (let c = 0; c < classes.count; c++) if (colAffected[c]) cols.push(c);
+  return { rowAffected, cols };
 }
 
 /** Whether a policy names a container port by name (named ports split classes, classes.ts). */

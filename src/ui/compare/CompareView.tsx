@@ -1,14 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { Difference, DifferenceKey } from '../../core/compare/diff';
-import {
-  INTER_DESIGN_IDS,
-  INTRA_DESIGN_IDS,
-  PROXY_MODE_IDS,
-  type Designs,
-  type InterDesign,
-  type IntraDesign,
-  type ProxyMode,
-} from '../../core/model/scenario';
+import { INTER_DESIGN_IDS, INTRA_DESIGN_IDS, PROXY_MODE_IDS, type Designs } from '../../core/model/scenario';
 import type { Trace } from '../../core/trace/types';
 import type { Topology } from '../../core/topology/types';
 import type { MessageKey } from '../../i18n';
@@ -19,9 +11,12 @@ import { renderSvg } from '../export/svg';
 import { useT } from '../hooks/useT';
 import { moreProblems } from '../components/moreProblems';
 
-const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
-const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
-const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
+/** B's three design pickers: every design the core knows, per axis. */
+const DESIGN_AXES = [
+  { axis: 'intra', ids: INTRA_DESIGN_IDS, label: 'designs.intra' },
+  { axis: 'inter', ids: INTER_DESIGN_IDS, label: 'designs.inter' },
+  { axis: 'proxy', ids: PROXY_MODE_IDS, label: 'compare.proxy' },
+] as const;
 
 /** Problems listed at most (the rest are counted): the panes stay in the first screen. */
 const SHOWN_PROBLEMS = 3;
@@ -162,45 +157,22 @@ export function CompareView() {
         <fieldset className="flex flex-wrap items-center gap-2 text-sm">
           <legend className="sr-only">{t.t('compare.designsB')}</legend>
           <span className="font-semibold">B:</span>
-          <select
-            aria-label={t.t('designs.intra')}
-            className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1"
-            value={compare.designs.intra}
-            data-testid="compare-intra"
-            onChange={(e) => setB({ intra: e.target.value as IntraDesign })}
-          >
-            {INTRA.map((d) => (
-              <option key={d} value={d}>
-                {t.t(`designs.intra.${d}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t.t('designs.inter')}
-            className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1"
-            value={compare.designs.inter}
-            data-testid="compare-inter"
-            onChange={(e) => setB({ inter: e.target.value as InterDesign })}
-          >
-            {INTER.map((d) => (
-              <option key={d} value={d}>
-                {t.t(`designs.inter.${d}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t.t('compare.proxy')}
-            className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1"
-            value={compare.designs.proxy}
-            data-testid="compare-proxy"
-            onChange={(e) => setB({ proxy: e.target.value as ProxyMode })}
-          >
-            {PROXY.map((d) => (
-              <option key={d} value={d}>
-                {t.t(`designs.proxy.${d}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          {DESIGN_AXES.map((x) => (
+            <select
+              key={x.axis}
+              aria-label={t.t(x.label)}
+              className="kne-focus rounded-md border border-slate-500 bg-white px-2 py-1"
+              value={compare.designs[x.axis]}
+              data-testid={`compare-${x.axis}`}
+              onChange={(e) => setB({ [x.axis]: e.target.value })}
+            >
+              {(x.ids as readonly string[]).map((d) => (
+                <option key={d} value={d}>
+                  {t.t(`designs.${x.axis}.${d}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          ))}
         </fieldset>
         <button
           type="button"

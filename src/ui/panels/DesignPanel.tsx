@@ -1,18 +1,7 @@
-import {
-  INTER_DESIGN_IDS,
-  INTRA_DESIGN_IDS,
-  PROXY_MODE_IDS,
-  type InterDesign,
-  type IntraDesign,
-  type ProxyMode,
-} from '../../core/model/scenario';
+import { INTER_DESIGN_IDS, INTRA_DESIGN_IDS, PROXY_MODE_IDS } from '../../core/model/scenario';
 import { useApp } from '../../store';
 import { useT } from '../hooks/useT';
 import type { MessageKey } from '../../i18n';
-
-const INTRA: IntraDesign[] = [...INTRA_DESIGN_IDS];
-const INTER: InterDesign[] = [...INTER_DESIGN_IDS];
-const PROXY: ProxyMode[] = [...PROXY_MODE_IDS];
 
 function RadioGroup<V extends string>({
   name,
@@ -25,7 +14,7 @@ function RadioGroup<V extends string>({
 }: {
   name: string;
   legend: string;
-  values: V[];
+  values: readonly V[];
   value: V | undefined;
   label: (v: V) => string;
   disabled: boolean;
@@ -81,7 +70,7 @@ export function DesignPanel() {
         <RadioGroup
           name="intra"
           legend={t.t('designs.intra')}
-          values={INTRA}
+          values={INTRA_DESIGN_IDS}
           value={designs?.intra}
           label={(v) => t.t(`designs.intra.${v}` as MessageKey)}
           disabled={!designs}
@@ -90,7 +79,7 @@ export function DesignPanel() {
         <RadioGroup
           name="inter"
           legend={t.t('designs.inter')}
-          values={INTER}
+          values={INTER_DESIGN_IDS}
           value={designs?.inter}
           label={(v) => t.t(`designs.inter.${v}` as MessageKey)}
           disabled={!designs}
@@ -100,7 +89,7 @@ export function DesignPanel() {
           <RadioGroup
             name="proxy"
             legend={t.t('designs.proxy')}
-            values={PROXY}
+            values={PROXY_MODE_IDS}
             value={designs?.proxy}
             label={(v) => t.t(`designs.proxy.${v}` as MessageKey)}
             disabled={!designs}

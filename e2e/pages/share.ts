@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { serializeView } from '../../src/store/persist';
+import { selectViewState } from '../../src/store/shareSlice';
+import type { AppState } from '../../src/store/types';
 
 /** What a person sees of the current view: designs, selected flow, hop cursor, hop detail, Linux panel. */
 export async function visibleView(page: Page) {
@@ -28,9 +31,44 @@ export async function opened(page: Page): Promise<void> {
   await expect(page.getByTestId('designs')).toHaveAttribute('data-busy', 'false');
 }
 
-/** Autosave is debounced; wait for it to land before reloading. */
-export async function autosaved(page: Page, contains?: string): Promise<void> {
+/**
+ * Waits until the autosave holds the view on screen: the saved entry is exactly what the app writes
+ * for the page's current state (the same `selectViewState` + `serializeView` its debounced autosave
+ * runs), so nothing newer is still waiting for the debounce. Returns the saved text.
+ */
+export async function waitForAutosave(page: Page): Promise<string> {
+  let saved = '';
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('kne.work.autosave') ?? ''))
-    .toContain(contains ?? '"v":1');
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => {
+          const s = window.__kne!.store.getState();
+          return {
+            saved: localStorage.getItem('kne.work.autosave'),
+            // Only the fields selectViewState reads (the trace and topology are large).
+            state: {
+              scenario: s.scenario,
+              base: s.base,
+              topology: s.topology ? { designs: s.topology.designs } : null,
+              trace: s.trace ? { probe: s.trace.probe } : null,
+              hopIndex: s.hopIndex,
+              selectedNetns: s.selectedNetns,
+              linuxTab: s.linuxTab,
+              lang: s.lang,
+              lesson: s.lesson,
+              compare: s.compare ? { designs: s.compare.designs } : null,
+              viewport: s.viewport,
+            },
+          };
+        });
+        const view = selectViewState(now.state as unknown as AppState);
+        if (now.saved === null || view === null) return 'nothing saved yet';
+        if (now.saved !== serializeView(view)) return 'the saved work is older than the view on screen';
+        saved = now.saved;
+        return 'saved';
+      },
+      { message: 'the autosave holds the view on screen' },
+    )
+    .toBe('saved');
+  return saved;
 }

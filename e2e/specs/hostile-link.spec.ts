@@ -3,7 +3,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { toBase64url } from '../../src/scenario/codec/base64url';
 import { linkChecksum } from '../../src/scenario/codec/checksum';
 import { Explorer } from '../pages/explorer';
-import { autosaved, opened } from '../pages/share';
+import { opened, waitForAutosave } from '../pages/share';
 
 const v2 = (payload: string) => `#v2.${payload}.${linkChecksum(payload)}`;
 const packed = (bytes: Uint8Array) => toBase64url(deflateSync(bytes, { level: 9 }));
@@ -46,9 +46,7 @@ test('hostile links: refused with the reason, the page stays usable and the save
   const app = new Explorer(page);
   await app.open();
   await app.design('inter', 'routing');
-  await autosaved(page, '"v":1');
-  await page.waitForTimeout(600);
-  const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave'));
+  const saved = await waitForAutosave(page);
   const good = await (async () => {
     await page.getByTestId('copy-link').click();
     return page.getByTestId('share-link').inputValue();

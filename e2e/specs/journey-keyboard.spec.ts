@@ -69,7 +69,12 @@ test('a phone opens at the top of the page, also while the trace plays', async (
   await page.setViewportSize({ width: 390, height: 844 });
   const app = new Explorer(page);
   await app.open();
-  await page.waitForTimeout(1500); // let the opening trace step a few hops
+  // The opening trace waits at its first hop; Space (focus on the page) plays it, and the packet
+  // steps a few hops (the hop list follows it).
+  await expect(page.getByTestId('play-position')).toHaveText(/^Hop 1 of/);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('play-position')).toHaveText(/^Hop ([4-9]|\d{2,}) of/, { timeout: 15_000 });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   expect(app.errors).toEqual([]);

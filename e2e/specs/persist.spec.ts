@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
-import { autosaved, opened, visibleView } from '../pages/share';
+import { opened, visibleView, waitForAutosave } from '../pages/share';
 
 test('a reload keeps the edits and the view', async ({ page }) => {
   const app = new Explorer(page);
@@ -9,8 +9,7 @@ test('a reload keeps the edits and the view', async ({ page }) => {
   await app.design('intra', 'ebpf');
   await app.pause();
   await app.hops.nth(2).click();
-  await autosaved(page);
-  await page.waitForTimeout(600);
+  await waitForAutosave(page);
   const before = await visibleView(page);
   await page.reload();
   await opened(page);
@@ -68,8 +67,7 @@ test('opening a link keeps earlier work as a draft that can be restored', async 
   await page.getByTestId('pod-name').fill('my-work');
   await page.getByTestId('pod-add').click();
   await expect(app.pod('default/my-work')).toBeVisible();
-  await autosaved(page, '"v":1');
-  await page.waitForTimeout(600);
+  await waitForAutosave(page);
 
   await page.goto('about:blank');
   await page.goto(link);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Topology } from '../../src/core/topology/types';
 import { Explorer } from '../pages/explorer';
-import { autosaved } from '../pages/share';
+import { waitForAutosave } from '../pages/share';
 
 /** What the page store holds of a large preset (read through the test handle `window.__kne`). */
 type Held = {
@@ -103,8 +103,7 @@ test('L shares as preset + seed + designs + flow: a fresh browser opens the same
   await other.screenshot({ path: '/tmp/share2-l-opened.png' });
 
   // Reload: the autosave is L by name (no scenario saved) and reopens the same view.
-  await autosaved(other);
-  const saved = await other.evaluate(() => localStorage.getItem('kne.work.autosave')!);
+  const saved = await waitForAutosave(other);
   expect(saved.length).toBeLessThan(500);
   await other.reload();
   await expect(other.getByTestId('preset-toggle')).toHaveAttribute('data-preset', 'l', { timeout: 90_000 });
@@ -126,8 +125,8 @@ test('M: playback saves nothing per hop, and the step is saved when it stops', a
   await page.getByTestId('trace-run').click();
   await expect(app.hops.first()).toBeVisible();
   await app.pause();
-  await autosaved(page);
-  await page.waitForTimeout(600);
+  // Nothing left to save before the writes are counted.
+  await waitForAutosave(page);
   const hops = await app.hops.count();
   expect(hops).toBeGreaterThan(4);
   // Count autosave writes from here on.
@@ -145,11 +144,11 @@ test('M: playback saves nothing per hop, and the step is saved when it stops', a
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false', { timeout: 90_000 });
   await expect(page.getByTestId('play-position')).toContainText(`Hop ${hops} of ${hops}`);
-  await page.waitForTimeout(800);
+  // The save when playback stopped has landed: the saved work is the view at the last hop.
+  const saved = await waitForAutosave(page);
   const writes = await page.evaluate(() => (window as unknown as { __writes: number }).__writes);
   // One save for the click on hop 1 (debounced), none per hop, one when playback stopped.
   expect(writes).toBeLessThanOrEqual(2);
-  const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave')!);
   expect(saved).toContain('"link":"#v2.');
   expect(app.errors).toEqual([]);
 });

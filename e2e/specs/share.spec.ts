@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
-import { opened, visibleView } from '../pages/share';
+import { opened, visibleView, waitForAutosave } from '../pages/share';
 
 test('a copied link reproduces the view in a fresh browser', async ({ page, browser, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -62,9 +62,7 @@ test('a broken link names the problem, opens the default scenario and keeps save
   await app.design('intra', 'routed');
   await page.getByTestId('copy-link').click();
   const link = await page.getByTestId('share-link').inputValue();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('kne.work.autosave'))).not.toBeNull();
-  await page.waitForTimeout(600); // the debounced autosave settles
-  const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave'));
+  const saved = await waitForAutosave(page);
 
   // The same kind of link, cut in half (as a chat client might do).
   await page.goto('about:blank');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from '../pages/explorer';
-import { autosaved, opened } from '../pages/share';
+import { opened, waitForAutosave } from '../pages/share';
 
 /** From the next navigation on, every localStorage write fails as a full store does. */
 async function fillStorage(page: Page) {
@@ -17,8 +17,7 @@ test('full storage: an edit that cannot be saved is shown, and the work can be d
   const app = new Explorer(page);
   await app.open();
   await app.design('inter', 'routing');
-  await autosaved(page, '"v":1');
-  await page.waitForTimeout(600);
+  await waitForAutosave(page);
   await fillStorage(page);
   await page.reload();
   await opened(page);
@@ -44,9 +43,7 @@ test('full storage: a link does not replace saved work it cannot set aside', asy
   await page.getByTestId('copy-link').click();
   const link = await page.getByTestId('share-link').inputValue();
   await app.design('inter', 'routing');
-  await autosaved(page, '"v":1');
-  await page.waitForTimeout(600);
-  const saved = await page.evaluate(() => localStorage.getItem('kne.work.autosave'));
+  const saved = await waitForAutosave(page);
 
   await fillStorage(page);
   await page.goto('about:blank');

@@ -70,7 +70,15 @@ test('with reduced motion the packet jumps straight to each hop', async ({ page 
   await app.hops.nth(2).click();
   const packet = page.getByTestId('packet');
   const t1 = await packet.getAttribute('transform');
-  await page.waitForTimeout(100);
+  // A tween moves the dot on every animation frame: let a few frames be drawn.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let frames = 0;
+        const next = () => (++frames === 5 ? done() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+  );
   // No tween: the position is already final.
   expect(await packet.getAttribute('transform')).toBe(t1);
   await expect(packet).toHaveAttribute('data-hop', '2');

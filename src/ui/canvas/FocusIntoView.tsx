@@ -4,6 +4,8 @@ import { prefersReducedMotion } from '../../platform/motion';
 
 /** Room kept between a focused control and the canvas edge, in screen pixels. */
 const MARGIN = 16;
+/** A control closer to the edge than its focus ring (3 px outline, 2 px offset) is moved too. */
+const RING = 6;
 
 /**
  * Keyboard users tab through the buttons inside the drawing (From/To, devices, Service cards). A
@@ -28,7 +30,11 @@ export function FocusIntoView() {
       root.scrollLeft = 0;
       const box = root.getBoundingClientRect();
       const r = el.getBoundingClientRect();
-      const outside = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+      const outside =
+        r.left < box.left + RING ||
+        r.right > box.right - RING ||
+        r.top < box.top + RING ||
+        r.bottom > box.bottom - RING;
       if (!outside) return;
       // then bring it in with a margin
       let dx = 0;

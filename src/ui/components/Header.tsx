@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../hooks/useT';
 import { LanguageToggle } from './LanguageToggle';
+import { revealInBar } from './revealInBar';
 
 /**
  * Title, an optional middle slot (the scenario and teaching bars) and the language switch, in one
@@ -9,7 +10,10 @@ import { LanguageToggle } from './LanguageToggle';
 export function Header({ children }: { children?: ReactNode }) {
   const t = useT();
   return (
-    <header className="kne-header flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-2 xl:max-2xl:gap-x-3 xl:max-2xl:px-3">
+    <header
+      onFocus={revealInBar}
+      className="kne-header flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-2 xl:max-2xl:gap-x-3 xl:max-2xl:px-3"
+    >
       <div className="min-w-0">
         <h1 className="text-lg leading-tight font-bold tracking-tight text-slate-900 xl:max-2xl:text-base 2xl:text-xl">
           {t.t('app.title')}

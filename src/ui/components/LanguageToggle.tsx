@@ -30,7 +30,7 @@ export function LanguageToggle() {
     <div
       role="group"
       aria-label={t.t('lang.label')}
-      className="flex overflow-hidden rounded-lg border border-slate-500"
+      className="kne-clip flex overflow-hidden rounded-lg border border-slate-500"
     >
       {LANGS.map((l) => (
         <button

@@ -26,7 +26,7 @@ function RadioGroup<V extends string>({
       {values.map((v) => (
         <label
           key={v}
-          className={`kne-radio cursor-pointer rounded-md border px-3 py-1.5 text-sm font-semibold ${
+          className={`kne-radio relative cursor-pointer rounded-md border px-3 py-1.5 text-sm font-semibold ${
             value === v
               ? 'border-slate-900 bg-slate-900 text-white'
               : 'border-slate-400 bg-white text-slate-900 hover:bg-slate-100'
@@ -34,7 +34,9 @@ function RadioGroup<V extends string>({
         >
           <input
             type="radio"
-            className="sr-only"
+            // Invisible over the whole option: the browser scrolls a focused input into view, and
+            // scrolling a 1 px one left the option cut off at the window's edge (phone).
+            className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
             name={name}
             value={v}
             checked={value === v}

@@ -148,13 +148,7 @@ function namespacePairsOf(
       const ca = cn.srcCount[e]!;
       const base = s * W;
       let ones = 0;
-      for (let w = 0; w < W; w++) {
-        let x = words[base + w]! & (w === W - 1 ? tail : -1);
-        while (x !== 0) {
-          x &= x - 1;
-          ones++;
-        }
-      }
+      for (let w = 0; w < W; w++) ones += popcount(words[base + w]! & (w === W - 1 ? tail : -1));
       const dense = ones * 2 > C;
       if (dense) {
         all = true;
@@ -198,4 +192,11 @@ function namespacePairsOf(
     list.length = 0;
     all = false;
   }
+}
+
+/** Set bits of a 32-bit word (the classic SWAR count: pairs, nibbles, then bytes summed by a multiply). */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -17,7 +17,7 @@ import { decidingHops, traceWithPolicies } from '../core/what-if';
 import type { Trace } from '../core/trace/types';
 import { formatIssue, importYaml } from '../scenario/manifests';
 import { type FlagSpec, type ParsedFlags, UsageError } from './args';
-import { ChunkedWriter } from './reach-format';
+import { ChunkedWriter, num } from './reach-format';
 import { type CliIo, EXIT } from './scenario';
 
 /**
@@ -176,7 +176,6 @@ function whatIfText(
   flips: string[],
   change: { added: string[]; without: string[]; known: Set<string> },
 ): string {
-  const num = (n: number): string => n.toLocaleString('en-US');
   const what = [
     ...change.added.map((k) => `${change.known.has(k) ? '~' : '+'}${k}`),
     ...change.without.map((k) => `-${k}`),

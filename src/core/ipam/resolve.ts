@@ -114,19 +114,22 @@ export function resolveCluster(
   for (const n of nodes) nodeByPodCidrBase.set(n.podCidr.base, n.index);
 
   // Pods: placement, then addresses given in status, then host-local allocation for the rest.
-  const podByKey = new Map<string, number>();
+  // names per namespace (the `ns/name` keys are spelled only when first asked for: see podByKey)
+  const namesIn = new Map<string, Set<string>>();
   const podByIp = new Map<number, number>();
-  const placed: number[] = [];
+  const placed = new Int32Array(scenario.pods.length);
   const given: (Ipv4 | null)[] = [];
   scenario.pods.forEach((pod, i) => {
     const ns = pod.metadata.namespace ?? 'default';
+    let names = namesIn.get(ns);
+    if (!names) namesIn.set(ns, (names = new Set()));
     const key = podKey(ns, pod.metadata.name);
-    if (podByKey.has(key)) {
+    if (names.has(pod.metadata.name)) {
       problems.push(
         problem('DUPLICATE_NAME', `pods[${i}].metadata.name`, 'problem.pod.duplicate', { pod: key }),
       );
     }
-    podByKey.set(key, i);
+    names.add(pod.metadata.name);
     const text = pod.status?.podIP;
     const ip = text === undefined ? null : parseIpv4(text);
     if (text !== undefined && ip === null)
@@ -147,7 +150,7 @@ export function resolveCluster(
         problem('UNKNOWN_NODE', `pods[${i}].spec.nodeName`, 'problem.pod.unplaced', { pod: key }),
       );
     }
-    placed.push(nodeIndex);
+    placed[i] = nodeIndex;
     given.push(pod.spec.hostNetwork ? null : ip);
     if (ip !== null && nodeIndex >= 0 && !pod.spec.hostNetwork) {
       const range = nodes[nodeIndex]!.podCidr;
@@ -222,6 +225,7 @@ export function resolveCluster(
   });
   if (problems.length > 0) return { cluster: null, problems };
 
+  let podByKey: Map<string, number> | undefined;
   return {
     cluster: {
       scenario,
@@ -232,7 +236,14 @@ export function resolveCluster(
       nodeByName,
       nodeByIp,
       nodeByPodCidrBase,
-      podByKey,
+      // built on first use: `reach` over a large cluster never looks a Pod up by name
+      get podByKey() {
+        if (!podByKey) {
+          podByKey = new Map();
+          for (const p of pods) podByKey.set(podKey(p.namespace, p.name), p.index);
+        }
+        return podByKey;
+      },
       podByIp,
       podsOnNode,
     },

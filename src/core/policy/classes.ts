@@ -242,9 +242,7 @@ export function buildClasses(index: PolicyIndex): PodClasses {
       classByKey.set(key, c);
       reps.push(i);
       const pod = index.pods[i]!;
-      const groupAtoms = index.groups[g]!.atoms;
-      const ipA = ipSigAtoms[ipSig]!;
-      atoms.push(ipA.length ? [...groupAtoms, ...ipA].sort((a, b) => a - b) : groupAtoms.slice());
+      atoms.push(atomsOf(index.groups[g]!.atoms, ipSigAtoms[ipSig]!));
       // one resolution per distinct ports list, shared by its classes (read only)
       let resolved = resolvedOfSig[sig];
       if (!resolved) {
@@ -281,11 +279,28 @@ export function buildClasses(index: PolicyIndex): PodClasses {
   };
 }
 
-/** Atom → the classes whose atom lists hold it, in class order. */
+/** A class's atoms: its label group's selector atoms and the ipBlocks holding its IP, sorted. */
+function atomsOf(groupAtoms: readonly number[], ipAtoms: readonly number[]): number[] {
+  return ipAtoms.length ? [...groupAtoms, ...ipAtoms].sort((a, b) => a - b) : groupAtoms.slice();
+}
+
+/** Atom → the classes whose atom lists hold it, in class order (counted first, then filled). */
 function atomClassesOf(atoms: readonly number[][]): Map<number, number[]> {
+  let top = -1;
+  for (const list of atoms) for (const a of list) if (a > top) top = a;
+  const count = new Uint32Array(top + 1);
+  for (const list of atoms) for (const a of list) count[a]!++;
+  const lists: number[][] = [];
   const out = new Map<number, number[]>();
+  for (let a = 0; a <= top; a++)
+    if (count[a]! > 0) {
+      const l: number[] = new Array<number>(count[a]!);
+      lists[a] = l;
+      out.set(a, l);
+      count[a] = 0;
+    }
   atoms.forEach((list, c) => {
-    for (const a of list) (out.get(a) ?? out.set(a, []).get(a)!).push(c);
+    for (const a of list) lists[a]![count[a]!++] = c;
   });
   return out;
 }
@@ -301,24 +316,27 @@ export function classNamedPort(
 }
 
 /**
- * The partition of `fine` described with the atoms of `coarse`, a partition of the same Pods that
- * `fine` refines (every class of `fine` lies within one class of `coarse`, as after a policy is
- * deleted): class numbers, representatives and Pods of `fine`, atom lists and named ports of the
- * `coarse` class around each. Lets cells be recomputed in `fine`'s numbering under the current
- * atoms (atom ids can change when a what-if puts a policy back).
+ * `fine`'s classes (numbers, representatives, Pods) with the atoms each holds under the index's
+ * current atoms. Valid when no current selector or ipBlock can split a class of `fine`, as after a
+ * policy is deleted (deleting only releases atoms): every Pod of a class then shares its
+ * representative's atoms. Named ports stay `fine`'s: the remaining policies name a subset of them,
+ * resolved alike. Lets cells be recomputed in `fine`'s numbering (atom ids can change when a
+ * what-if puts a policy back) without partitioning every Pod again.
  */
-export function refinedClasses(fine: PodClasses, coarse: PodClasses): PodClasses {
-  const outer = Uint32Array.from(fine.rep, (r) => coarse.classOfPod[r]!);
-  const atoms = Array.from(outer, (c) => coarse.atoms[c]!);
+export function reatomedClasses(fine: PodClasses, index: PolicyIndex): PodClasses {
+  const { sigOfPod: ipSigOfPod, sigAtoms: ipSigAtoms, universal } = ipMemberships(index);
+  const atoms = Array.from(fine.rep, (r) =>
+    atomsOf(index.groups[index.groupOfPod[r]!]!.atoms, ipSigAtoms[ipSigOfPod ? ipSigOfPod[r]! : 0]!),
+  );
   return {
     count: fine.count,
     classOfPod: fine.classOfPod,
     rep: fine.rep,
     atoms,
-    universalAtoms: coarse.universalAtoms,
-    namedPorts: Array.from(outer, (c) => coarse.namedPorts[c]!),
+    universalAtoms: universal,
+    namedPorts: fine.namedPorts,
     hostNetwork: fine.hostNetwork,
     atomClasses: atomClassesOf(atoms),
-    epoch: coarse.epoch,
+    epoch: index.atomEpoch,
   };
 }

@@ -4,7 +4,7 @@ import { compactRows } from './compact';
 import { compilePolicies } from './compile';
 import { evaluateFlow } from './evaluate';
 import { computeMatrix } from './matrix';
-import { forEachNamespacePair, namespaceIds } from './summary';
+import { type Walk, forEachNamespacePair, namespaceIds } from './summary';
 import { PORTS, namespacesArb, nodes, podsArb, policiesArb } from './testing/arbitraries';
 
 /**
@@ -47,10 +47,19 @@ describe('compact reach', () => {
         const m = computeMatrix(index, PORTS);
         const ids = namespaceIds(index);
         PORTS.forEach((pp, layer) => {
-          const got = new Map<string, [number, number]>();
-          forEachNamespacePair(m, index, layer, (a, b, ok, pairs) =>
-            got.set(`${ids.namespaces[a]}>${ids.namespaces[b]}`, [ok, pairs]),
-          );
+          // a row's walk over its allowed or its denied classes only sets the cost: all three agree
+          const counted = (walk: Walk): Map<string, [number, number]> => {
+            const got = new Map<string, [number, number]>();
+            forEachNamespacePair(
+              m,
+              index,
+              layer,
+              (a, b, ok, pairs) => got.set(`${ids.namespaces[a]}>${ids.namespaces[b]}`, [ok, pairs]),
+              ids,
+              walk,
+            );
+            return got;
+          };
           const want = new Map<string, [number, number]>();
           const size = (ns: string): number => pods.filter((p) => p.namespace === ns).length;
           for (const a of pods)
@@ -63,7 +72,7 @@ describe('compact reach', () => {
               const k = `${a.namespace}>${b.namespace}`;
               want.set(k, [(want.get(k)?.[0] ?? 0) + 1, size(a.namespace) * size(b.namespace)]);
             }
-          expect(got).toEqual(want);
+          for (const walk of ['auto', 'allowed', 'denied'] as const) expect(counted(walk)).toEqual(want);
         });
       }),
       RUNS,

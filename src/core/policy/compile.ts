@@ -122,7 +122,8 @@ export function policyKey(p: K8sNetworkPolicy): string {
  * with only the automatic `kubernetes.io/metadata.name` label.
  */
 export function compilePolicies(
-  cluster: Pick<Cluster, 'pods' | 'nodes'>,
+  /** With the cluster's `podByIp` (non-hostNetwork Pods by IP), the index shares it. */
+  cluster: Pick<Cluster, 'pods' | 'nodes'> & Partial<Pick<Cluster, 'podByIp'>>,
   namespaces: readonly K8sNamespace[],
   policies: readonly K8sNetworkPolicy[],
 ): PolicyIndex {
@@ -135,7 +136,7 @@ export function compilePolicies(
   const index: PolicyIndex = {
     pods: cluster.pods,
     nodeIps: cluster.nodes.map((n) => n.ip),
-    podByIp: new Map(),
+    podByIp: cluster.podByIp ?? new Map(),
     nsLabels,
     groups: [],
     groupOfPod: new Uint32Array(cluster.pods.length),
@@ -149,12 +150,12 @@ export function compilePolicies(
     policiesByTarget: new Map(),
     problemsByPolicy: new Map(),
   };
-  buildGroups(index);
+  buildGroups(index, cluster.podByIp === undefined);
   policies.forEach((p, i) => addPolicy(index, p, `networkPolicies[${i}]`));
   return index;
 }
 
-function buildGroups(index: PolicyIndex): void {
+function buildGroups(index: PolicyIndex, indexIps: boolean): void {
   const byKey = new Map<string, number>();
   // Pods of one template share their labels object: sort and spell each label set once, and
   // remember the group its last Pod went to (the next Pod of that template goes there too)
@@ -166,7 +167,7 @@ function buildGroups(index: PolicyIndex): void {
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i]!;
     // hostNetwork Pods carry the node's IP: that address stays the node's, not the Pod's
-    if (!pod.hostNetwork) index.podByIp.set(pod.ip, i);
+    if (indexIps && !pod.hostNetwork) index.podByIp.set(pod.ip, i);
     let lt = labelText.get(pod.labels);
     if (lt && lt.namespace === pod.namespace && lt.hostNetwork === pod.hostNetwork) {
       index.groups[lt.group]!.pods.push(i);

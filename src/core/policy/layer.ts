@@ -3,6 +3,7 @@ import type { CompiledPolicy, CompiledRule, PolicyIndex } from './compile';
 import { selectingPolicies } from './evaluate';
 import { portMatches } from './ports';
 import type { PortProto } from './types';
+import { RowSlab } from './row-slab';
 
 /**
  * One layer (one port/protocol) of the class reachability matrix: which classes' representatives
@@ -28,6 +29,8 @@ export interface Reuse {
  * and their recomputed bits in the affected columns (`bit`, `k` = index into `Reuse.cols`).
  */
 export interface LayerSink {
+  /** When set, whole rows are computed straight into these words at `s * W` (`row` is not called). */
+  words?: Uint32Array;
   row(s: number, words: Uint32Array): void;
   keep(s: number): void;
   bit(s: number, k: number, d: number, on: boolean): void;
@@ -40,6 +43,7 @@ export function wordsSink(
   copyRow: (s: number, out: Uint32Array, at: number) => void = () => {},
 ): LayerSink {
   return {
+    words: out,
     row: (s, words) => out.set(words, s * W),
     keep: (s) => copyRow(s, out, s * W),
     bit: (s, _k, d, on) => {
@@ -59,6 +63,9 @@ export interface ClassPolicies {
   /** Class bitmaps of peer atoms and of whole rules' peers (port-independent, so shared by layers). */
   atomBits: Map<number, Bits>;
   ruleBits: Map<CompiledRule, Bits>;
+  /** Where those bitmaps live (kept across layers), and one layer's scratch bitmaps (reset per layer). */
+  rows: RowSlab;
+  scratch: RowSlab;
 }
 
 /**
@@ -107,7 +114,16 @@ export function classPolicies(
     egress.push(e);
     egressKey.push(e.map((p) => p.key).join('\u0000'));
   }
-  const cp = { ingress, egress, egressKey, atomBits: new Map(), ruleBits: new Map() };
+  const W = (cl.count + 31) >>> 5;
+  const cp: ClassPolicies = {
+    ingress,
+    egress,
+    egressKey,
+    atomBits: new Map(),
+    ruleBits: new Map(),
+    rows: new RowSlab(W),
+    scratch: new RowSlab(W),
+  };
   if (remember) policiesOfClasses.set(cl, cp);
   return cp;
 }
@@ -127,12 +143,14 @@ export function computeLayer(
   const C = cl.count;
   const W = (C + 31) >>> 5;
   const atomBits = cp.atomBits;
+  const scratch = cp.scratch;
+  scratch.reset();
   const bitsOfAtom = (a: number): Bits => {
     let b = atomBits.get(a);
     if (b !== undefined) return b;
     if (cl.universalAtoms.has(a)) b = null;
     else {
-      b = new Uint32Array(W);
+      b = cp.rows.alloc();
       for (const c of cl.atomClasses.get(a) ?? []) b[c >>> 5]! |= 1 << (c & 31);
     }
     atomBits.set(a, b);
@@ -142,7 +160,7 @@ export function computeLayer(
     if (r.peers === null) return null;
     let out = cp.ruleBits.get(r);
     if (out !== undefined) return out;
-    out = new Uint32Array(W);
+    out = cp.rows.alloc();
     for (const a of r.peers) {
       const b = bitsOfAtom(a);
       if (b === null) {
@@ -190,7 +208,7 @@ export function computeLayer(
   const bitsOfNamed = (name: string): Uint32Array => {
     let b = namedBits.get(name);
     if (b) return b;
-    b = new Uint32Array(W);
+    b = scratch.alloc();
     const key = `${name}/${pp.protocol}`;
     for (let c = 0; c < C; c++) if (cl.namedPorts[c]!.get(key) === pp.port) b[c >>> 5]! |= 1 << (c & 31);
     namedBits.set(name, b);
@@ -203,7 +221,7 @@ export function computeLayer(
     const key = cp.egressKey[s]!;
     let bits = egressCache.get(key);
     if (bits !== undefined) return bits;
-    const acc = new Uint32Array(W);
+    const acc = scratch.alloc();
     let all = false;
     outer: for (const p of pols)
       for (const r of p.egress!) {
@@ -215,7 +233,7 @@ export function computeLayer(
             if (x.protocol !== pp.protocol) continue;
             if (x.kind === 'named') {
               const nb = bitsOfNamed(x.name);
-              const into: Uint32Array = portBits ?? new Uint32Array(W);
+              const into: Uint32Array = portBits ?? scratch.alloc();
               for (let w = 0; w < W; w++) into[w]! |= nb[w]!;
               portBits = into;
             } else if (x.kind === 'any' || (pp.port >= x.from && pp.port <= x.to)) {
@@ -239,6 +257,7 @@ export function computeLayer(
   };
   // --- combine: M[s][d] = E[s][d] & (d open, or some peer atom of s admitted into d) ---
   const tail = C & 31 ? (1 << (C & 31)) - 1 : -1;
+  const target = sink.words;
   const row = new Uint32Array(W);
   // for an update: per affected column, the peer atoms admitted into it (so an unaffected row
   // recomputes only its bits in those columns, not the whole row)
@@ -270,24 +289,27 @@ export function computeLayer(
       });
       continue;
     }
-    row.set(openCols);
+    // the row's words: straight in the sink's layer when it has one, else in `row` and handed over
+    const out = target ?? row;
+    const at = target ? s * W : 0;
+    out.set(openCols, at);
     for (const a of cl.atoms[s]!) {
       const cols = colsOf.get(a);
       if (!cols) continue;
       if (cols.length * 4 < W) {
-        for (const d of cols) row[d >>> 5]! |= 1 << (d & 31);
+        for (const d of cols) out[at + (d >>> 5)]! |= 1 << (d & 31);
         continue;
       }
       let bits = colBits.get(a);
       if (!bits) {
-        colBits.set(a, (bits = new Uint32Array(W)));
+        colBits.set(a, (bits = scratch.alloc()));
         for (const d of cols) setCol(bits, d);
       }
-      for (let w = 0; w < W; w++) row[w]! |= bits[w]!;
+      for (let w = 0; w < W; w++) out[at + w]! |= bits[w]!;
     }
     const E = egressOf(s);
-    if (E !== null) for (let w = 0; w < W; w++) row[w]! &= E[w]!;
-    row[W - 1]! &= tail;
-    sink.row(s, row);
+    if (E !== null) for (let w = 0; w < W; w++) out[at + w]! &= E[w]!;
+    out[at + W - 1]! &= tail;
+    if (!target) sink.row(s, row);
   }
 }

@@ -1,5 +1,5 @@
 import type { K8sNetworkPolicy } from '../model/k8s';
-import { type PodClasses, buildClasses, refinedClasses } from './classes';
+import { type PodClasses, buildClasses, reatomedClasses } from './classes';
 import { type CompiledPolicy, type PolicyIndex, setPolicy } from './compile';
 import { type ClassPolicies, type LayerSink, classPolicies, computeLayer, wordsSink } from './layer';
 import type { ReachabilityMatrix } from './matrix';
@@ -74,7 +74,7 @@ export function applyEdit(
  * Deletes policy `key` from the index, keeping the class numbers of `m`. Deleting only releases
  * selector atoms, so every class after is a union of classes before: each class of `m` is still
  * one no remaining policy can split, and its cells can be recomputed under the remaining policies
- * with the atoms of the class around it now. The class policy lists are not remembered as `m`'s:
+ * with the atoms its Pods hold now (`reatomedClasses`, no new partition). The class policy lists are not remembered as `m`'s:
  * they hold for the index without `key`.
  */
 export function applyDeletion(m: ReachabilityMatrix, index: PolicyIndex, key: string): AppliedEdit {
@@ -82,7 +82,7 @@ export function applyDeletion(m: ReachabilityMatrix, index: PolicyIndex, key: st
   const old = index.policies.get(key);
   if (old) markScope(index, old, scope);
   setPolicy(index, null, key);
-  const classes = refinedClasses(m.classes, buildClasses(index));
+  const classes = reatomedClasses(m.classes, index);
   const { rowAffected, cols } = affected(classes, scope);
   const policies = classPolicies(index, classes, { classes: m.classes, scope }, false);
   const oldOfNew = Uint32Array.from({ length: classes.count }, (_, c) => c);

@@ -1,6 +1,7 @@
 import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Link, Netns, Route } from '../linux/types';
 import type { World } from '../cni/world';
+import type { Cluster } from '../model/cluster';
 import type { DropReason, Hop, HopKind, Leg } from './types';
 import { say, type HopMessageKey } from './messages';
 import { headersOf, outerHeadersOf, type PacketState } from './state';
@@ -421,6 +422,17 @@ function podDelivery(
   if (dnat && snat) return { key: 'hop.deliver.pod.dnatSnat', args: { ...base, vip, before } };
   if (dnat) return { key: 'hop.deliver.pod.dnat', args: { ...base, vip } };
   if (snat) return { key: 'hop.deliver.pod.snat', args: { ...base, before } };
-  const fromPod = w.world.cluster.pods.some((p) => p.ip === st.frame.src);
+  const fromPod = isPodAddress(w.world.cluster, st.frame.src);
   return { key: fromPod ? 'hop.deliver.pod' : 'hop.deliver.pod.fromHost', args: base };
+}
+
+/**
+ * Whether an address belongs to a Pod: a Pod IP (`podByIp` holds every Pod that is not
+ * hostNetwork), or the node IP that a hostNetwork Pod on that node shares. Lookups, not a scan of
+ * every Pod: at XL a scan cost more than the rest of the trace.
+ */
+function isPodAddress(cluster: Cluster, ip: Ipv4): boolean {
+  if (cluster.podByIp.has(ip)) return true;
+  const node = cluster.nodeByIp.get(ip);
+  return node !== undefined && cluster.podsOnNode[node]!.some((i) => cluster.pods[i]!.hostNetwork);
 }

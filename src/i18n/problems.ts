@@ -61,6 +61,8 @@ export const PROBLEM_SENTENCES: Record<Lang, Readonly<Record<string, string>>> =
     'problem.podIP.duplicate': 'Pod {pod} の IP {ip} は、すでに Pod {other} が使っています',
     'problem.podIP.exhausted':
       'ノードの Pod CIDR {range} には、Pod {pod} に割り当てる空きアドレスが残っていません',
+    'problem.podIP.subnetExhausted':
+      'ノードのサブネット {range} には、Pod {pod} に割り当てる空きアドレスが残っていません（VPC ネイティブでは Pod とノードが同じサブネットを使います）',
     'problem.policy.peerMixed':
       '{policy}: ピアで ipBlock と podSelector/namespaceSelector を同時に指定することはできません',
     'problem.policy.cidr': '{policy}: CIDR {cidr} が正しくありません',

@@ -93,6 +93,59 @@ describe('IPAM', () => {
     expect(resolve(u).problems[0]).toMatchObject({ code: 'DUPLICATE_IP', path: 'pods[1].status.podIP' });
   });
 
+  const vpc = { firstPodOffset: 4, fromNodeNetwork: true };
+
+  it('VPC-native: every node draws Pod IPs from the one node subnet, around node IPs and the gateway', () => {
+    // A reference allocator: each Pod without an address takes the lowest free one from the first
+    // usable address up, in Pod order; node IPs, the gateway and given Pod IPs are never free.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 20, max: 200 }), { maxLength: 4 }),
+        (perNode, givenHosts) => {
+          const s = smallScenario();
+          s.cluster.underlayCidr = '172.20.0.0/24';
+          s.cluster.underlayGateway = '172.20.0.1';
+          s.nodes = perNode.map((_, i) => makeNode(`n${i}`));
+          s.pods = perNode.flatMap((count, i) =>
+            Array.from({ length: count }, (_, j) => makePod('default', `p${i}-${j}`, `n${i}`, {})),
+          );
+          s.services = [];
+          const given = [...new Set(givenHosts)].slice(0, s.pods.length);
+          given.forEach(
+            (host, k) => (s.pods[k * 2 < s.pods.length ? k * 2 : k]!.status = { podIP: `172.20.0.${host}` }),
+          );
+          const { cluster, problems } = resolve(s, vpc);
+          expect(problems).toEqual([]);
+          const taken = new Set<string>(['172.20.0.1', ...cluster!.nodes.map((n) => formatIpv4(n.ip))]);
+          for (const p of s.pods) if (p.status?.podIP) taken.add(p.status.podIP);
+          const expected = s.pods.map((p) => {
+            if (p.status?.podIP) return p.status.podIP;
+            let host = 4;
+            while (taken.has(`172.20.0.${host}`)) host++;
+            taken.add(`172.20.0.${host}`);
+            return `172.20.0.${host}`;
+          });
+          expect(cluster!.pods.map((p) => formatIpv4(p.ip))).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('VPC-native: a full node subnet is named as the node subnet, not a node Pod CIDR', () => {
+    const s = smallScenario();
+    s.cluster.underlayCidr = '172.20.0.0/28'; // .1–.14: gateway .1, nodes .10–.12, Pods from .4
+    s.cluster.underlayGateway = '172.20.0.1';
+    s.pods = Array.from({ length: 9 }, (_, j) => makePod('default', `p${j}`, 'node-1', {}));
+    const { problems } = resolve(s, vpc);
+    expect(problems[0]).toMatchObject({
+      code: 'RANGE_EXHAUSTED',
+      path: 'pods[8]',
+      say: { key: 'problem.podIP.subnetExhausted', args: { range: '172.20.0.0/28', pod: 'default/p8' } },
+    });
+    expect(problems[0]!.message).toContain('the node subnet 172.20.0.0/28 has no free address left');
+  });
+
   it('says when a node range or the cluster CIDR is exhausted', () => {
     const s = smallScenario();
     s.cluster.nodeCidrMaskSize = 30; // a /30 holds .1 and .2 for Pods; the bridge gateway takes .1

@@ -196,7 +196,13 @@ export function resolveCluster(
   });
   if (problems.length > 0) return { cluster: null, problems };
 
-  const cursor = nodes.map((n) => n.podCidr.base + addressing.firstPodOffset);
+  // host-local keeps one cursor per node range. On the node network (VPC-native) every node draws
+  // from the same subnet, so they share one cursor: a cursor per node would rescan every address
+  // the other nodes took (quadratic, 10 s to refuse XL) and hand out the same addresses.
+  const cursor = vpc
+    ? [nets.underlay.base + addressing.firstPodOffset]
+    : nodes.map((n) => n.podCidr.base + addressing.firstPodOffset);
+  const cursorSlot = (nodeIndex: number): number => (vpc ? 0 : nodeIndex);
   // On the node network, node IPs and the router's address are not free for Pods.
   const reserved = (ip: number): boolean => vpc && (nodeByIp.has(ip) || ip === nets.underlayGateway);
   const podsOnNode: number[][] = nodes.map(() => []);
@@ -205,7 +211,8 @@ export function resolveCluster(
     const node = nodes[nodeIndex]!;
     let ip = given[i] ?? null;
     if (pod.spec.hostNetwork) ip = node.ip;
-    else if (ip === null) ip = allocate(node.podCidr, cursor, nodeIndex, podByIp, i, problems, pod, reserved);
+    else if (ip === null)
+      ip = allocate(node.podCidr, cursor, cursorSlot(nodeIndex), podByIp, i, problems, pod, reserved, vpc);
     podsOnNode[nodeIndex]!.push(i);
     return {
       index: i,
@@ -251,30 +258,37 @@ export function resolveCluster(
   };
 }
 
-/** host-local: the next free address after the last one handed out, up to broadcast − 1. */
+/**
+ * host-local: the next free address after the last one handed out, up to broadcast − 1. `slot` is
+ * the cursor of the range (one per node, or the one shared node subnet of VPC-native addressing).
+ */
 function allocate(
   range: Cidr,
   cursor: number[],
-  nodeIndex: number,
+  slot: number,
   podByIp: Map<number, number>,
   podIndex: number,
   problems: Problem[],
   pod: K8sPod,
   reserved: (ip: number) => boolean,
+  onNodeNetwork: boolean,
 ): Ipv4 | null {
   const last = broadcastOf(range) - 1;
-  let next = cursor[nodeIndex]!;
+  let next = cursor[slot]!;
   while (next <= last && (podByIp.has(next) || reserved(next))) next++;
   if (next > last) {
+    cursor[slot] = next;
     problems.push(
-      problem('RANGE_EXHAUSTED', `pods[${podIndex}]`, 'problem.podIP.exhausted', {
-        range: formatCidr(range),
-        pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
-      }),
+      problem(
+        'RANGE_EXHAUSTED',
+        `pods[${podIndex}]`,
+        onNodeNetwork ? 'problem.podIP.subnetExhausted' : 'problem.podIP.exhausted',
+        { range: formatCidr(range), pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}` },
+      ),
     );
     return null;
   }
-  cursor[nodeIndex] = next + 1;
+  cursor[slot] = next + 1;
   podByIp.set(next, podIndex);
   return ipv4FromInt(next);
 }

@@ -60,6 +60,8 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'problem.podIP.outside': 'Pod {pod} has IP {ip}, outside its node "{node}" Pod CIDR {range}',
   'problem.podIP.duplicate': 'Pod {pod} has IP {ip}, already used by Pod {other}',
   'problem.podIP.exhausted': 'node Pod CIDR {range} has no free address left for Pod {pod}',
+  'problem.podIP.subnetExhausted':
+    'the node subnet {range} has no free address left for Pod {pod} (with VPC-native addressing, Pods and nodes share the subnet)',
   // NetworkPolicy peers (kubernetes pkg/apis/networking/validation/validation.go, ValidateNetworkPolicyPeer).
   'problem.policy.peerMixed': '{policy}: a peer may not combine ipBlock with podSelector/namespaceSelector',
   'problem.policy.cidr': '{policy}: invalid CIDR {cidr}',

@@ -4,6 +4,8 @@ import type { Scenario } from '../../core/model/scenario';
 import { loadScenario } from '../load';
 import { PRESETS, buildPreset, findPreset, isPresetId } from './registry';
 import { XLARGE } from './scale';
+import { buildEngine } from '../../core/engine';
+import { ALL_DESIGNS } from '../../core/testing/arbitraries';
 
 const key = (o: { metadata: { name: string; namespace?: string } }) =>
   `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -142,6 +144,21 @@ describe('scale presets', () => {
     expect(JSON.stringify(buildPreset('l', 11))).toBe(JSON.stringify(a));
     expect(JSON.stringify(buildPreset('l', 12))).not.toBe(JSON.stringify(a));
     checkConsistent(a);
+  });
+
+  it('L builds under every design, VPC-native included: its /16 node network holds the nodes and every Pod', () => {
+    const l = buildPreset('l', 1);
+    for (const designs of ALL_DESIGNS) {
+      const { engine, problems } = buildEngine({ ...l, designs });
+      expect(
+        problems.map((p) => p.message),
+        `${designs.intra}+${designs.inter}`,
+      ).toEqual([]);
+      // the preset's 10,000 Pods plus the CoreDNS replicas the engine adds, each with its own address
+      const pods = engine!.cluster.pods.filter((p) => !p.hostNetwork);
+      expect(pods.length).toBeGreaterThan(10_000);
+      expect(new Set(pods.map((p) => p.ip)).size).toBe(pods.length);
+    }
   });
 
   it('names Pods like Deployments and StatefulSets do', () => {

@@ -17,20 +17,26 @@ export const MEDIUM: ScaleParams = {
 
 /**
  * L: 100 nodes × 100 Pods (under kubelet's default maxPods 110), 1,000 Services, 1,000 policies.
- * 100 node /24s fit in the default 10.244.0.0/16; nodes .10–.109 fit the default /24 underlay.
+ * 100 node /24s fit in the default 10.244.0.0/16. The nodes sit on a 172.16.0.0/16 underlay, as a
+ * cluster of this size would: with VPC-native addressing (Pods take node-subnet addresses) the
+ * 100 nodes and 10,000 Pods fit in it, where the default /24 holds 253 addresses.
  */
 export const LARGE: ScaleParams = {
   nodes: 100,
   pods: 10_000,
   services: 1_000,
   policies: 1_000,
-  cluster: { ...DEFAULT_CLUSTER },
+  cluster: { ...DEFAULT_CLUSTER, underlayCidr: '172.16.0.0/16', underlayGateway: '172.16.0.1' },
 };
 
 /**
  * XL: 5,000 nodes, 150,000 Pods (30 per node), 10,000 Services, 10,000 policies. 5,000 node /24s need
  * a bigger cluster CIDR: 10.128.0.0/9 holds 32,768 of them and stays clear of the kubeadm Service
- * range 10.96.0.0/12; the nodes sit on a 172.16.0.0/16 underlay.
+ * range 10.96.0.0/12; the nodes sit on a 172.16.0.0/16 underlay. VPC-native addressing refuses XL:
+ * 155,000 nodes and Pods do not fit one /16, and an AWS subnet is at most a /16
+ * (EC2 API reference, CreateSubnet:
+ * docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html), so a real cluster of this size
+ * spreads its nodes over several subnets, which the model's one node network does not describe.
  */
 export const XLARGE: ScaleParams = {
   nodes: 5_000,

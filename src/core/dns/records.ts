@@ -1,5 +1,6 @@
 import { type Ipv4, formatIpv4, parseIpv4 } from '../net/ipv4';
 import type { ServiceRecord, ServiceState } from '../services/types';
+import { serviceNamed, serviceWithClusterIP } from '../services/lookup';
 
 /**
  * CoreDNS's `kubernetes` plugin answers for the cluster zone (KDNS docs/specification.md; CDNS
@@ -100,14 +101,14 @@ export function lookupCluster(state: ServiceState, qname: string, qtype: DnsType
 }
 
 function find(state: ServiceState, ns: string, name: string): ServiceRecord | undefined {
-  return state.services.find((s) => s.namespace === ns && s.name === name);
+  return serviceNamed(state, ns, name);
 }
 
 function ptr(state: ServiceState, name: string, rr: (t: DnsType, d: string) => DnsRecord): ZoneAnswer | null {
   const octets = name.slice(0, -'.in-addr.arpa.'.length).split('.').reverse().join('.');
   const ip = parseIpv4(octets);
   if (ip === null) return null;
-  const svc = state.services.find((s) => s.clusterIP === ip);
+  const svc = serviceWithClusterIP(state, ip);
   if (svc)
     return {
       rcode: 'NOERROR',

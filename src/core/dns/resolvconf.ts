@@ -1,5 +1,6 @@
 import { formatIpv4 } from '../net/ipv4';
 import type { ServiceState } from '../services/types';
+import { serviceNamed } from '../services/lookup';
 import type { PodDnsConfig } from '../model/k8s';
 
 /**
@@ -37,7 +38,7 @@ const MAX_SEARCHES = 32;
 
 /** The address of `kube-system/kube-dns` (kubelet `clusterDNS`), or null when the Service is missing. */
 export function clusterDnsIp(state: ServiceState): string | null {
-  const svc = state.services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns');
+  const svc = serviceNamed(state, 'kube-system', 'kube-dns');
   return svc?.clusterIP != null ? formatIpv4(svc.clusterIP) : null;
 }
 

@@ -10,6 +10,7 @@ import { forwardedHeaders } from './http-forwarded';
 import { hashString } from './state';
 import { tracePacket, walk } from './trace';
 import { conntrackLines } from './service-hooks';
+import { serviceNamed } from '../services/lookup';
 
 /** An HTTP request to trace through a Gateway or Ingress (what `trace --to http://…` takes). */
 export interface HttpProbe {
@@ -116,9 +117,7 @@ export function traceHttp(world: World, env: TraceEnv, l7: L7State, hp: HttpProb
   let upstreamTarget: { ip: Ipv4; port: number } | null = null;
   let noEndpoints = false;
   if (!d.answered && d.backend) {
-    const svc = env.services?.services.find(
-      (s) => s.namespace === d.backend!.namespace && s.name === d.backend!.service,
-    );
+    const svc = env.services && serviceNamed(env.services, d.backend.namespace, d.backend.service);
     const sp = svc?.ports.find((p) => p.port === d.backend!.port);
     const ready = sp?.endpoints.filter((e) => e.ready) ?? [];
     if (d.upstreamVia === 'clusterip' && sp?.clusterIP != null) {

@@ -5,6 +5,7 @@ import { nodeRules, proxyModule } from '../services/proxy/registry';
 import type { MatchedRule, ProxyHook } from '../services/proxy/types';
 import { headersOf, type PacketState } from './state';
 import type { ServicePortState } from '../services/types';
+import { addressedPort } from '../services/lookup';
 import { isLocalAddress, type Walker } from './walker';
 
 /**
@@ -41,15 +42,15 @@ export function servicePortOf(
   hostAddresses = true,
 ): ServicePortState | undefined {
   const f = st.frame;
+  const services = w.env.services;
+  if (!services) return undefined;
   const host = hostAddresses ? w.world.nodeNetns(ns.nodeIndex) : ns;
-  return w.env.services?.ports.find(
-    (p) =>
-      p.protocol === f.protocol &&
-      ((p.clusterIP === f.dst && p.port === f.dstPort) ||
-        ((p.loadBalancerIPs.includes(f.dst) || p.externalIPs.includes(f.dst)) && p.port === f.dstPort) ||
-        (p.nodePort === f.dstPort &&
-          p.nodePort > 0 &&
-          (isLocalAddress(ns, f.dst) || isLocalAddress(host, f.dst)))),
+  return addressedPort(
+    services,
+    f.protocol,
+    f.dst,
+    f.dstPort,
+    (ip) => isLocalAddress(ns, ip) || isLocalAddress(host, ip),
   );
 }
 

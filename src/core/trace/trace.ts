@@ -10,6 +10,7 @@ import { conntrackLines, serviceHook } from './service-hooks';
 import { externalEntry } from './external';
 import { resolveName, type NameResolution } from './dns-step';
 import { servicePortWarnings } from './warnings';
+import { serviceNamed } from '../services/lookup';
 
 /** The client used for `--from external`: an address from TEST-NET-3 (RFC 5737). */
 export const EXTERNAL_CLIENT = ipv4('203.0.113.10');
@@ -33,7 +34,7 @@ export function destinationIp(world: World, env: TraceEnv, to: string, external:
   const p = c.podByKey.get(to);
   if (p !== undefined) return c.pods[p]!.ip;
   const [ns, name] = to.split('/');
-  const svc = env.services?.services.find((s) => s.namespace === ns && s.name === name);
+  const svc = env.services && name !== undefined ? serviceNamed(env.services, ns!, name) : undefined;
   if (!svc) return null;
   if (external) return svc.ports.find((sp) => sp.loadBalancerIPs.length > 0)?.loadBalancerIPs[0] ?? null;
   if (svc.clusterIP !== null) return svc.clusterIP;

@@ -2,6 +2,7 @@ import { formatIpv4, type Ipv4 } from '../net/ipv4';
 import type { Protocol } from '../model/k8s';
 import type { ServiceRecord, ServiceState } from '../services/types';
 import type { TraceWarning } from './types';
+import { serviceNamed, serviceOwning } from '../services/lookup';
 
 /**
  * Warnings about a probe that the trace itself does not stop: today, a connection to a Service
@@ -29,39 +30,13 @@ export function servedPorts(svc: ServiceRecord): string {
   return svc.ports.map((p) => `${p.port}/${p.protocol}${p.portName ? ` (${p.portName})` : ''}`).join(', ');
 }
 
-/** Services by `ns/name` and by every address they own, first in `services` order winning. */
-interface ServiceIndex {
-  byKey: Map<string, ServiceRecord>;
-  byAddress: Map<Ipv4, ServiceRecord>;
-}
-const indexes = new WeakMap<ServiceState, ServiceIndex>();
-
-/** Built once per Service state: a trace at XL (10,000 Services) must not scan them all. */
-function serviceIndex(services: ServiceState): ServiceIndex {
-  let index = indexes.get(services);
-  if (index) return index;
-  index = { byKey: new Map(), byAddress: new Map() };
-  const own = (ip: Ipv4, s: ServiceRecord): void => {
-    if (!index!.byAddress.has(ip)) index!.byAddress.set(ip, s);
-  };
-  for (const s of services.services) {
-    const key = `${s.namespace}/${s.name}`;
-    if (!index.byKey.has(key)) index.byKey.set(key, s);
-    if (s.clusterIP !== null) own(s.clusterIP, s);
-    for (const p of s.ports) for (const ip of [...p.loadBalancerIPs, ...p.externalIPs]) own(ip, s);
-  }
-  indexes.set(services, index);
-  return index;
-}
-
 /** The Service a probe addresses: by `NS/NAME`, else the one owning the destination VIP. */
 function addressedService(services: ServiceState, to: string, dst: Ipv4 | null): ServiceRecord | null {
   const [ns, name] = to.split('/');
-  const index = serviceIndex(services);
-  const byName = name === undefined ? undefined : index.byKey.get(`${ns}/${name}`);
+  const byName = name === undefined ? undefined : serviceNamed(services, ns!, name);
   if (byName) return byName;
   if (dst === null) return null;
-  return index.byAddress.get(dst) ?? null;
+  return serviceOwning(services, dst) ?? null;
 }
 
 /**

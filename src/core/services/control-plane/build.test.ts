@@ -3,7 +3,8 @@ import { cidr, cidrContains } from '../../net/cidr';
 import { formatIpv4 } from '../../net/ipv4';
 import { clusterOf, smallWithServices, svc } from '../testing/fixture';
 import { withClusterAddons } from './addons';
-import { buildServiceState, findService } from './build';
+import { buildServiceState } from './build';
+import { serviceNamed } from '../lookup';
 import { allocateClusterIPs, staticBandSize } from './clusterip';
 import { allocateNodePorts } from './nodeport';
 
@@ -11,8 +12,8 @@ describe('control plane', () => {
   const state = buildServiceState(clusterOf(smallWithServices()));
 
   it('pins kubernetes to .1 and kube-dns to .10 of the Service CIDR (kubeadm)', () => {
-    expect(formatIpv4(findService(state, 'default', 'kubernetes')!.clusterIP!)).toBe('10.96.0.1');
-    expect(formatIpv4(findService(state, 'kube-system', 'kube-dns')!.clusterIP!)).toBe('10.96.0.10');
+    expect(formatIpv4(serviceNamed(state, 'default', 'kubernetes')!.clusterIP!)).toBe('10.96.0.1');
+    expect(formatIpv4(serviceNamed(state, 'kube-system', 'kube-dns')!.clusterIP!)).toBe('10.96.0.10');
   });
 
   it('allocates other ClusterIPs from the upper band, uniquely and deterministically', () => {
@@ -37,17 +38,17 @@ describe('control plane', () => {
     expect(x.kind === 'ip' && formatIpv4(x.ip)).toBe('10.96.0.10');
     const dns = res.get('kube-system/kube-dns')!;
     expect(dns.kind === 'ip' && formatIpv4(dns.ip)).not.toBe('10.96.0.10');
-    expect(findService(state, 'default', 'db')!.headless).toBe(true);
-    expect(findService(state, 'default', 'search')!.externalName).toBe('search.example.com');
+    expect(serviceNamed(state, 'default', 'db')!.headless).toBe(true);
+    expect(serviceNamed(state, 'default', 'search')!.externalName).toBe('search.example.com');
     expect(state.ports.some((p) => p.service === 'db' || p.service === 'search')).toBe(false);
   });
 
   it('allocates NodePorts in 30000-32767, manifest wins, health check only for LB+Local', () => {
-    const fe = findService(state, 'default', 'frontend')!.ports[0]!;
+    const fe = serviceNamed(state, 'default', 'frontend')!.ports[0]!;
     expect(fe.nodePort).toBeGreaterThanOrEqual(30000);
     expect(fe.nodePort).toBeLessThanOrEqual(32767);
     expect(fe.healthCheckNodePort).toBe(0);
-    const lb = findService(state, 'default', 'web-lb')!.ports[0]!;
+    const lb = serviceNamed(state, 'default', 'web-lb')!.ports[0]!;
     expect(lb.healthCheckNodePort).toBeGreaterThanOrEqual(30000);
     expect(lb.healthCheckNodePort).not.toBe(lb.nodePort);
     const fixed = allocateNodePorts([
@@ -57,7 +58,7 @@ describe('control plane', () => {
   });
 
   it('gives LoadBalancers an ingress IP unless status has one', () => {
-    const lb = findService(state, 'default', 'web-lb')!.ports[0]!;
+    const lb = serviceNamed(state, 'default', 'web-lb')!.ports[0]!;
     expect(lb.loadBalancerIPs.map(formatIpv4)).toEqual(['198.51.100.10']);
     const s2 = buildServiceState(
       clusterOf(
@@ -69,22 +70,22 @@ describe('control plane', () => {
         ]),
       ),
     );
-    expect(findService(s2, 'default', 'given')!.ports[0]!.loadBalancerIPs.map(formatIpv4)).toEqual([
+    expect(serviceNamed(s2, 'default', 'given')!.ports[0]!.loadBalancerIPs.map(formatIpv4)).toEqual([
       '1.2.3.4',
     ]);
   });
 
   it('derives endpoints from selectors with named targetPorts, sorted by ip:port', () => {
-    const fe = findService(state, 'default', 'frontend')!.ports[0]!;
+    const fe = serviceNamed(state, 'default', 'frontend')!.ports[0]!;
     expect(fe.endpoints.map((e) => e.podKey)).toEqual(['default/frontend-1', 'default/frontend-2']);
     expect(fe.endpoints.every((e) => e.port === 8080 && e.ready)).toBe(true);
-    const dns = findService(state, 'kube-system', 'kube-dns')!;
+    const dns = serviceNamed(state, 'kube-system', 'kube-dns')!;
     expect(dns.ports.map((p) => `${p.portName}/${p.protocol}/${p.endpoints.length}`)).toEqual([
       'dns/UDP/2',
       'dns-tcp/TCP/2',
       'metrics/TCP/2',
     ]);
-    const api = findService(state, 'default', 'kubernetes')!.ports[0]!;
+    const api = serviceNamed(state, 'default', 'kubernetes')!.ports[0]!;
     expect(api.endpoints.map((e) => `${formatIpv4(e.ip)}:${e.port}`)).toEqual(['192.168.1.10:6443']);
   });
 
@@ -93,7 +94,7 @@ describe('control plane', () => {
     const pod = sc.pods.find((p) => p.metadata.name === 'backend-2')!;
     pod.status = { conditions: [{ type: 'Ready', status: 'False' }] };
     const st = buildServiceState(clusterOf(sc));
-    const eps = findService(st, 'default', 'backend')!.ports[0]!.endpoints;
+    const eps = serviceNamed(st, 'default', 'backend')!.ports[0]!.endpoints;
     expect(eps.map((e) => `${e.podKey}:${e.ready}`)).toEqual([
       'default/backend-1:true',
       'default/backend-2:false',
@@ -111,7 +112,7 @@ describe('control plane', () => {
       ports: [{ name: 'p', port: 8443, protocol: 'TCP' }],
     });
     const st = buildServiceState(clusterOf(sc));
-    const ep = findService(st, 'default', 'ext')!.ports[0]!.endpoints;
+    const ep = serviceNamed(st, 'default', 'ext')!.ports[0]!.endpoints;
     expect(ep.map((e) => `${formatIpv4(e.ip)}:${e.port}`)).toEqual(['192.168.1.200:8443']);
   });
 

@@ -156,8 +156,3 @@ function apiserverEndpoints(svc: K8sService, cluster: Cluster): ServiceEndpoints
     perPort: (svc.spec.ports ?? []).map(() => sortEndpoints([{ ...addr, port: APISERVER_PORT }])),
   };
 }
-
-/** Finds a Service record by `ns/name`. */
-export function findService(state: ServiceState, namespace: string, name: string): ServiceRecord | undefined {
-  return state.services.find((s) => s.namespace === namespace && s.name === name);
-}

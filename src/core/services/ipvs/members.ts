@@ -54,3 +54,58 @@ export function membersOf(
   for (const ip of s.vips) add('KUBE-IPVS-IPS', formatIpv4(ip));
   return new Map([...sets].map(([n, x]) => [n, [...x]]));
 }
+
+/** Node-independent answers of `setHasMembers`, per Service state. */
+interface SharedEmptiness {
+  /** Sets with members on any node, node-dependent sets left out (see `setHasMembers`). */
+  always: Set<string>;
+  /** NodePort sets that have members on a node with at least one NodePort address. */
+  withAddress: Set<string>;
+  /** Nodes hosting a reachable endpoint of a node-independent port (KUBE-LOOP-BACK members). */
+  loopNodes: Set<string | null>;
+}
+const emptinessCache = new WeakMap<ServiceState, SharedEmptiness>();
+const nonEmpty = (m: Map<string, string[]>) =>
+  new Set([...m].filter(([, v]) => v.length > 0).map(([n]) => n));
+
+/**
+ * Whether set `name` has members on this node, without listing them: which match rules kube-proxy
+ * writes depends only on which sets are non-empty (pkg/proxy/ipvs/proxier.go writes a set's
+ * KUBE-SERVICES rule only when `len(set.activeEntries) > 0`), and listing every member for every
+ * node a trace starts on cost ~45 ms at XL. Three kinds of set depend on the node: KUBE-LOOP-BACK
+ * (endpoints on this node), the NodePort sets (this node's addresses) and
+ * KUBE-LOAD-BALANCER-SOURCE-IP (the node IP); the others are answered once per Service state from
+ * `membersOf` itself. Agrees with `membersOf(…).get(name).length > 0` (ipvs members test).
+ */
+export function setHasMembers(
+  s: SharedIpvs,
+  state: ServiceState,
+  nodeName: string | null,
+  nodeIp: Ipv4 | undefined,
+  addresses: () => Ipv4[],
+  localPorts: ReadonlyMap<number, IpvsPort>,
+): (name: string) => boolean {
+  let shared = emptinessCache.get(state);
+  if (!shared) {
+    const portAt = (i: number) => s.ports[i]!;
+    const loopNodes = new Set<string | null>();
+    for (const p of s.ports) for (const e of p?.reachable ?? []) loopNodes.add(e.nodeName);
+    shared = {
+      always: nonEmpty(membersOf(s, state, undefined, [], new Set(), portAt)),
+      withAddress: nonEmpty(membersOf(s, state, undefined, [0 as Ipv4], new Set(), portAt)),
+      loopNodes,
+    };
+    emptinessCache.set(state, shared);
+  }
+  const { always, withAddress, loopNodes } = shared;
+  return (name) => {
+    if (name === 'KUBE-LOOP-BACK')
+      return (
+        loopNodes.has(nodeName) ||
+        [...localPorts.values()].some((p) => p.reachable.some((e) => e.nodeName === nodeName))
+      );
+    if (name.startsWith('KUBE-NODE-PORT-')) return withAddress.has(name) && addresses().length > 0;
+    if (name === 'KUBE-LOAD-BALANCER-SOURCE-IP') return allowFromNode(s, nodeIp).length > 0;
+    return always.has(name);
+  };
+}

@@ -5,7 +5,7 @@ import type { EndpointState, ServicePortState, ServiceState } from '../types';
 import type { IptablesRules } from '../iptables/model';
 import { ipvsNetfilter } from './netfilter';
 import { inSourceCidrs } from './ipsets';
-import { allowFromNode, membersOf } from './members';
+import { allowFromNode, membersOf, setHasMembers } from './members';
 import { compilePort, sharedIpvs } from './shared';
 import { vkey, type IpvsPort, type IpvsRules, type VirtualServer } from './types';
 
@@ -152,8 +152,7 @@ export function programIpvs(state: ServiceState, nodeIndex: number, host?: NodeH
         ipvsNetfilter({
           nodeIndex,
           clusterCidr: state.clusterCidr,
-          nonEmpty: (name) =>
-            (members ??= membersOf(s, state, nodeIp, addresses(), loopBack(), portAt)).get(name)!.length > 0,
+          nonEmpty: setHasMembers(s, state, nodeName, nodeIp, addresses, localPorts),
           lbNoNodeAccess: s.sourceRanges
             .filter((r) => !allowFromNode(s, nodeIp).includes(r))
             .filter(
@@ -171,6 +170,5 @@ export function programIpvs(state: ServiceState, nodeIndex: number, host?: NodeH
     inSet: (name, _flags, pkt) => rules.inSet(name, pkt),
   });
   let net: IptablesRules | undefined;
-  let members: Map<string, string[]> | undefined;
   return rules;
 }

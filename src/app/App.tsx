@@ -16,14 +16,12 @@ import { LinuxPanel } from '../ui/panels/LinuxPanel';
 import { PlaybackBar } from '../ui/panels/PlaybackBar';
 import { TraceForm } from '../ui/panels/TraceForm';
 import { RequestBuilder } from '../ui/l7/RequestBuilder';
-import { L7Panel } from '../ui/l7/L7Panel';
 import { DnsPanel } from '../ui/services/DnsPanel';
-import { EditorPanel } from '../ui/editor/EditorPanel';
 import { ShareBar } from '../ui/share/ShareBar';
-import { PolicyWorkspace } from '../ui/policy/PolicyWorkspace';
 import { ControlsSidebar } from '../ui/layout/ControlsSidebar';
 import { useLayout } from '../ui/layout/layoutStore';
 import { ToolDock } from '../ui/layout/ToolDock';
+import { LazyTool } from '../ui/layout/LazyTool';
 import { SkipLinks } from '../ui/layout/SkipLinks';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Welcome } from '../ui/lessons/Welcome';
@@ -38,13 +36,19 @@ import { EmbedShell } from '../ui/embed/EmbedShell';
 import { isEmbed } from '../platform/embed';
 import { CompareView } from '../ui/compare/CompareView';
 
-// Mounted once: the dock keeps every tool mounted and shows one.
+// Mounted once: the dock keeps every tool mounted and shows one. The panels a first view does not
+// show (policy and YAML, the editor, Gateways) fetch their code when first opened (LazyTool).
 const TOOL_PANELS = {
   linux: <LinuxPanel />,
   dns: <DnsPanel />,
-  policy: <PolicyWorkspace />,
-  editor: <EditorPanel />,
-  l7: <L7Panel />,
+  policy: (
+    <LazyTool
+      id="policy"
+      load={() => import('../ui/policy/PolicyWorkspace').then((m) => m.PolicyWorkspace)}
+    />
+  ),
+  editor: <LazyTool id="editor" load={() => import('../ui/editor/EditorPanel').then((m) => m.EditorPanel)} />,
+  l7: <LazyTool id="l7" load={() => import('../ui/l7/L7Panel').then((m) => m.L7Panel)} />,
 };
 
 /**

@@ -28,6 +28,11 @@ export const layoutEn = {
   'layout.controls': 'Scenario controls',
   'layout.hideControls': 'Hide controls',
   'layout.showControls': 'Show controls',
+  // A tools panel whose code loads the first time it is opened.
+  'layout.loading': 'Loading…',
+  'layout.loadFailed':
+    'This panel could not be loaded ({message}). Check the connection and try again; nothing you have done is lost.',
+  'layout.retry': 'Try again',
 };
 
 export const layoutJa: Record<keyof typeof layoutEn, string> = {
@@ -53,4 +58,8 @@ export const layoutJa: Record<keyof typeof layoutEn, string> = {
   'layout.controls': 'シナリオの設定',
   'layout.hideControls': '設定を隠す',
   'layout.showControls': '設定を表示',
+  'layout.loading': '読み込んでいます…',
+  'layout.loadFailed':
+    'このパネルを読み込めませんでした（{message}）。接続を確かめてから、もう一度お試しください。これまでの作業は失われていません。',
+  'layout.retry': 'もう一度試す',
 };

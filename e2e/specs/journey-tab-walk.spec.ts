@@ -84,3 +84,21 @@ test('the same walk on a phone: the header bars scroll to a focused button, the 
   await page.setViewportSize({ width: 390, height: 844 });
   await walk(page);
 });
+
+test('the React Flow attribution link, the last stop in the drawing, shows the site ring, unclipped', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const app = new Explorer(page);
+  await app.open();
+  // From the first control after the drawing (the selected tools tab), back into the drawing.
+  await page.getByTestId('tool-tab-linux').focus();
+  const link = page.locator('.react-flow__attribution a');
+  await expect(async () => {
+    await page.keyboard.press('Shift+Tab');
+    await expect(link).toBeFocused({ timeout: 200 });
+  }).toPass({ timeout: 10_000 });
+  await expect.poll(() => focusProblem(page)).toBe('');
+  expect(await link.evaluate((e) => getComputedStyle(e).outlineColor)).toBe('rgb(245, 158, 11)');
+  expect(app.errors).toEqual([]);
+});

@@ -5,7 +5,7 @@ import { Explorer } from '../pages/explorer';
 test('no serious or critical axe violations, in English and Japanese', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
-  await app.nodeHeader('node-1').click();
+  await app.clickOnCanvas(app.nodeHeader('node-1'));
   await app.hops.nth(3).click();
   expect(await seriousViolations(page)).toEqual([]);
   await page

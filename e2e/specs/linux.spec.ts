@@ -4,7 +4,7 @@ import { Explorer } from '../pages/explorer';
 test('clicking a node shows its ip route; tabs switch the command', async ({ page }) => {
   const app = new Explorer(page);
   await app.open();
-  await app.nodeHeader('node-2').click();
+  await app.clickOnCanvas(app.nodeHeader('node-2'));
   await expect(page.getByTestId('linux-netns')).toHaveText('node/node-2');
   await expect(page.getByRole('tab', { name: 'ip route' })).toHaveAttribute('aria-selected', 'true');
   const out = page.getByTestId('linux-output');

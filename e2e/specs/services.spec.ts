@@ -145,7 +145,7 @@ test("the node's iptables-save shows KUBE-SERVICES rules for the Services", asyn
   const app = new Explorer(page);
   await app.open();
   const backend = (await topology(page)).services.find((s) => s.key === 'default/backend')!;
-  await app.nodeHeader('node-1').click();
+  await app.clickOnCanvas(app.nodeHeader('node-1'));
   await page.getByRole('tab', { name: 'iptables-save' }).click();
   const out = page.getByTestId('linux-output');
   await expect(out).toContainText(

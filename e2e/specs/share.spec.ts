@@ -16,7 +16,7 @@ test('a copied link reproduces the view in a fresh browser', async ({ page, brow
   await app.pause();
   await app.hops.nth(3).click();
   await expect(page.getByTestId('play-position')).toContainText('Hop 4 of');
-  await app.nodeHeader('node-3').click();
+  await app.clickOnCanvas(app.nodeHeader('node-3'));
   await expect(page.getByTestId('linux-netns')).toHaveText('node/node-3');
   const before = await visibleView(page);
   expect(before.inter).toBe('design-inter-routing');

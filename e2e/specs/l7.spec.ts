@@ -135,6 +135,8 @@ test.describe('HTTP through Gateway API and Ingress', () => {
     await importYaml(page, `${manifest}\n${app('default', 'service1', 4200)}`);
 
     await send(page, 'http://foo.bar.com/foo/x');
+    // The opening Pod → Pod trace is "delivered" too: wait for the HTTP answer itself, then pause.
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-http-status', '200');
     await ex.pause();
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'delivered');
     const { legs: l, l7 } = await legs(page);

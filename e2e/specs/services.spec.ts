@@ -132,8 +132,9 @@ test('a chosen endpoint is the one the proxy picks; a typed DNS name is resolved
   await runTrace(page);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'delivered');
   // The query's own hops (to kube-dns through its VIP, and the answer) are marked as the DNS phase.
+  // (The trace before was delivered too: poll until the new one, with its DNS hops, is shown.)
   const dnsPhase = page.locator('[data-testid="hop"][data-phase="dns"]');
-  expect(await dnsPhase.count()).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => dnsPhase.count()).toBeGreaterThanOrEqual(3);
   await expect(dnsPhase.locator('[data-testid="nat-inline"]')).toContainText(':53');
   await expect(page.locator('[data-testid="hop"][data-kind="dns"]').last()).toContainText('NXDOMAIN');
   await expect(page.locator('[data-testid="hop"][data-kind="dnat"]')).toHaveCount(2);

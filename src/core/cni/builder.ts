@@ -76,6 +76,7 @@ export class NetnsBuilder {
         return (all ??= [...own, ...common!.addresses]);
       },
       ownIps: new Set(this.addresses.map((a) => a.ip)),
+      ownAddresses: own,
       ...(this.shared ? { sharedIps: this.shared.ips } : {}),
       routes: new LayeredRouteTable(this.routes, shared?.routes ?? null, self),
       neighbors: new LayeredNeighborTable(this.neighbors, shared?.neighbors ?? null, self),

@@ -151,6 +151,11 @@ export interface Netns {
   forwarding: boolean;
   /** The netns's own addresses as a set (the local table), when the builder computed it. */
   ownIps?: ReadonlySet<number>;
+  /**
+   * The netns's own addresses without the shared ones (`addresses` lists both): reading them does
+   * not build a node's copy of 10,000 kube-ipvs0 VIPs at XL.
+   */
+  ownAddresses?: readonly Address[];
   /** Local addresses shared by every node (kube-ipvs0's VIPs), also listed in `addresses`. */
   sharedIps?: ReadonlySet<number>;
   bpfMaps: BpfMap[];

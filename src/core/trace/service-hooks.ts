@@ -25,9 +25,15 @@ function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
   return cidrContains(s.serviceCidr, dst) || w.externalVips.has(dst) || isLocalAddress(ns, dst);
 }
 
-/** The node's addresses as its netns lists them (IPVS opens NodePorts on each). */
+/**
+ * The node's own addresses as its netns lists them (IPVS opens NodePorts on each), without the
+ * kube-ipvs0 VIPs shared by every node: listing those would give each visited node its own copy.
+ */
 export const nodeHost = (w: Walker, nodeIndex: number) => ({
-  addresses: () => w.world.nodeNetns(nodeIndex).addresses,
+  addresses: () => {
+    const ns = w.world.nodeNetns(nodeIndex);
+    return ns.ownAddresses ?? ns.addresses;
+  },
 });
 
 /**

@@ -77,6 +77,10 @@ export type RenderWhat =
 
 /** The node's local addresses as the Linux model lists them (`ip -4 addr`). */
 export interface NodeHost {
+  /**
+   * The node's local addresses. The VIPs every node shares on kube-ipvs0 may be left out: the one
+   * caller (IPVS NodePort addresses) skips kube-ipvs0's addresses anyway.
+   */
   addresses(): readonly { dev: string; ip: Ipv4 }[];
 }
 

@@ -108,7 +108,10 @@ export class Explorer {
   /** Shows one tool of the tabbed panel under the canvas (only one is visible at a time). */
   async tool(id: 'linux' | 'dns' | 'policy' | 'editor'): Promise<void> {
     await this.page.getByTestId(`tool-tab-${id}`).click();
-    await expect(this.page.getByTestId(`tool-panel-${id}`)).toBeVisible();
+    const panel = this.page.getByTestId(`tool-panel-${id}`);
+    await expect(panel).toBeVisible();
+    // Policy and the editor fetch their code on first opening (LazyTool): wait until it is drawn.
+    await expect(panel.getByTestId('tool-loading')).toHaveCount(0);
   }
 
   async pause(): Promise<void> {

@@ -155,7 +155,7 @@ export interface Netns {
    * The netns's own addresses without the shared ones (`addresses` lists both): reading them does
    * not build a node's copy of 10,000 kube-ipvs0 VIPs at XL.
    */
-  ownAddresses?: readonly Address[];
+  ownAddresses: readonly Address[];
   /** Local addresses shared by every node (kube-ipvs0's VIPs), also listed in `addresses`. */
   sharedIps?: ReadonlySet<number>;
   bpfMaps: BpfMap[];

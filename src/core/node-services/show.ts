@@ -75,7 +75,7 @@ export function showServiceView(
   const m = proxyModule(proxy);
   if (!m.renders.includes(v.render)) return v.absent;
   return m.render(
-    nodeRules(proxy, state, cluster, ns.nodeIndex, { addresses: () => ns.ownAddresses ?? ns.addresses }),
+    nodeRules(proxy, state, cluster, ns.nodeIndex, { addresses: () => ns.ownAddresses }),
     v.render,
   );
 }

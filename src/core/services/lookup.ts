@@ -1,6 +1,7 @@
 import type { Ipv4 } from '../net/ipv4';
 import type { Protocol } from '../model/k8s';
 import type { ServicePortState, ServiceRecord, ServiceState } from './types';
+import { perState } from './per-state';
 
 /*
  * Lookups over a Service state, built once per state and kept beside it (a state never changes
@@ -8,15 +9,6 @@ import type { ServicePortState, ServiceRecord, ServiceState } from './types';
  * of scanning them. Where two entries share a key the first in the state's order wins, as a scan
  * in order would.
  */
-
-function perState<T>(build: (state: ServiceState) => T): (state: ServiceState) => T {
-  const cache = new WeakMap<ServiceState, T>();
-  return (state) => {
-    let value = cache.get(state);
-    if (value === undefined) cache.set(state, (value = build(state)));
-    return value;
-  };
-}
 
 function setFirst<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (!map.has(key)) map.set(key, value);

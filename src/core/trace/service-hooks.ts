@@ -30,10 +30,7 @@ function mayBeService(w: Walker, ns: Netns, dst: Ipv4): boolean {
  * kube-ipvs0 VIPs shared by every node: listing those would give each visited node its own copy.
  */
 export const nodeHost = (w: Walker, nodeIndex: number) => ({
-  addresses: () => {
-    const ns = w.world.nodeNetns(nodeIndex);
-    return ns.ownAddresses ?? ns.addresses;
-  },
+  addresses: () => w.world.nodeNetns(nodeIndex).ownAddresses,
 });
 
 /**

@@ -29,6 +29,7 @@ export function makeNetns(spec: NetnsSpec): Netns {
     nodeIndex: 0,
     links: spec.links,
     addresses: spec.addresses ?? [],
+    ownAddresses: spec.addresses ?? [],
     routes: { entries: () => [...routes], lookup: () => null },
     neighbors: {
       entries: () => [...neighbors],

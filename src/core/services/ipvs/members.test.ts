@@ -58,7 +58,7 @@ describe('IPVS: which ipsets have members on a node', () => {
           state.ports.forEach((sp, i) => {
             if (!s.ports[i]) localPorts.set(i, compilePort(sp, nodeName));
           });
-          const has = setHasMembers(s, state, nodeName, nodeIp, () => addresses, localPorts);
+          const has = setHasMembers(state, nodeName, nodeIp, () => addresses, localPorts);
           for (const { name } of IPSET_INFO)
             expect(has(name), `${name} on ${nodeName}`).toBe(listed.get(name)!.length > 0);
         }

@@ -4,6 +4,8 @@ import { externalPolicyLocal } from '../categorize';
 import type { ServiceState } from '../types';
 import { IPSET_INFO, entryIpPort, entryIpPortIp, entryIpPortNet } from './ipsets';
 import type { IpvsPort, SharedIpvs, SourceRange } from './types';
+import { perState } from '../per-state';
+import { sharedIpvs } from './shared';
 
 /** LB source ranges that contain the node's IP: the node itself may reach the LB IP (`allowFromNode`). */
 export function allowFromNode(s: SharedIpvs, nodeIp: Ipv4 | undefined): SourceRange[] {
@@ -55,18 +57,24 @@ export function membersOf(
   return new Map([...sets].map(([n, x]) => [n, [...x]]));
 }
 
-/** Node-independent answers of `setHasMembers`, per Service state. */
-interface SharedEmptiness {
-  /** Sets with members on any node, node-dependent sets left out (see `setHasMembers`). */
-  always: Set<string>;
-  /** NodePort sets that have members on a node with at least one NodePort address. */
-  withAddress: Set<string>;
-  /** Nodes hosting a reachable endpoint of a node-independent port (KUBE-LOOP-BACK members). */
-  loopNodes: Set<string | null>;
-}
-const emptinessCache = new WeakMap<ServiceState, SharedEmptiness>();
 const nonEmpty = (m: Map<string, string[]>) =>
   new Set([...m].filter(([, v]) => v.length > 0).map(([n]) => n));
+
+/** The node-independent answers of `setHasMembers`, once per Service state. */
+const sharedEmptiness = perState((state) => {
+  const s = sharedIpvs(state);
+  const portAt = (i: number) => s.ports[i]!;
+  // Nodes hosting a reachable endpoint of a node-independent port (KUBE-LOOP-BACK members).
+  const loopNodes = new Set<string | null>();
+  for (const p of s.ports) for (const e of p?.reachable ?? []) loopNodes.add(e.nodeName);
+  return {
+    // Sets with members on any node (the node-dependent ones are answered per node).
+    always: nonEmpty(membersOf(s, state, undefined, [], new Set(), portAt)),
+    // NodePort sets with members on a node that has at least one NodePort address.
+    withAddress: nonEmpty(membersOf(s, state, undefined, [0 as Ipv4], new Set(), portAt)),
+    loopNodes,
+  };
+});
 
 /**
  * Whether set `name` has members on this node, without listing them: which match rules kube-proxy
@@ -78,26 +86,13 @@ const nonEmpty = (m: Map<string, string[]>) =>
  * `membersOf` itself. Agrees with `membersOf(…).get(name).length > 0` (ipvs members test).
  */
 export function setHasMembers(
-  s: SharedIpvs,
   state: ServiceState,
   nodeName: string | null,
   nodeIp: Ipv4 | undefined,
   addresses: () => Ipv4[],
   localPorts: ReadonlyMap<number, IpvsPort>,
 ): (name: string) => boolean {
-  let shared = emptinessCache.get(state);
-  if (!shared) {
-    const portAt = (i: number) => s.ports[i]!;
-    const loopNodes = new Set<string | null>();
-    for (const p of s.ports) for (const e of p?.reachable ?? []) loopNodes.add(e.nodeName);
-    shared = {
-      always: nonEmpty(membersOf(s, state, undefined, [], new Set(), portAt)),
-      withAddress: nonEmpty(membersOf(s, state, undefined, [0 as Ipv4], new Set(), portAt)),
-      loopNodes,
-    };
-    emptinessCache.set(state, shared);
-  }
-  const { always, withAddress, loopNodes } = shared;
+  const { always, withAddress, loopNodes } = sharedEmptiness(state);
   return (name) => {
     if (name === 'KUBE-LOOP-BACK')
       return (
@@ -105,7 +100,7 @@ export function setHasMembers(
         [...localPorts.values()].some((p) => p.reachable.some((e) => e.nodeName === nodeName))
       );
     if (name.startsWith('KUBE-NODE-PORT-')) return withAddress.has(name) && addresses().length > 0;
-    if (name === 'KUBE-LOAD-BALANCER-SOURCE-IP') return allowFromNode(s, nodeIp).length > 0;
+    if (name === 'KUBE-LOAD-BALANCER-SOURCE-IP') return allowFromNode(sharedIpvs(state), nodeIp).length > 0;
     return always.has(name);
   };
 }

@@ -152,7 +152,7 @@ export function programIpvs(state: ServiceState, nodeIndex: number, host?: NodeH
         ipvsNetfilter({
           nodeIndex,
           clusterCidr: state.clusterCidr,
-          nonEmpty: setHasMembers(s, state, nodeName, nodeIp, addresses, localPorts),
+          nonEmpty: setHasMembers(state, nodeName, nodeIp, addresses, localPorts),
           lbNoNodeAccess: s.sourceRanges
             .filter((r) => !allowFromNode(s, nodeIp).includes(r))
             .filter(

@@ -18,11 +18,13 @@ export function OverviewSearch({ example }: { example: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const seq = useRef(0);
+  // The name just picked: its node is being opened, so do not search for it and reopen the list.
+  const picked = useRef<string | null>(null);
 
   // Ask the worker after a short pause in typing; only the newest answer is shown.
   useEffect(() => {
     const mine = ++seq.current;
-    if (!q.trim()) return;
+    if (!q.trim() || q === picked.current) return;
     const id = setTimeout(() => {
       void searchPods(q).then((m) => {
         if (mine !== seq.current) return;
@@ -35,6 +37,9 @@ export function OverviewSearch({ example }: { example: string }) {
   }, [q, searchPods]);
 
   const pick = (m: PodMatch) => {
+    // An answer still on its way (typed just before the pick) must not reopen the list.
+    seq.current++;
+    picked.current = m.key;
     setOpen(false);
     setQ(m.key);
     void openMatch(m);
@@ -75,7 +80,10 @@ export function OverviewSearch({ example }: { example: string }) {
         spellCheck={false}
         placeholder={example}
         data-testid="pod-search"
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          picked.current = null;
+          setQ(e.target.value);
+        }}
         onKeyDown={onKeyDown}
         onFocus={() => matches.length > 0 && setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

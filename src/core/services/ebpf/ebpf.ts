@@ -3,6 +3,7 @@ import type { Protocol } from '../../model/k8s';
 import { categorize, externalPolicyLocal, nodeDependent } from '../categorize';
 import type { MatchedRule, ProxyContext, ProxyModule, ProxyPacket, Translation } from '../proxy/types';
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
+import { perState } from '../per-state';
 
 /**
  * A Cilium-like kube-proxy replacement (cilium/cilium pkg/maps/lbmap, bpf/bpf_sock.c): services
@@ -60,8 +61,6 @@ interface SharedEbpf {
   revNatBase: number[];
 }
 
-const sharedCache = new WeakMap<ServiceState, SharedEbpf>();
-
 function frontendsOf(
   sp: ServicePortState,
   nodeName: string | null,
@@ -95,9 +94,7 @@ function frontendsOf(
   return out;
 }
 
-function sharedEbpf(state: ServiceState): SharedEbpf {
-  let s = sharedCache.get(state);
-  if (s) return s;
+const sharedEbpf = perState((state): SharedEbpf => {
   const backends = new Map<number, Backend>();
   const backendId = new Map<number, number>();
   // Backend ids are per backend address (shared by every service using it), allocated in port order.
@@ -131,10 +128,8 @@ function sharedEbpf(state: ServiceState): SharedEbpf {
       if (f.kind === 'NodePort') nodePorts.set(`${f.protocol}|${f.port}`, f);
       else frontends.set(fkey(f.protocol, f.ip, f.port), f);
   }
-  s = { frontends, backends, backendId, nodePorts, revNatBase };
-  sharedCache.set(state, s);
-  return s;
-}
+  return { frontends, backends, backendId, nodePorts, revNatBase };
+});
 
 /** Fills the LB maps for node `nodeIndex`: shared frontends plus this node's NodePorts and Local-policy ports. */
 export function programEbpf(state: ServiceState, nodeIndex: number): EbpfRules {

@@ -2,16 +2,13 @@ import type { ClusterNode } from '../../model/cluster';
 import type { NetnsBuilder } from '../../cni/builder';
 import type { Address } from '../../linux/types';
 import type { ServiceState } from '../types';
+import { perState } from '../per-state';
 
 /** ifindex of kube-ipvs0 on a node (after the design devices, before Pod veths). */
 export const KUBE_IPVS0_IFINDEX = 7;
 
 /** The same addresses on every node: built once per control-plane state and shared by every node. */
-const vipCache = new WeakMap<ServiceState, { addresses: Address[]; ips: Set<number> }>();
-
-function collect(state: ServiceState): { addresses: Address[]; ips: Set<number> } {
-  let v = vipCache.get(state);
-  if (v) return v;
+const collect = perState((state): { addresses: Address[]; ips: Set<number> } => {
   const addresses: Address[] = [];
   const ips = new Set<number>();
   for (const sp of state.ports) {
@@ -22,9 +19,8 @@ function collect(state: ServiceState): { addresses: Address[]; ips: Set<number> 
       }
     }
   }
-  vipCache.set(state, (v = { addresses, ips }));
-  return v;
-}
+  return { addresses, ips };
+});
 
 /**
  * What the IPVS proxier programs into a node's netns (K8S pkg/proxy/ipvs/proxier.go

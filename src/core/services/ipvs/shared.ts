@@ -1,6 +1,6 @@
 import type { Ipv4 } from '../../net/ipv4';
 import { categorize, externalPolicyLocal, nodeDependent } from '../categorize';
-import type { ServicePortState, ServiceState } from '../types';
+import type { ServicePortState } from '../types';
 import {
   vkey,
   type IpvsPort,
@@ -9,6 +9,7 @@ import {
   type SourceRange,
   type VirtualServer,
 } from './types';
+import { perState } from '../per-state';
 
 export function compilePort(sp: ServicePortState, nodeName: string | null): IpvsPort {
   const cat = categorize(sp, nodeName);
@@ -35,11 +36,7 @@ export function compilePort(sp: ServicePortState, nodeName: string | null): Ipvs
   return { sp, servers, nodePort, reachable: cat.reachable };
 }
 
-const sharedCache = new WeakMap<ServiceState, SharedIpvs>();
-
-export function sharedIpvs(state: ServiceState): SharedIpvs {
-  let s = sharedCache.get(state);
-  if (s) return s;
+export const sharedIpvs = perState((state): SharedIpvs => {
   const virtual = new Map<string, VirtualServer>();
   const nodePorts = new Map<string, VirtualServer>();
   const vips = new Set<number>();
@@ -64,7 +61,7 @@ export function sharedIpvs(state: ServiceState): SharedIpvs {
       })),
     ),
   );
-  s = {
+  return {
     ports,
     virtual,
     nodePorts,
@@ -73,6 +70,4 @@ export function sharedIpvs(state: ServiceState): SharedIpvs {
     healthChecks,
     sourceRanges,
   };
-  sharedCache.set(state, s);
-  return s;
-}
+});

@@ -4,6 +4,7 @@ import { categorize, nodeDependent, externalPolicyLocal, policyChains } from '..
 import { hashPrefix } from '../hash';
 import type { EndpointState, ServicePortState, ServiceState } from '../types';
 import type { NftElement, NftMapName, NftRule, NftRules } from './model';
+import { perState } from '../per-state';
 
 /**
  * kube-proxy nftables-mode sync for one node (K8S pkg/proxy/nftables/proxier.go `syncProxyRules`,
@@ -280,11 +281,7 @@ interface SharedNft {
   maps: NftMaps | null;
 }
 
-const sharedCache = new WeakMap<ServiceState, SharedNft>();
-
-function sharedNft(state: ServiceState): SharedNft {
-  const hit = sharedCache.get(state);
-  if (hit) return hit;
+const sharedNft = perState((state): SharedNft => {
   const owner = new Map<string, number>();
   let any = false;
   const ports = state.ports.map((sp, i) => {
@@ -296,10 +293,8 @@ function sharedNft(state: ServiceState): SharedNft {
     }
     return compilePort(sp, null, state.clusterCidr);
   });
-  const s: SharedNft = { ports, owner, maps: any ? null : fillMaps(ports as NftPort[]) };
-  sharedCache.set(state, s);
-  return s;
-}
+  return { ports, owner, maps: any ? null : fillMaps(ports as NftPort[]) };
+});
 
 /** Programs the nftables table for node `nodeIndex` (shared maps; own entries only for Local-policy ports). */
 export function programNftables(state: ServiceState, nodeIndex: number): NftRules {

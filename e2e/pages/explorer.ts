@@ -79,6 +79,16 @@ export class Explorer {
   }
 
   /**
+   * Keyboard focus on a control, once it can take it: a disabled button (Trace while a design
+   * change re-runs the shown flow) ignores focus(), and Enter pressed then does nothing.
+   */
+  async focusWhenEnabled(target: Locator): Promise<void> {
+    await expect(target).toBeEnabled();
+    await target.focus();
+    await expect(target).toBeFocused();
+  }
+
+  /**
    * Clicks a control drawn on the canvas as a person would: when any part of it lies outside the
    * visible canvas, first press the fit-view button and wait until it is inside. Left to itself,
    * Playwright scrolls React Flow's overflow-hidden wrapper to reach the control; React Flow scrolls
